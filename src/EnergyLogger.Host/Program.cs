@@ -1,0 +1,56 @@
+using EnergyLogger.Host.Cli;
+
+namespace EnergyLogger.Host;
+
+/// <summary>
+/// <c>energylogger VERB [options]</c>. Exit codes: 0 done, 1 the device or the medium failed
+/// (timeout, CRC error, exception reply), 2 the command was called wrongly.
+/// </summary>
+internal static class Program
+{
+    private sealed record Verb(string Name, string Summary, Func<CommandLine, int> Run);
+
+    // One row per verb; each command lives in its own file under Cli/.
+    private static readonly Verb[] Verbs =
+    [
+    ];
+
+    private static int Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        {
+            PrintUsage(Console.Out);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        Verb? verb = Array.Find(Verbs, v => v.Name == args[0]);
+        if (verb is null)
+        {
+            Console.Error.WriteLine($"energylogger: unknown command '{args[0]}' (try 'energylogger help')");
+            return 2;
+        }
+
+        try
+        {
+            return verb.Run(new CommandLine(args[1..]));
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"energylogger {verb.Name}: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static void PrintUsage(TextWriter output)
+    {
+        output.WriteLine("usage: energylogger COMMAND [options]");
+        output.WriteLine();
+        foreach (Verb verb in Verbs)
+        {
+            output.WriteLine($"  {verb.Name,-12} {verb.Summary}");
+        }
+
+        output.WriteLine();
+        output.WriteLine("Run 'energylogger COMMAND --help' for a command's options.");
+    }
+}
