@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs every test suite and the nanoFramework compile gate. On a fresh Debian/Ubuntu machine with the
+# .NET 10 SDK it first installs the real peers the integration tests talk to.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+
+# Real peers, not mocks: a MODBUS RTU slave (pymodbus, run with the system python) on a socat pty pair.
+debian_packages=(socat python3-pymodbus)
+missing=()
+command -v socat >/dev/null 2>&1 || missing+=(socat)
+/usr/bin/python3 -c 'import pymodbus' >/dev/null 2>&1 || missing+=(python3-pymodbus)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "test: installing ${missing[*]} from Debian"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${debian_packages[@]}" >/dev/null
+fi
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+echo "test: building the solution"
+dotnet build EnergyLogger.sln -nologo -v:q -clp:NoSummary
+
+status=0
+for suite in tests/EnergyLogger.Core.Tests tests/EnergyLogger.Integration.Tests; do
+    echo "test: $suite"
+    if ! dotnet test "$suite" --no-build -nologo --logger "trx;LogFilePrefix=$(basename "$suite")" \
+        --results-directory "$results"; then
+        status=1
+    fi
+done
+
+echo "test: nanoFramework compile gate"
+tools/nf-gate.sh || status=1
+
+# One closing line over every suite, from the result files the runs wrote.
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for path in glob.glob(sys.argv[1] + '/*.trx'):
+    counters = next(e for e in ET.parse(path).getroot().iter() if e.tag.endswith('Counters'))
+    passed += int(counters.get('passed', 0))
+    failed += int(counters.get('failed', 0)) + int(counters.get('error', 0)) + int(counters.get('timeout', 0))
+    skipped += int(counters.get('notExecuted', 0))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status
