@@ -15,6 +15,7 @@ namespace EnergyLogger.Core.Modbus
         /// <summary>
         /// Silence after reply bytes that ends the frame. Strict RTU says t3.5, but USB adapters and UART
         /// drivers deliver bytes in bursts, so a practical floor is used (ESPHome resets at 50 ms).
+        /// A value below t3.5 is taken as t3.5.
         /// </summary>
         public int InterByteTimeoutMs = 20;
 

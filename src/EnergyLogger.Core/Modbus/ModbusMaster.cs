@@ -6,8 +6,9 @@ namespace EnergyLogger.Core.Modbus
     /// The MODBUS client of one bus: one transaction at a time over an <see cref="IByteLink"/>, with the
     /// inter-frame silence, response timeout, bounded retries, echo checks and per-slave health of
     /// RELIABILITY M1 to M9. It allocates nothing per transaction; callers pass their own buffers.
+    /// The wire side (silence, reply wait, stale replies) is in ModbusMaster.Exchange.cs.
     /// </summary>
-    public sealed class ModbusMaster
+    public sealed partial class ModbusMaster
     {
         private const int NoDeadline = -1;
 
@@ -18,14 +19,10 @@ namespace EnergyLogger.Core.Modbus
         private readonly byte[] _tx;
         private readonly byte[] _rx;
         private readonly SlaveHealth[] _health = new SlaveHealth[248];
-        private readonly long _silenceMs;
+        private readonly int _silenceMs;
+        private readonly int _interByteMs;
 
-        private long _busQuietFromMs;
         private long _deadlineMs = NoDeadline;
-
-        // The last request that timed out: its reply may still arrive during the next transaction (M9).
-        private byte _staleSlave;
-        private byte _staleFunction;
 
         public ModbusMaster(IByteLink link, IClock clock, IModbusFramer framer, MasterOptions options)
         {
@@ -36,6 +33,9 @@ namespace EnergyLogger.Core.Modbus
             _tx = new byte[framer.MaxAduLength];
             _rx = new byte[framer.MaxAduLength];
             _silenceMs = _options.BaudRate > 0 ? RtuTiming.CeilMs(RtuTiming.SilenceUs(_options.BaudRate, _options.BitsPerChar)) : 0;
+
+            // A frame cannot end before t3.5 of silence, whatever floor is configured (serial line 2.5.1.1).
+            _interByteMs = _options.InterByteTimeoutMs > _silenceMs ? _options.InterByteTimeoutMs : _silenceMs;
         }
 
         public ModbusCounters Counters { get; } = new ModbusCounters();
@@ -46,8 +46,9 @@ namespace EnergyLogger.Core.Modbus
         public int NoiseBytes => _framer.NoiseBytes;
 
         /// <summary>
-        /// No retry starts once the monotonic clock passes this point, so a poll cycle keeps its budget.
-        /// Pass -1 to lift the limit.
+        /// The end of the caller's budget on the monotonic clock: an attempt (the first one too) starts only
+        /// when its silence, request and whole response timeout fit before it, so a poll cycle keeps its
+        /// budget; a call that cannot start returns Skipped. Pass -1 to lift the limit.
         /// </summary>
         public void SetDeadline(long monotonicMs)
         {
@@ -64,10 +65,11 @@ namespace EnergyLogger.Core.Modbus
             return _health[slave];
         }
 
-        /// <summary>FC01/02 into <paramref name="dest"/>, or FC03/04 into a register buffer via <see cref="ReadRegisters"/>.</summary>
+        /// <summary>FC01/02 into <paramref name="dest"/>.</summary>
         public ModbusResult ReadBits(byte slave, FunctionCode function, int address, int count, bool[] dest, int destOffset)
         {
-            if (function != FunctionCode.ReadCoils && function != FunctionCode.ReadDiscreteInputs)
+            if ((function != FunctionCode.ReadCoils && function != FunctionCode.ReadDiscreteInputs)
+                || dest == null || !Fits(dest.Length, destOffset, count))
             {
                 return Refuse();
             }
@@ -81,10 +83,11 @@ namespace EnergyLogger.Core.Modbus
             return result;
         }
 
-        /// <summary>FC03/04.</summary>
+        /// <summary>FC03/04 into <paramref name="dest"/>.</summary>
         public ModbusResult ReadRegisters(byte slave, FunctionCode function, int address, int count, ushort[] dest, int destOffset)
         {
-            if (function != FunctionCode.ReadHoldingRegisters && function != FunctionCode.ReadInputRegisters)
+            if ((function != FunctionCode.ReadHoldingRegisters && function != FunctionCode.ReadInputRegisters)
+                || dest == null || !Fits(dest.Length, destOffset, count))
             {
                 return Refuse();
             }
@@ -122,10 +125,21 @@ namespace EnergyLogger.Core.Modbus
             return Transact(slave, ModbusPdu.EncodeWriteMultipleRegisters(_tx, _framer.PduOffset, address, values, offset, count));
         }
 
+        private static bool Fits(int length, int offset, int count)
+        {
+            return offset >= 0 && count >= 0 && offset <= length - count;
+        }
+
         private ModbusResult Refuse()
         {
             Counters.Count(ModbusStatus.InvalidRequest);
             return new ModbusResult(ModbusStatus.InvalidRequest, 0, 0);
+        }
+
+        private ModbusResult Skip()
+        {
+            Counters.Count(ModbusStatus.Skipped);
+            return new ModbusResult(ModbusStatus.Skipped, 0, 0);
         }
 
         private ModbusResult Transact(byte slave, int pduLength)
@@ -137,33 +151,48 @@ namespace EnergyLogger.Core.Modbus
             }
 
             SlaveHealth health = Health(slave);
-            bool probing = health.State == SlaveState.Offline;
+            long now = _clock.MonotonicMs;
+            if (!health.IsDue(now))
+            {
+                // An offline slave is asked only at its probe interval, so it cannot eat the cycle (M4).
+                return Skip();
+            }
+
             int adu = _framer.Seal(_tx, slave, pduLength);
+            int attemptMs = AttemptMs(adu);
+            if (!CanStart(now, attemptMs))
+            {
+                return Skip();
+            }
+
+            // An offline slave gets one probe, not a full retry round, to keep the loop's budget (M4).
+            bool probing = health.State == SlaveState.Offline;
             int attempts = 0;
-            int busyAttempts = 0;
+            int faultRetries = 0;
+            int busyRetries = 0;
             while (true)
             {
                 attempts++;
                 byte exceptionCode;
                 ModbusStatus status = Exchange(adu, out exceptionCode);
                 Counters.Count(status);
-                long now = _clock.MonotonicMs;
+                now = _clock.MonotonicMs;
 
-                if (status == ModbusStatus.Ok || status == ModbusStatus.BadResponse
-                    || (status == ModbusStatus.Exception && !ExceptionCode.IsTransient(exceptionCode)))
+                if (status == ModbusStatus.LinkError)
                 {
-                    health.OnAnswer(now);
-                    return new ModbusResult(status, exceptionCode, attempts);
+                    // The medium failed, not the slave: its health says nothing new.
+                    return new ModbusResult(status, 0, attempts);
                 }
 
-                if (status == ModbusStatus.Exception)
+                if (status == ModbusStatus.Exception && ExceptionCode.IsTransient(exceptionCode))
                 {
                     // 05/06: the slave is there but busy; wait longer each time (M3).
-                    if (busyAttempts < _options.BusyRetries && CanRetry(now + (_options.BusyBackoffMs * (busyAttempts + 1))))
+                    int pauseMs = _options.BusyBackoffMs * (busyRetries + 1);
+                    if (busyRetries < _options.BusyRetries && CanStart(now + pauseMs, attemptMs))
                     {
-                        busyAttempts++;
+                        busyRetries++;
                         Counters.Retries++;
-                        _clock.Sleep(_options.BusyBackoffMs * busyAttempts);
+                        _clock.Sleep(pauseMs);
                         continue;
                     }
 
@@ -171,15 +200,20 @@ namespace EnergyLogger.Core.Modbus
                     return new ModbusResult(status, exceptionCode, attempts);
                 }
 
-                if (status == ModbusStatus.Timeout)
+                if (status == ModbusStatus.Ok || status == ModbusStatus.BadResponse || status == ModbusStatus.Exception)
                 {
-                    _staleSlave = slave;
-                    _staleFunction = _tx[_framer.PduOffset];
+                    health.OnAnswer(now);
+                    return new ModbusResult(status, exceptionCode, attempts);
                 }
 
-                // An offline slave gets one probe, not a full retry round, to keep the loop's budget (M4).
-                if (status != ModbusStatus.LinkError && !probing && attempts <= _options.Retries && CanRetry(now))
+                if (status == ModbusStatus.Timeout)
                 {
+                    RememberTimedOutRequest();
+                }
+
+                if (!probing && faultRetries < _options.Retries && CanStart(now, attemptMs))
+                {
+                    faultRetries++;
                     Counters.Retries++;
                     continue;
                 }
@@ -189,152 +223,21 @@ namespace EnergyLogger.Core.Modbus
             }
         }
 
-        private bool CanRetry(long startMs)
+        /// <summary>Worst case of one attempt: inter-frame silence, the request on the wire, the response timeout.</summary>
+        private int AttemptMs(int aduLength)
         {
-            return _deadlineMs == NoDeadline || startMs + _options.ResponseTimeoutMs <= _deadlineMs;
+            return _silenceMs + WireMs(aduLength) + _options.ResponseTimeoutMs;
         }
 
-        /// <summary>One request on the wire and the wait for its reply.</summary>
-        private ModbusStatus Exchange(int aduLength, out byte exceptionCode)
+        private bool CanStart(long startMs, int attemptMs)
         {
-            exceptionCode = 0;
-            WaitForSilence();
-            _link.DiscardInput();
-            _framer.BeginResponse(_tx, aduLength);
-
-            long sentAt = _clock.MonotonicMs;
-            Counters.Requests++;
-            if (_link.Write(_tx, 0, aduLength) != LinkStatus.Ok)
-            {
-                return ModbusStatus.LinkError;
-            }
-
-            // The UART may still be shifting the request out when Write returns.
-            long txMs = _options.BaudRate > 0 ? RtuTiming.CeilMs(RtuTiming.BytesUs(aduLength, _options.BaudRate, _options.BitsPerChar)) : 0;
-            long deadline = sentAt + txMs + _options.ResponseTimeoutMs;
-            ModbusStatus status = AwaitReply(deadline, out exceptionCode);
-            _busQuietFromMs = _clock.MonotonicMs;
-            return status;
+            return _deadlineMs == NoDeadline || startMs + attemptMs <= _deadlineMs;
         }
 
-        private ModbusStatus AwaitReply(long deadline, out byte exceptionCode)
+        /// <summary>Whole milliseconds that <paramref name="bytes"/> characters take on the serial line; 0 on TCP.</summary>
+        private int WireMs(int bytes)
         {
-            exceptionCode = 0;
-            bool inFrame = false;
-            bool sawCorrupt = false;
-            bool sawPartial = false;
-            while (true)
-            {
-                int wait;
-                if (inFrame && _framer.SilenceEndsFrame)
-                {
-                    wait = _options.InterByteTimeoutMs;
-                }
-                else
-                {
-                    wait = (int)(deadline - _clock.MonotonicMs);
-                    if (wait <= 0)
-                    {
-                        return sawCorrupt ? ModbusStatus.CrcError : (sawPartial || _framer.ExpectedReplyPartial) ? ModbusStatus.Truncated : ModbusStatus.Timeout;
-                    }
-                }
-
-                int received;
-                LinkStatus link = _link.Read(_rx, 0, _rx.Length, wait, out received);
-                if (link == LinkStatus.Error)
-                {
-                    return ModbusStatus.LinkError;
-                }
-
-                if (link == LinkStatus.Timeout)
-                {
-                    if (!inFrame)
-                    {
-                        continue;
-                    }
-
-                    // Silence after some bytes: whatever was on the line has ended (M6).
-                    if (_framer.ExpectedReplyCorrupt)
-                    {
-                        return ModbusStatus.CrcError;
-                    }
-
-                    if (_framer.ExpectedReplyPartial)
-                    {
-                        return ModbusStatus.Truncated;
-                    }
-
-                    // Only noise so far: drop it and keep waiting for the real reply (M8).
-                    _framer.Reset();
-                    inFrame = false;
-                    continue;
-                }
-
-                inFrame = true;
-                for (int i = 0; i < received; i++)
-                {
-                    if (!_framer.Feed(_rx[i]))
-                    {
-                        continue;
-                    }
-
-                    sawCorrupt |= _framer.ExpectedReplyCorrupt;
-                    if (IsStale())
-                    {
-                        Counters.StaleReplies++;
-                        continue;
-                    }
-
-                    return Classify(out exceptionCode);
-                }
-
-                sawCorrupt |= _framer.ExpectedReplyCorrupt;
-                sawPartial |= _framer.ExpectedReplyPartial;
-            }
-        }
-
-        /// <summary>A complete frame that answers an earlier, timed-out request rather than this one (M9).</summary>
-        private bool IsStale()
-        {
-            if (!_framer.FrameAnswersCurrentRequest)
-            {
-                return true;
-            }
-
-            byte unit = _framer.FrameUnit;
-            byte function = (byte)(_framer.Frame[_framer.FramePduOffset] & 0x7F);
-            bool sameRequestShape = unit == RequestUnit && function == _tx[_framer.PduOffset];
-            return _staleSlave != 0 && !sameRequestShape && unit == _staleSlave && function == _staleFunction;
-        }
-
-        /// <summary>Both framings put the unit (slave) id right before the PDU.</summary>
-        private byte RequestUnit => _tx[_framer.PduOffset - 1];
-
-        private ModbusStatus Classify(out byte exceptionCode)
-        {
-            exceptionCode = 0;
-            _staleSlave = 0;
-            if (_framer.FrameUnit != RequestUnit)
-            {
-                return ModbusStatus.WrongSlave;
-            }
-
-            return ModbusPdu.CheckResponse(_tx, _framer.PduOffset, _framer.Frame, _framer.FramePduOffset, _framer.FramePduLength, out exceptionCode);
-        }
-
-        /// <summary>Holds the next request back until the bus has been quiet for t3.5 (serial line 2.5.1.1).</summary>
-        private void WaitForSilence()
-        {
-            if (_silenceMs == 0)
-            {
-                return;
-            }
-
-            long wait = _busQuietFromMs + _silenceMs - _clock.MonotonicMs;
-            if (wait > 0)
-            {
-                _clock.Sleep((int)wait);
-            }
+            return _options.BaudRate > 0 ? RtuTiming.CeilMs(RtuTiming.BytesUs(bytes, _options.BaudRate, _options.BitsPerChar)) : 0;
         }
     }
 }

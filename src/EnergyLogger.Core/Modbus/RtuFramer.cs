@@ -48,6 +48,12 @@ namespace EnergyLogger.Core.Modbus
         {
             get
             {
+                // Inside a delivered frame, its data bytes may look like the start of another one.
+                if (_frameLength != 0)
+                {
+                    return false;
+                }
+
                 for (int start = 0; start < _length; start++)
                 {
                     if (IsExpectedShape(start) && CandidateLength(start) >= Pending && !IsComplete(start))
