@@ -1,0 +1,256 @@
+using System.Text;
+
+namespace EnergyLogger.Core.Json
+{
+    /// <summary>
+    /// A parsed JSON text kept as a flat token table over the source bytes (a DOM without objects):
+    /// token 0 is the root, a container's children follow it, and <see cref="Next"/> skips a whole subtree.
+    /// Strings and numbers are converted only when asked. The instance can be reused; its tables only grow.
+    /// </summary>
+    public sealed partial class JsonDocument
+    {
+        private const byte EscapedFlag = 0x80;
+        private const int InitialTokens = 64;
+
+        private byte[] _text;
+        private byte[] _kind = new byte[InitialTokens];
+        private int[] _start = new int[InitialTokens];
+        private int[] _end = new int[InitialTokens];
+        private int[] _next = new int[InitialTokens];
+        private int _count;
+        private char[] _chars = new char[64];
+
+        /// <summary>Number of tokens; 0 after a failed parse.</summary>
+        public int TokenCount => _count;
+
+        /// <summary>The status of the last parse.</summary>
+        public JsonStatus Status { get; private set; }
+
+        /// <summary>Byte offset of the failure in the parsed text, or -1.</summary>
+        public int ErrorPosition { get; private set; }
+
+        /// <summary>Where the failure sits, as <c>points[3].scale</c>; empty at the root.</summary>
+        public string ErrorPath { get; private set; }
+
+        public const int Root = 0;
+
+        public JsonStatus Parse(string text, JsonLimits limits)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(text);
+            return Parse(bytes, 0, bytes.Length, limits);
+        }
+
+        public JsonKind Kind(int token)
+        {
+            return (JsonKind)(_kind[token] & ~EscapedFlag);
+        }
+
+        /// <summary>Byte offset of the token in the parsed text (the quote, bracket or first character).</summary>
+        public int Position(int token)
+        {
+            return Kind(token) == JsonKind.String ? _start[token] - 1 : _start[token];
+        }
+
+        /// <summary>The token after this one and its whole subtree.</summary>
+        public int Next(int token)
+        {
+            return _next[token];
+        }
+
+        /// <summary>First child of a container, or -1 when it is empty. Object children alternate name and value.</summary>
+        public int FirstChild(int container)
+        {
+            return _next[container] > container + 1 ? container + 1 : -1;
+        }
+
+        /// <summary>The child after <paramref name="child"/> in the same container, or -1.</summary>
+        public int NextSibling(int container, int child)
+        {
+            int next = _next[child];
+            return next < _next[container] ? next : -1;
+        }
+
+        /// <summary>Elements of an array, or members of an object.</summary>
+        public int Length(int container)
+        {
+            int n = 0;
+            for (int c = FirstChild(container); c != -1; c = NextSibling(container, c))
+            {
+                n++;
+            }
+
+            return Kind(container) == JsonKind.Object ? n / 2 : n;
+        }
+
+        /// <summary>The value of member <paramref name="name"/>, or -1. With duplicate names the first one wins.</summary>
+        public int Member(int obj, string name)
+        {
+            for (int key = FirstChild(obj); key != -1; key = NextSibling(obj, key + 1))
+            {
+                if (StringEquals(key, name))
+                {
+                    return key + 1;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Element <paramref name="index"/> of an array, or -1.</summary>
+        public int Element(int array, int index)
+        {
+            int i = 0;
+            for (int c = FirstChild(array); c != -1; c = NextSibling(array, c))
+            {
+                if (i++ == index)
+                {
+                    return c;
+                }
+            }
+
+            return -1;
+        }
+
+        public bool IsTrue(int token)
+        {
+            return Kind(token) == JsonKind.True;
+        }
+
+        /// <summary>The decoded text of a string token.</summary>
+        public string GetString(int token)
+        {
+            int n = DecodeString(token);
+            return new string(_chars, 0, n);
+        }
+
+        /// <summary>Compares a string token with <paramref name="value"/> without allocating.</summary>
+        public bool StringEquals(int token, string value)
+        {
+            if (Kind(token) != JsonKind.String)
+            {
+                return false;
+            }
+
+            int start = _start[token];
+            int length = _end[token] - start;
+            bool escaped = (_kind[token] & EscapedFlag) != 0;
+            if (!escaped && length < value.Length)
+            {
+                // UTF-8 never takes fewer bytes than UTF-16 takes chars.
+                return false;
+            }
+
+            if (!escaped && length == value.Length && IsAscii(start, length))
+            {
+                for (int i = 0; i < length; i++)
+                {
+                    if (_text[start + i] != value[i])
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            int n = DecodeString(token);
+            if (n != value.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                if (_chars[i] != value[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The number as the nearest double; false for a non-number or one beyond the double range.</summary>
+        public bool TryGetDouble(int token, out double value)
+        {
+            value = 0;
+            return Kind(token) == JsonKind.Number && JsonNumber.TryParseDouble(_text, _start[token], _end[token], out value);
+        }
+
+        /// <summary>An integer written without fraction or exponent that fits in 64 bits.</summary>
+        public bool TryGetInt64(int token, out long value)
+        {
+            value = 0;
+            return Kind(token) == JsonKind.Number && JsonNumber.TryParseInt64(_text, _start[token], _end[token], out value);
+        }
+
+        private bool IsAscii(int start, int length)
+        {
+            for (int i = 0; i < length; i++)
+            {
+                if (_text[start + i] >= 0x80)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private int DecodeString(int token)
+        {
+            int start = _start[token];
+            int end = _end[token];
+            if (_chars.Length < end - start)
+            {
+                _chars = new char[end - start];
+            }
+
+            int n = 0;
+            int pos = start;
+            while (pos < end)
+            {
+                byte b = _text[pos];
+                if (b == (byte)'\\')
+                {
+                    pos = DecodeEscape(pos, ref n);
+                    continue;
+                }
+
+                int length = Utf8.SequenceLength(_text, pos, end);
+                n += Utf8.ToChars(Utf8.Decode(_text, pos, length), _chars, n);
+                pos += length;
+            }
+
+            return n;
+        }
+
+        /// <summary>One escape, already checked by the parser. RFC 8259, 7.</summary>
+        private int DecodeEscape(int pos, ref int n)
+        {
+            byte e = _text[pos + 1];
+            if (e != (byte)'u')
+            {
+                _chars[n++] = Unescape(e);
+                return pos + 2;
+            }
+
+            // A \uXXXX escape is one UTF-16 unit; a surrogate pair arrives as two escapes and is stored as such.
+            _chars[n++] = (char)JsonNumber.Hex4(_text, pos + 2);
+            return pos + 6;
+        }
+
+        private static char Unescape(byte e)
+        {
+            switch (e)
+            {
+                case (byte)'b': return '\b';
+                case (byte)'f': return '\f';
+                case (byte)'n': return '\n';
+                case (byte)'r': return '\r';
+                case (byte)'t': return '\t';
+                default: return (char)e;
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+namespace EnergyLogger.Core.Registers
+{
+    /// <summary>
+    /// One cycle's decoded values: slot i is point i, then the computed fields in evaluation order. Sized
+    /// once per map and rewritten every cycle.
+    /// </summary>
+    public sealed class DecodedValues
+    {
+        public DecodedValues(RegisterMap map)
+        {
+            Map = map;
+            Values = new double[map.ValueCount];
+            Raw = new long[map.ValueCount];
+            Quality = new ValueQuality[map.ValueCount];
+        }
+
+        public RegisterMap Map { get; }
+
+        /// <summary>The value in its unit; meaningful only when its quality is Ok.</summary>
+        public double[] Values { get; }
+
+        /// <summary>The integer after masking, before scaling: codes and bit fields are published from here.</summary>
+        public long[] Raw { get; }
+
+        public ValueQuality[] Quality { get; }
+    }
+}

@@ -1,0 +1,270 @@
+using System.Collections;
+using EnergyLogger.Core.Json;
+using EnergyLogger.Core.Modbus;
+using EnergyLogger.Core.Telemetry;
+
+namespace EnergyLogger.Core.Registers
+{
+    /// <summary>The "devices" list: slaves on the bus, their line settings, limits, identity and sign conventions.</summary>
+    public sealed partial class RegisterMapLoader
+    {
+        private static readonly string[] DeviceMembers =
+        {
+            "id", "slave", "baud", "parity", "dataBits", "stopBits", "timeoutMs", "maxRegisters", "maxBits",
+            "minGapMs", "neverRead", "endpoint", "signs", "maxPowerW", "source",
+        };
+
+        private static readonly string[] RangeMembers = { "function", "from", "to" };
+        private static readonly string[] SignMembers = { "grid", "battery" };
+        private static readonly string[] ParityNames = { "none", "even", "odd" };
+        private static readonly string[] GridSignNames = { "export_positive", "import_positive" };
+        private static readonly string[] BatterySignNames = { "charge_positive", "discharge_positive" };
+
+        /// <summary>Read functions by their map names, in the order of <see cref="FunctionCodes"/>.</summary>
+        private static readonly string[] FunctionNames = { "coil", "discrete_input", "holding", "input" };
+
+        private static readonly FunctionCode[] FunctionCodes =
+        {
+            FunctionCode.ReadCoils, FunctionCode.ReadDiscreteInputs, FunctionCode.ReadHoldingRegisters, FunctionCode.ReadInputRegisters,
+        };
+
+        private const int Holding = 2;
+
+        private bool LoadDevices()
+        {
+            int list;
+            if (!_r.Present(JsonDocument.Root, "devices") || !_r.Array(JsonDocument.Root, "devices", MapLimits.MaxDevices, "devices", out list))
+            {
+                return false;
+            }
+
+            int count = Doc.Length(list);
+            if (count == 0)
+            {
+                return _r.Fail(MapErrorCode.Required, list, "devices", "must list at least one device");
+            }
+
+            _map.Devices = new DeviceDefinition[count];
+            _r.Enter("devices");
+            for (int e = Doc.FirstChild(list), i = 0; e != -1 && !_r.Failed; e = Doc.NextSibling(list, e), i++)
+            {
+                _r.EnterIndex(i);
+                _map.Devices[i] = LoadDevice(e, i);
+                _r.Leave();
+            }
+
+            _r.Leave();
+            return !_r.Failed && GroupEndpoints();
+        }
+
+        private DeviceDefinition LoadDevice(int obj, int index)
+        {
+            var d = new DeviceDefinition { Index = index };
+            string id;
+            long slave;
+            if (!_r.Object(obj, null, DeviceMembers) || !ReadDeviceId(obj, index, out id) || !_r.RequiredInteger(obj, "slave", 1, 247, out slave))
+            {
+                return d;
+            }
+
+            for (int i = 0; i < index; i++)
+            {
+                if (_map.Devices[i].Slave == slave)
+                {
+                    _r.Fail(MapErrorCode.DuplicateName, Doc.Member(obj, "slave"), "slave", "slave " + slave.ToString() + " is already used by devices[" + i.ToString() + "]");
+                    return d;
+                }
+            }
+
+            d.Id = id;
+            d.Slave = (byte)slave;
+            ReadLine(obj, d);
+            ReadLimits(obj, d);
+            ReadIdentity(obj, d);
+            return d;
+        }
+
+        private bool ReadDeviceId(int obj, int index, out string id)
+        {
+            if (!_r.RequiredString(obj, "id", MapLimits.MaxNameLength, out id))
+            {
+                return false;
+            }
+
+            if (!IsName(id))
+            {
+                return _r.Fail(MapErrorCode.BadName, Doc.Member(obj, "id"), "id", "must start with a-z and use only a-z, 0-9 and _");
+            }
+
+            for (int i = 0; i < index; i++)
+            {
+                if (_map.Devices[i].Id == id)
+                {
+                    return _r.Fail(MapErrorCode.DuplicateName, Doc.Member(obj, "id"), "id", "\"" + id + "\" is already used by devices[" + i.ToString() + "]");
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Serial line settings (MODBUS over serial line v1.02, 2.5.1), defaulting to the 9600 8N1 most inverters ship with.</summary>
+        private void ReadLine(int obj, DeviceDefinition d)
+        {
+            long baud, dataBits, stopBits, timeout;
+            int parity;
+            if (_r.Integer(obj, "baud", 1200, 115200, 9600, out baud)
+                && _r.Choice(obj, "parity", ParityNames, 0, out parity)
+                && _r.Integer(obj, "dataBits", 7, 8, 8, out dataBits)
+                && _r.Integer(obj, "stopBits", 1, 2, 1, out stopBits)
+                && _r.Integer(obj, "timeoutMs", 10, 10000, 1000, out timeout))
+            {
+                d.BaudRate = (int)baud;
+                d.Parity = (SerialParity)parity;
+                d.DataBits = (int)dataBits;
+                d.StopBits = (int)stopBits;
+                d.ResponseTimeoutMs = (int)timeout;
+            }
+        }
+
+        private void ReadLimits(int obj, DeviceDefinition d)
+        {
+            long maxRegisters, maxBits, minGap;
+            double maxPower;
+            int ranges;
+            if (!_r.Integer(obj, "maxRegisters", 1, ModbusPdu.MaxReadRegisters, ModbusPdu.MaxReadRegisters, out maxRegisters)
+                || !_r.Integer(obj, "maxBits", 1, ModbusPdu.MaxReadBits, ModbusPdu.MaxReadBits, out maxBits)
+                || !_r.Integer(obj, "minGapMs", 0, 60000, 0, out minGap)
+                || !_r.Number(obj, "maxPowerW", d.MaxPowerW, out maxPower)
+                || !_r.Array(obj, "neverRead", MapLimits.MaxNeverRead, "ranges", out ranges))
+            {
+                return;
+            }
+
+            if (maxPower <= 0)
+            {
+                _r.Fail(MapErrorCode.OutOfRange, Doc.Member(obj, "maxPowerW"), "maxPowerW", "must be above 0");
+                return;
+            }
+
+            d.MaxRegisters = (int)maxRegisters;
+            d.MaxBits = (int)maxBits;
+            d.MinGapMs = (int)minGap;
+            d.MaxPowerW = maxPower;
+            if (ranges < 0)
+            {
+                return;
+            }
+
+            _r.Enter("neverRead");
+            for (int e = Doc.FirstChild(ranges), i = 0; e != -1 && !_r.Failed; e = Doc.NextSibling(ranges, e), i++)
+            {
+                _r.EnterIndex(i);
+                ReadRange(e, d);
+                _r.Leave();
+            }
+
+            _r.Leave();
+        }
+
+        private void ReadRange(int obj, DeviceDefinition d)
+        {
+            int function;
+            long from, to;
+            if (!_r.Object(obj, null, RangeMembers)
+                || !_r.Choice(obj, "function", FunctionNames, Holding, out function)
+                || !_r.RequiredInteger(obj, "from", 0, 65535, out from)
+                || !_r.RequiredInteger(obj, "to", 0, 65535, out to))
+            {
+                return;
+            }
+
+            if (to < from)
+            {
+                _r.Fail(MapErrorCode.OutOfRange, Doc.Member(obj, "to"), "to", "must not be below from");
+                return;
+            }
+
+            d.NeverRead.Add(FunctionCodes[function], (int)from, (int)to);
+        }
+
+        private void ReadIdentity(int obj, DeviceDefinition d)
+        {
+            string endpoint, ignored;
+            int grid = 0, battery = 0;
+            if (!_r.String(obj, "endpoint", MapLimits.MaxEndpointLength, out endpoint) || !_r.String(obj, "source", MapLimits.MaxSourceLength, out ignored))
+            {
+                return;
+            }
+
+            int signs = Doc.Member(obj, "signs");
+            if (signs >= 0)
+            {
+                _r.Enter("signs");
+                bool ok = _r.Object(signs, null, SignMembers)
+                    && _r.Choice(signs, "grid", GridSignNames, 0, out grid)
+                    && _r.Choice(signs, "battery", BatterySignNames, 0, out battery);
+                _r.Leave();
+                if (!ok)
+                {
+                    return;
+                }
+            }
+
+            d.Endpoint = endpoint;
+            d.GridSign = (GridSign)grid;
+            d.BatterySign = (BatterySign)battery;
+        }
+
+        /// <summary>Devices sharing an endpoint publish one sample; group 0 is the logger's own identity.</summary>
+        private bool GroupEndpoints()
+        {
+            var endpoints = new ArrayList();
+            endpoints.Add(null);
+            foreach (DeviceDefinition d in _map.Devices)
+            {
+                int group = d.Endpoint == null ? 0 : endpoints.IndexOf(d.Endpoint);
+                if (group < 0)
+                {
+                    group = endpoints.Add(d.Endpoint);
+                }
+
+                d.EndpointGroup = group;
+            }
+
+            _map.Endpoints = new string[endpoints.Count];
+            for (int i = 0; i < endpoints.Count; i++)
+            {
+                _map.Endpoints[i] = (string)endpoints[i];
+            }
+
+            return true;
+        }
+
+        /// <summary>The device a point or computed field names, or the only device when it names none.</summary>
+        private bool ReadDeviceRef(int obj, int fallback, out int device)
+        {
+            device = fallback;
+            string id;
+            if (!_r.String(obj, "device", MapLimits.MaxNameLength, out id))
+            {
+                return false;
+            }
+
+            if (id == null)
+            {
+                return fallback >= 0 || _r.Fail(MapErrorCode.Required, obj, "device", "is required when the map has several devices");
+            }
+
+            for (int i = 0; i < _map.Devices.Length; i++)
+            {
+                if (_map.Devices[i].Id == id)
+                {
+                    device = i;
+                    return true;
+                }
+            }
+
+            return _r.Fail(MapErrorCode.UnknownReference, Doc.Member(obj, "device"), "device", "unknown device \"" + id + "\"");
+        }
+    }
+}

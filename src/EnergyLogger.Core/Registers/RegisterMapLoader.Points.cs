@@ -1,0 +1,298 @@
+using System.Collections;
+using EnergyLogger.Core.Json;
+
+namespace EnergyLogger.Core.Registers
+{
+    /// <summary>The "points" (telemetry) and "metadata" lists: where each value lives and how its registers are laid out.</summary>
+    public sealed partial class RegisterMapLoader
+    {
+        private static readonly string[] PointMembers =
+        {
+            "name", "device", "function", "address", "type", "count", "wordOrder", "bit", "mask", "scale", "offset",
+            "scaleFactor", "unit", "sentinels", "validMin", "validMax", "poll", "writable", "writeMin", "writeMax",
+            "valueMap", "target", "source",
+        };
+
+        /// <summary>Metadata is published by name, so it has no schema target.</summary>
+        private static readonly string[] MetadataMembers =
+        {
+            "name", "device", "function", "address", "type", "count", "wordOrder", "bit", "mask", "scale", "offset",
+            "scaleFactor", "unit", "sentinels", "validMin", "validMax", "poll", "writable", "writeMin", "writeMax",
+            "valueMap", "source",
+        };
+
+        private static readonly string[] TypeNames =
+        {
+            "uint8_high", "uint8_low", "uint16", "int16", "uint32", "int32", "float32", "uint64", "int64", "string", "bool",
+        };
+
+        private static readonly RegisterType[] Types =
+        {
+            RegisterType.UInt8High, RegisterType.UInt8Low, RegisterType.UInt16, RegisterType.Int16, RegisterType.UInt32,
+            RegisterType.Int32, RegisterType.Float32, RegisterType.UInt64, RegisterType.Int64, RegisterType.String, RegisterType.Bool,
+        };
+
+        private static readonly string[] OrderNames = { "ABCD", "CDAB", "BADC", "DCBA" };
+        private static readonly WordOrder[] Orders = { WordOrder.Abcd, WordOrder.Cdab, WordOrder.Badc, WordOrder.Dcba };
+        private static readonly string[] PollNames = { "fast", "normal", "slow", "once" };
+
+        private const int UInt16Type = 2;
+        private const int BoolType = 10;
+
+        private readonly ArrayList _points = new ArrayList();
+
+        // Per point: the scale-factor point it names, resolved once every point is known.
+        private readonly ArrayList _scaleFactorNames = new ArrayList();
+        private readonly ArrayList _scaleFactorTokens = new ArrayList();
+
+        private bool LoadPoints()
+        {
+            int telemetry, metadata;
+            if (!_r.Array(JsonDocument.Root, "points", MapLimits.MaxPoints, "telemetry points", out telemetry)
+                || !_r.Array(JsonDocument.Root, "metadata", MapLimits.MaxMetadata, "metadata points", out metadata))
+            {
+                return false;
+            }
+
+            LoadPointList(telemetry, "points", false);
+            _map.TelemetryCount = _points.Count;
+            LoadPointList(metadata, "metadata", true);
+            _map.Points = new PointDefinition[_points.Count];
+            for (int i = 0; i < _points.Count; i++)
+            {
+                _map.Points[i] = (PointDefinition)_points[i];
+            }
+
+            return !_r.Failed;
+        }
+
+        private void LoadPointList(int list, string member, bool metadata)
+        {
+            if (list < 0 || _r.Failed)
+            {
+                return;
+            }
+
+            _r.Enter(member);
+            for (int e = Doc.FirstChild(list), i = 0; e != -1 && !_r.Failed; e = Doc.NextSibling(list, e), i++)
+            {
+                _r.EnterIndex(i);
+                _scaleFactorNames.Add(null);
+                _scaleFactorTokens.Add(-1);
+                _points.Add(LoadPoint(e, metadata));
+                _r.Leave();
+            }
+
+            _r.Leave();
+        }
+
+        private PointDefinition LoadPoint(int obj, bool metadata)
+        {
+            var p = new PointDefinition { Index = _points.Count, IsMetadata = metadata, Poll = metadata ? PollClass.Once : PollClass.Normal };
+            string name;
+            int device, function, type;
+            long address;
+            if (!_r.Object(obj, null, metadata ? MetadataMembers : PointMembers)
+                || !ReadName(obj, out name) || !Claim(obj, name)
+                || !ReadDeviceRef(obj, _map.Devices.Length == 1 ? 0 : -1, out device)
+                || !_r.Choice(obj, "function", FunctionNames, Holding, out function)
+                || !_r.RequiredInteger(obj, "address", 0, 65535, out address))
+            {
+                return p;
+            }
+
+            bool bitFunction = function < Holding;
+            if (!_r.Choice(obj, "type", TypeNames, bitFunction ? BoolType : UInt16Type, out type))
+            {
+                return p;
+            }
+
+            p.Name = name;
+            p.Device = device;
+            p.Function = FunctionCodes[function];
+            p.Address = (int)address;
+            p.Type = Types[type];
+            if (ReadShape(obj, p, bitFunction) && ReadBits(obj, p, bitFunction) && ReadScaling(obj, p)
+                && ReadSentinels(obj, p, bitFunction) && ReadValidRange(obj, p.Type == RegisterType.String, out double min, out double max)
+                && ReadUse(obj, p))
+            {
+                p.ValidMin = min;
+                p.ValidMax = max;
+            }
+
+            return p;
+        }
+
+        /// <summary>Register count, word order and the raw type the decoder reads.</summary>
+        private bool ReadShape(int obj, PointDefinition p, bool bitFunction)
+        {
+            if (bitFunction && p.Type != RegisterType.Bool)
+            {
+                return _r.Fail(MapErrorCode.NotAllowed, Doc.Member(obj, "type"), "type", "must be bool for coil and discrete_input points");
+            }
+
+            long count = ValueCodec.RegisterCount(p.Type);
+            bool counted = p.Type == RegisterType.String
+                ? _r.RequiredInteger(obj, "count", 1, MapLimits.MaxStringRegisters, out count)
+                : _r.Absent(obj, "count", "only allowed for type string");
+            int order = 0;
+            if (!counted || !(bitFunction ? _r.Absent(obj, "wordOrder", "only allowed for registers") : _r.Choice(obj, "wordOrder", OrderNames, 0, out order)))
+            {
+                return false;
+            }
+
+            p.Count = bitFunction ? 1 : (int)count;
+            p.Order = Orders[order];
+            if (p.Address + p.Count - 1 > 65535)
+            {
+                return _r.Fail(MapErrorCode.OutOfRange, Doc.Member(obj, "address"), "address", "the point runs past address 65535");
+            }
+
+            p.RawType = p.Type == RegisterType.Float32 ? RegisterType.UInt32
+                : p.Type == RegisterType.Bool && !bitFunction ? RegisterType.UInt16
+                : p.Type;
+            return true;
+        }
+
+        /// <summary>"bit" takes one bit (0 = least significant), "mask" a group of bits shifted down to bit 0.</summary>
+        private bool ReadBits(int obj, PointDefinition p, bool bitFunction)
+        {
+            int bit = Doc.Member(obj, "bit");
+            int mask = Doc.Member(obj, "mask");
+            if (bit < 0 && mask < 0)
+            {
+                return true;
+            }
+
+            string member = mask >= 0 ? "mask" : "bit";
+            if (bit >= 0 && mask >= 0)
+            {
+                return _r.Fail(MapErrorCode.NotAllowed, mask, "mask", "bit and mask exclude each other");
+            }
+
+            bool unsigned = p.RawType == RegisterType.UInt8High || p.RawType == RegisterType.UInt8Low || p.RawType == RegisterType.UInt16
+                || p.RawType == RegisterType.UInt32 || p.RawType == RegisterType.UInt64;
+            if (!unsigned || bitFunction || p.Type == RegisterType.Float32)
+            {
+                return _r.Fail(MapErrorCode.NotAllowed, bit >= 0 ? bit : mask, member, "only allowed for unsigned integer types and bool registers");
+            }
+
+            if (p.Type == RegisterType.Bool && mask >= 0)
+            {
+                return _r.Fail(MapErrorCode.NotAllowed, mask, "mask", "a bool takes a bit, not a mask");
+            }
+
+            int width = Width(p.RawType);
+            if (bit >= 0)
+            {
+                long n;
+                if (!_r.Integer(obj, "bit", 0, width - 1, 0, out n))
+                {
+                    return false;
+                }
+
+                p.Mask = 1UL << (int)n;
+                p.Shift = (int)n;
+                return true;
+            }
+
+            long pattern;
+            if (!RawConstant(mask, "mask", p.RawType, out pattern))
+            {
+                return false;
+            }
+
+            ulong m = (ulong)pattern & WidthMask(width);
+            if (m == 0)
+            {
+                return _r.Fail(MapErrorCode.OutOfRange, mask, "mask", "must not be 0");
+            }
+
+            p.Mask = m;
+            while (((m >> p.Shift) & 1) == 0)
+            {
+                p.Shift++;
+            }
+
+            return true;
+        }
+
+        /// <summary>value = raw x scale x 10^scaleFactor + offset, for numeric points that are not single bits.</summary>
+        private bool ReadScaling(int obj, PointDefinition p)
+        {
+            bool single = p.Type == RegisterType.Bool || (p.Mask != 0 && Doc.Member(obj, "bit") >= 0);
+            if (p.Type == RegisterType.String || single)
+            {
+                string why = single ? "not allowed for a single bit" : "not allowed for type string";
+                return _r.Absent(obj, "scale", why) && _r.Absent(obj, "offset", why) && _r.Absent(obj, "scaleFactor", why);
+            }
+
+            double scale, offset;
+            string factor;
+            if (!_r.Number(obj, "scale", 1, out scale) || !_r.Number(obj, "offset", 0, out offset)
+                || !_r.String(obj, "scaleFactor", MapLimits.MaxNameLength, out factor))
+            {
+                return false;
+            }
+
+            if (scale == 0)
+            {
+                return _r.Fail(MapErrorCode.OutOfRange, Doc.Member(obj, "scale"), "scale", "must not be 0");
+            }
+
+            if (factor != null && p.Type == RegisterType.Float32)
+            {
+                return _r.Fail(MapErrorCode.NotAllowed, Doc.Member(obj, "scaleFactor"), "scaleFactor", "not allowed for type float32");
+            }
+
+            p.Scale = scale;
+            p.Offset = offset;
+            _scaleFactorNames[p.Index] = factor;
+            _scaleFactorTokens[p.Index] = Doc.Member(obj, "scaleFactor");
+            return true;
+        }
+
+        private bool ReadSentinels(int obj, PointDefinition p, bool bitFunction)
+        {
+            int list;
+            if (!_r.Array(obj, "sentinels", MapLimits.MaxSentinels, "sentinels", out list) || list < 0)
+            {
+                return !_r.Failed;
+            }
+
+            if (p.Type == RegisterType.String || bitFunction)
+            {
+                return _r.Fail(MapErrorCode.NotAllowed, list, "sentinels", bitFunction ? "not allowed for coil and discrete_input points" : "not allowed for type string");
+            }
+
+            var sentinels = new long[Doc.Length(list)];
+            for (int e = Doc.FirstChild(list), i = 0; e != -1; e = Doc.NextSibling(list, e), i++)
+            {
+                if (!RawConstant(e, "sentinels[" + i.ToString() + "]", p.RawType, out sentinels[i]))
+                {
+                    return false;
+                }
+            }
+
+            p.Sentinels = sentinels;
+            return true;
+        }
+
+        private bool ReadValidRange(int obj, bool isString, out double min, out double max)
+        {
+            min = double.NaN;
+            max = double.NaN;
+            if (isString)
+            {
+                return _r.Absent(obj, "validMin", "not allowed for type string") && _r.Absent(obj, "validMax", "not allowed for type string");
+            }
+
+            if (!_r.Number(obj, "validMin", double.NaN, out min) || !_r.Number(obj, "validMax", double.NaN, out max))
+            {
+                return false;
+            }
+
+            return !(max < min) || _r.Fail(MapErrorCode.OutOfRange, Doc.Member(obj, "validMax"), "validMax", "must not be below validMin");
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System.Collections;
+using System.Text;
+using EnergyLogger.Core.Json;
+
+namespace EnergyLogger.Core.Registers
+{
+    /// <summary>
+    /// Reads and completely validates a register map (docs/register-map.md). The first problem found is
+    /// returned as a <see cref="MapError"/> naming its path; nothing of a bad map is ever used. The loader
+    /// may allocate freely: it runs when a map arrives, not in the poll cycle.
+    /// </summary>
+    public sealed partial class RegisterMapLoader
+    {
+        public const string Format = "energylogger-map/1";
+
+        private const int MaxMapNameLength = 64;
+        private const int MaxSources = 32;
+
+        private static readonly string[] RootMembers =
+        {
+            "format", "name", "source", "devices", "valueMaps", "points", "metadata", "computed",
+        };
+
+        private readonly MapReader _r;
+        private readonly RegisterMap _map = new RegisterMap();
+
+        // Name -> owner path ("points[3]"), over points, metadata and computed fields together.
+        private readonly Hashtable _owners = new Hashtable();
+
+        private RegisterMapLoader(JsonDocument doc)
+        {
+            _r = new MapReader(doc);
+        }
+
+        private JsonDocument Doc => _r.Doc;
+
+        /// <summary>The map, or null with <paramref name="error"/> saying why not.</summary>
+        public static RegisterMap Load(string text, out MapError error)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(text);
+            return Load(bytes, 0, bytes.Length, out error);
+        }
+
+        /// <summary>The map from UTF-8 JSON, or null with <paramref name="error"/> saying why not.</summary>
+        public static RegisterMap Load(byte[] text, int offset, int count, out MapError error)
+        {
+            var limits = new JsonLimits
+            {
+                MaxBytes = MapLimits.MaxMapBytes,
+                MaxValues = MapLimits.MaxMapValues,
+                MaxDepth = MapLimits.MaxMapDepth,
+                MaxStringBytes = MapLimits.MaxSourceLength,
+            };
+            var doc = new JsonDocument();
+            JsonStatus status = doc.Parse(text, offset, count, limits);
+            if (status != JsonStatus.Ok)
+            {
+                error = new MapError(MapErrorCode.Json, doc.ErrorPath, doc.ErrorPosition, JsonStatusText.Of(status));
+                return null;
+            }
+
+            var loader = new RegisterMapLoader(doc);
+            loader.LoadRoot();
+            error = loader._r.Error;
+            return error == null ? loader._map : null;
+        }
+
+        private void LoadRoot()
+        {
+            int root = JsonDocument.Root;
+            string format;
+            string name;
+            if (!_r.Object(root, null, RootMembers) || !_r.RequiredString(root, "format", MaxMapNameLength, out format))
+            {
+                return;
+            }
+
+            if (format != Format)
+            {
+                _r.Fail(MapErrorCode.Format, Doc.Member(root, "format"), "format", "must be \"" + Format + "\"");
+                return;
+            }
+
+            if (!_r.RequiredString(root, "name", MaxMapNameLength, out name) || !CheckSource(root))
+            {
+                return;
+            }
+
+            _map.Name = name;
+            if (LoadDevices() && LoadValueMaps() && LoadPoints() && ResolveScaleFactors() && LoadComputed())
+            {
+                AssignWords();
+            }
+        }
+
+        /// <summary>"source" cites where the map comes from: one string or a list of them. Kept in the text only.</summary>
+        private bool CheckSource(int obj)
+        {
+            int token = Doc.Member(obj, "source");
+            if (token < 0 || Doc.Kind(token) != JsonKind.Array)
+            {
+                string ignored;
+                return _r.String(obj, "source", MapLimits.MaxSourceLength, out ignored);
+            }
+
+            if (Doc.Length(token) > MaxSources)
+            {
+                return _r.Fail(MapErrorCode.TooMany, token, "source", "at most " + MaxSources.ToString() + " sources");
+            }
+
+            for (int e = Doc.FirstChild(token), i = 0; e != -1; e = Doc.NextSibling(token, e), i++)
+            {
+                if (Doc.Kind(e) != JsonKind.String)
+                {
+                    return _r.Fail(MapErrorCode.WrongType, e, "source[" + i.ToString() + "]", "expected a string");
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>A name member: a letter, then letters, digits and '_', lower case.</summary>
+        private bool ReadName(int obj, out string name)
+        {
+            if (!_r.RequiredString(obj, "name", MapLimits.MaxNameLength, out name))
+            {
+                return false;
+            }
+
+            if (!IsName(name))
+            {
+                return _r.Fail(MapErrorCode.BadName, Doc.Member(obj, "name"), "name", "must start with a-z and use only a-z, 0-9 and _");
+            }
+
+            return true;
+        }
+
+        /// <summary>Registers a point or computed name; names share one space because computed sources refer to both.</summary>
+        private bool Claim(int obj, string name)
+        {
+            string owner = (string)_owners[name];
+            if (owner != null)
+            {
+                return _r.Fail(MapErrorCode.DuplicateName, Doc.Member(obj, "name"), "name", "\"" + name + "\" is already used by " + owner);
+            }
+
+            _owners[name] = _r.PathOf(null);
+            return true;
+        }
+
+        private static bool IsName(string name)
+        {
+            if (name[0] < 'a' || name[0] > 'z')
+            {
+                return false;
+            }
+
+            for (int i = 1; i < name.Length; i++)
+            {
+                char c = name[i];
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private void AssignWords()
+        {
+            int words = 0;
+            for (int i = 0; i < _map.Points.Length; i++)
+            {
+                _map.Points[i].WordOffset = words;
+                words += _map.Points[i].Count;
+            }
+
+            _map.WordCount = words;
+        }
+    }
+}

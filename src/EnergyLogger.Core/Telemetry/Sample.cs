@@ -1,0 +1,66 @@
+using EnergyLogger.Core.Registers;
+
+namespace EnergyLogger.Core.Telemetry
+{
+    /// <summary>
+    /// One telemetry sample in the universal schema, laid out by schema field index, plus the values the map
+    /// reads without a schema target ("ext"). Built once by <see cref="TelemetryMapper.CreateSample"/> and
+    /// refilled every cycle; <see cref="SampleWriter"/> turns it into JSON.
+    /// </summary>
+    public sealed class Sample
+    {
+        internal Sample(int extras)
+        {
+            int n = TelemetrySchema.FieldCount;
+            Fed = new bool[n];
+            Digits = new int[n];
+            ValueMaps = new ValueMap[n];
+            UnsignedCodes = new bool[n];
+            Values = new double[n];
+            Codes = new long[n];
+            Quality = new ValueQuality[n];
+            ExtraNames = new string[extras];
+            ExtraPaths = new string[extras];
+            ExtraDigits = new int[extras];
+            ExtraValues = new double[extras];
+            ExtraQuality = new ValueQuality[extras];
+        }
+
+        public int SchemaVersion => TelemetrySchema.Version;
+
+        /// <summary>Monotonic time of the cycle; always present, so a sample taken before SNTP can be re-stamped (RELIABILITY S2).</summary>
+        public long MonotonicMs { get; set; }
+
+        /// <summary>Wall time in ms since 1970-01-01 UTC; written only when <see cref="ClockSynced"/>.</summary>
+        public long UnixMs { get; set; }
+
+        public bool ClockSynced { get; set; }
+
+        /// <summary>True for the fields this map feeds; fixed by the mapper.</summary>
+        public bool[] Fed { get; }
+
+        public int[] Digits { get; }
+
+        public ValueMap[] ValueMaps { get; }
+
+        /// <summary>Codes from unsigned registers are written as unsigned (a 64-bit fault word may use its top bit).</summary>
+        public bool[] UnsignedCodes { get; }
+
+        public double[] Values { get; }
+
+        public long[] Codes { get; }
+
+        public ValueQuality[] Quality { get; }
+
+        public string[] ExtraNames { get; }
+
+        /// <summary>"ext." + name, made once so that the quality list needs no concatenation per cycle.</summary>
+        public string[] ExtraPaths { get; }
+
+        public int[] ExtraDigits { get; }
+
+        public double[] ExtraValues { get; }
+
+        public ValueQuality[] ExtraQuality { get; }
+    }
+}

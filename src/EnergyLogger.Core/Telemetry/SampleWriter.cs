@@ -1,0 +1,223 @@
+using EnergyLogger.Core.Json;
+using EnergyLogger.Core.Registers;
+
+namespace EnergyLogger.Core.Telemetry
+{
+    /// <summary>
+    /// Writes a <see cref="Sample"/> as compact JSON in schema order (docs/telemetry-schema.md):
+    /// <c>{"v":1,"ts":..,"mono":..,"synced":true,"pv":{..},..,"ext":{..},"q":{"grid.power":"stale"}}</c>.
+    /// A value that is not Ok is left out of its module and listed in "q" with its quality, so NaN, a
+    /// sentinel or a torn value is never published as a number (RELIABILITY M10). No allocation.
+    /// </summary>
+    public static class SampleWriter
+    {
+        /// <summary>Nesting the writer needs: document, module, group, text list.</summary>
+        public const int Depth = 4;
+
+        /// <summary>Writes the whole document from the start of the writer's buffer; false when it did not fit.</summary>
+        public static bool Write(Sample sample, JsonWriter w)
+        {
+            w.Reset();
+            w.BeginObject();
+            w.Name("v");
+            w.Integer(sample.SchemaVersion);
+            if (sample.ClockSynced)
+            {
+                w.Name("ts");
+                w.Integer(sample.UnixMs);
+            }
+
+            w.Name("mono");
+            w.Integer(sample.MonotonicMs);
+            w.Name("synced");
+            w.Bool(sample.ClockSynced);
+            WriteModules(sample, w);
+            WriteExtras(sample, w);
+            WriteQuality(sample, w);
+            w.EndObject();
+            return !w.Overflowed;
+        }
+
+        private static void WriteModules(Sample sample, JsonWriter w)
+        {
+            int module = -1;
+            string group = null;
+            for (int f = 0; f < TelemetrySchema.FieldCount; f++)
+            {
+                if (!sample.Fed[f] || sample.Quality[f] != ValueQuality.Ok)
+                {
+                    continue;
+                }
+
+                SchemaField field = TelemetrySchema.Field(f);
+                if (field.Module != module)
+                {
+                    CloseGroup(w, ref group);
+                    if (module >= 0)
+                    {
+                        w.EndObject();
+                    }
+
+                    module = field.Module;
+                    w.Name(TelemetrySchema.Modules[module]);
+                    w.BeginObject();
+                }
+
+                if (field.Group != group)
+                {
+                    CloseGroup(w, ref group);
+                    if (field.Group != null)
+                    {
+                        group = field.Group;
+                        w.Name(group);
+                        w.BeginObject();
+                    }
+                }
+
+                WriteField(sample, field, w);
+            }
+
+            CloseGroup(w, ref group);
+            if (module >= 0)
+            {
+                w.EndObject();
+            }
+        }
+
+        private static void CloseGroup(JsonWriter w, ref string group)
+        {
+            if (group != null)
+            {
+                w.EndObject();
+                group = null;
+            }
+        }
+
+        private static void WriteField(Sample sample, SchemaField field, JsonWriter w)
+        {
+            int f = field.Index;
+            w.Name(field.Leaf);
+            if (field.Kind == FieldKind.Bool)
+            {
+                w.Bool(sample.Values[f] != 0);
+                return;
+            }
+
+            if (field.Kind != FieldKind.Code)
+            {
+                w.Number(sample.Values[f], sample.Digits[f], JsonWriter.DefaultMaxDecimals);
+                return;
+            }
+
+            long code = sample.Codes[f];
+            if (sample.UnsignedCodes[f])
+            {
+                w.Unsigned((ulong)code);
+            }
+            else
+            {
+                w.Integer(code);
+            }
+
+            ValueMap map = sample.ValueMaps[f];
+            if (map != null)
+            {
+                WriteText(map, code, field.TextName, w);
+            }
+        }
+
+        /// <summary>A code's text, or for a bit map the texts of the set bits, lowest bit first as the map lists them.</summary>
+        private static void WriteText(ValueMap map, long code, string name, JsonWriter w)
+        {
+            if (!map.IsBits)
+            {
+                string text = map.Lookup(code);
+                if (text != null)
+                {
+                    w.Name(name);
+                    w.String(text);
+                }
+
+                return;
+            }
+
+            w.Name(name);
+            w.BeginArray();
+            for (int i = 0; i < map.Count; i++)
+            {
+                if (map.BitSet(i, code))
+                {
+                    w.String(map.Text(i));
+                }
+            }
+
+            w.EndArray();
+        }
+
+        private static void WriteExtras(Sample sample, JsonWriter w)
+        {
+            bool open = false;
+            for (int x = 0; x < sample.ExtraNames.Length; x++)
+            {
+                if (sample.ExtraQuality[x] != ValueQuality.Ok)
+                {
+                    continue;
+                }
+
+                if (!open)
+                {
+                    w.Name("ext");
+                    w.BeginObject();
+                    open = true;
+                }
+
+                w.Name(sample.ExtraNames[x]);
+                w.Number(sample.ExtraValues[x], sample.ExtraDigits[x], JsonWriter.DefaultMaxDecimals);
+            }
+
+            if (open)
+            {
+                w.EndObject();
+            }
+        }
+
+        private static void WriteQuality(Sample sample, JsonWriter w)
+        {
+            bool open = false;
+            for (int f = 0; f < TelemetrySchema.FieldCount; f++)
+            {
+                if (sample.Fed[f] && sample.Quality[f] != ValueQuality.Ok)
+                {
+                    OpenQuality(w, ref open);
+                    w.Name(TelemetrySchema.Field(f).Path);
+                    w.String(ValueQualityText.Of(sample.Quality[f]));
+                }
+            }
+
+            for (int x = 0; x < sample.ExtraNames.Length; x++)
+            {
+                if (sample.ExtraQuality[x] != ValueQuality.Ok)
+                {
+                    OpenQuality(w, ref open);
+                    w.Name(sample.ExtraPaths[x]);
+                    w.String(ValueQualityText.Of(sample.ExtraQuality[x]));
+                }
+            }
+
+            if (open)
+            {
+                w.EndObject();
+            }
+        }
+
+        private static void OpenQuality(JsonWriter w, ref bool open)
+        {
+            if (!open)
+            {
+                w.Name("q");
+                w.BeginObject();
+                open = true;
+            }
+        }
+    }
+}
