@@ -12,5 +12,10 @@ namespace EnergyLogger.Core.Registers
         NotAscii,
         /// <summary>A number given for a String register.</summary>
         WrongType,
+        /// <summary>
+        /// The point's scale is read from another register (SunSpec scale factor), so its registers
+        /// cannot be worked out from the value alone.
+        /// </summary>
+        NeedsScaleFactor,
     }
 }

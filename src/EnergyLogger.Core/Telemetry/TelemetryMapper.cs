@@ -57,8 +57,7 @@ namespace EnergyLogger.Core.Telemetry
                 DeviceDefinition device = map.Devices[DeviceOf(slot)];
                 _fields[e] = field.Index;
                 _slots[e] = slot;
-                _negate[e] = (field.Sign == SignClass.GridPower && device.GridSign == GridSign.ImportPositive)
-                    || (field.Sign == SignClass.BatteryFlow && device.BatterySign == BatterySign.DischargePositive);
+                _negate[e] = SignConvention.IsReversed(field.Sign, device.GridSign, device.BatterySign);
                 _counters[e] = field.IsEnergy ? counters++ : -1;
                 _maxPowerW[e] = device.MaxPowerW;
                 e++;

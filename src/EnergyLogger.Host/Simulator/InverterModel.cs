@@ -62,6 +62,14 @@ internal sealed class InverterModel
 
     public double LoadEnergyTotalKWh { get; private set; } = 9_876.5;
 
+    public double GridImportTodayKWh { get; private set; }
+
+    public double GridExportTodayKWh { get; private set; }
+
+    public double BatteryChargeTodayKWh { get; private set; }
+
+    public double BatteryDischargeTodayKWh { get; private set; }
+
     public double GridImportTotalKWh { get; private set; } = 3_210.9;
 
     public double GridExportTotalKWh { get; private set; } = 4_567.8;
@@ -77,6 +85,10 @@ internal sealed class InverterModel
         {
             PvEnergyTodayKWh = 0;
             LoadEnergyTodayKWh = 0;
+            GridImportTodayKWh = 0;
+            GridExportTodayKWh = 0;
+            BatteryChargeTodayKWh = 0;
+            BatteryDischargeTodayKWh = 0;
         }
 
         HourOfDay = hourOfDay;
@@ -117,23 +129,18 @@ internal sealed class InverterModel
         PvEnergyTotalKWh += PvPowerW * hours / 1000;
         LoadEnergyTodayKWh += LoadPowerW * hours / 1000;
         LoadEnergyTotalKWh += LoadPowerW * hours / 1000;
-        if (GridPowerW >= 0)
-        {
-            GridExportTotalKWh += GridPowerW * hours / 1000;
-        }
-        else
-        {
-            GridImportTotalKWh -= GridPowerW * hours / 1000;
-        }
-
-        if (BatteryPowerW >= 0)
-        {
-            BatteryChargeTotalKWh += BatteryPowerW * hours / 1000;
-        }
-        else
-        {
-            BatteryDischargeTotalKWh -= BatteryPowerW * hours / 1000;
-        }
+        double exported = Math.Max(GridPowerW, 0) * hours / 1000;
+        double imported = Math.Max(-GridPowerW, 0) * hours / 1000;
+        double charged = Math.Max(BatteryPowerW, 0) * hours / 1000;
+        double discharged = Math.Max(-BatteryPowerW, 0) * hours / 1000;
+        GridExportTodayKWh += exported;
+        GridExportTotalKWh += exported;
+        GridImportTodayKWh += imported;
+        GridImportTotalKWh += imported;
+        BatteryChargeTodayKWh += charged;
+        BatteryChargeTotalKWh += charged;
+        BatteryDischargeTodayKWh += discharged;
+        BatteryDischargeTotalKWh += discharged;
     }
 
     /// <summary>0 at night, 1 at solar noon; the 1.3 power narrows the bell like a real clear-sky day.</summary>
@@ -166,4 +173,78 @@ internal sealed class InverterModel
     }
 
     private double Noise(double hour, int channel) => Math.Sin((hour * 37.3 * channel) + (_seed * 1.7) + channel);
+
+    /// <summary>
+    /// The model's value for a schema field path (pv.mppt1.power, grid.l2.voltage, ...) in the schema's
+    /// units and sign convention; false for fields this inverter does not have.
+    /// </summary>
+    public bool TryGet(string path, out double value)
+    {
+        string[] parts = path.Split('.');
+        value = parts switch
+        {
+            ["pv", "power"] => PvPowerW,
+            ["pv", "energy_today"] => PvEnergyTodayKWh,
+            ["pv", "energy_total"] => PvEnergyTotalKWh,
+            ["pv", var mppt, var leaf] when Mppt(mppt) is int i => leaf switch
+            {
+                "power" => MpptPowerW[i],
+                "voltage" => MpptVoltageV[i],
+                _ => MpptCurrentA[i],
+            },
+            ["grid", "power"] => GridPowerW,
+            ["grid", "frequency"] => GridFrequencyHz,
+            ["grid", "power_factor"] => 0.99,
+            ["grid", "import_energy_today"] => GridImportTodayKWh,
+            ["grid", "import_energy_total"] => GridImportTotalKWh,
+            ["grid", "export_energy_today"] => GridExportTodayKWh,
+            ["grid", "export_energy_total"] => GridExportTotalKWh,
+            ["grid", var phase, var leaf] when Phase(phase) is int n => PhaseValue(GridPowerW, GridVoltageV, n, leaf),
+            ["battery", "voltage"] => BatteryVoltageV,
+            ["battery", "current"] => BatteryCurrentA,
+            ["battery", "power"] => BatteryPowerW,
+            ["battery", "soc"] => Math.Round(BatterySocPercent),
+            ["battery", "soh"] => 98,
+            ["battery", "temperature"] => BatteryTemperatureC,
+            ["battery", "cycles"] => 412,
+            ["battery", "charge_energy_today"] => BatteryChargeTodayKWh,
+            ["battery", "charge_energy_total"] => BatteryChargeTotalKWh,
+            ["battery", "discharge_energy_today"] => BatteryDischargeTodayKWh,
+            ["battery", "discharge_energy_total"] => BatteryDischargeTotalKWh,
+            ["load", "power"] => LoadPowerW,
+            ["load", "frequency"] => GridFrequencyHz,
+            ["load", "energy_today"] => LoadEnergyTodayKWh,
+            ["load", "energy_total"] => LoadEnergyTotalKWh,
+            ["load", var phase, var leaf] when Phase(phase) is int n => PhaseValue(LoadPowerW, GridVoltageV, n, leaf),
+            ["generator", "connected"] or ["generator", "power"] => 0,
+            ["device", "temperature"] => InverterTemperatureC,
+            ["device", "heatsink_temperature"] => InverterTemperatureC + 9,
+            ["device", "fault_code"] or ["device", "warning_code"] => 0,
+            _ => double.NaN,
+        };
+        return !double.IsNaN(value);
+    }
+
+    /// <summary>The operating state as most value maps name it.</summary>
+    public string StateText => PvPowerW > 0 || BatteryPowerW != 0 ? "normal" : "standby";
+
+    private int? Mppt(string group) =>
+        group.StartsWith("mppt", StringComparison.Ordinal) && int.TryParse(group[4..], out int n) && n >= 1 && n <= MpptPeakW.Length ? n - 1 : null;
+
+    private static int? Phase(string group) =>
+        group is ['l', var digit] && digit is >= '1' and <= '3' ? digit - '0' : null;
+
+    /// <summary>A balanced three-phase split, with a little spread between the phase voltages.</summary>
+    private static double PhaseValue(double totalW, double voltageV, int phase, string leaf)
+    {
+        double phaseVoltage = voltageV + (phase - 2) * 0.7;
+        double phasePower = Math.Round(totalW / 3);
+        return leaf switch
+        {
+            "voltage" => phaseVoltage,
+            "power" => phasePower,
+            "current" => phasePower / phaseVoltage,
+            _ => double.NaN,
+        };
+    }
 }
