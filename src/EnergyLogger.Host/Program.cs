@@ -13,9 +13,11 @@ internal static class Program
     // One row per verb; each command lives in its own file under Cli/.
     private static readonly Verb[] Verbs =
     [
+        new("demo", DemoCommand.Summary, DemoCommand.Run),
         new("read", ReadCommand.Summary, ReadCommand.Run),
         new("write", WriteCommand.Summary, WriteCommand.Run),
         new("bench", "cost figures that need no device: read planner requests and wire time", BenchCommand.Run),
+        new("map", MapCommand.Summary, MapCommand.Run),
     ];
 
     private static int Main(string[] args)

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace EnergyLogger.Integration.Tests.ReadyMaps;
+
+/// <summary>
+/// A pymodbus RTU slave (Peers/map_slave.py) serving one <see cref="RegisterImage"/> on the far end of
+/// a socat pty pair, for one test. Disposing it kills both processes and removes the pty links.
+/// </summary>
+internal sealed class MapPeer : IAsyncDisposable
+{
+    private const string Python = "/usr/bin/python3";
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(15);
+
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "el-map-peer-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly List<Process> _processes = [];
+    private readonly StringBuilder _log = new();
+
+    private MapPeer()
+    {
+    }
+
+    /// <summary>The pty end the master opens.</summary>
+    public string SerialPath => Path.Combine(_dir, "master");
+
+    /// <summary>What socat and the slave printed, for failure messages.</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public static async Task<MapPeer> StartAsync(RegisterImage image, int baud)
+    {
+        var peer = new MapPeer();
+        try
+        {
+            await peer.Run(image, baud);
+            return peer;
+        }
+        catch
+        {
+            await peer.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (Process process in _processes)
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    process.WaitForExit(5000);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited between the check and the kill.
+            }
+
+            process.Dispose();
+        }
+
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task Run(RegisterImage image, int baud)
+    {
+        Directory.CreateDirectory(_dir);
+        string imagePath = Path.Combine(_dir, "image.json");
+        await File.WriteAllTextAsync(imagePath, image.ToJson());
+        Start("socat", "-d", "-d", $"pty,raw,echo=0,link={_dir}/slave", $"pty,raw,echo=0,link={SerialPath}");
+        var watch = Stopwatch.StartNew();
+        while (!File.Exists(SerialPath) || !File.Exists(Path.Combine(_dir, "slave")))
+        {
+            if (watch.Elapsed > StartLimit)
+            {
+                throw new TimeoutException($"socat made no pty pair within {StartLimit.TotalSeconds} s\n{Log}");
+            }
+
+            await Task.Delay(20);
+        }
+
+        string script = Path.Combine(AppContext.BaseDirectory, "Peers", "map_slave.py");
+        Process slave = Start(Python, script, "--serial", $"{_dir}/slave:{baud}", "--image", imagePath);
+        using var limit = new CancellationTokenSource(StartLimit);
+        try
+        {
+            while (await slave.StandardOutput.ReadLineAsync(limit.Token) is string line)
+            {
+                if (line == "READY")
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"the map slave was not ready within {StartLimit.TotalSeconds} s\n{Log}");
+        }
+
+        throw new InvalidOperationException($"the map slave exited before it was ready (python3-pymodbus and socat installed?)\n{Log}");
+    }
+
+    private Process Start(string program, params string[] args)
+    {
+        var info = new ProcessStartInfo(program, args)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(info)!;
+        _processes.Add(process);
+        string name = Path.GetFileName(program);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (_log)
+                {
+                    _log.Append(name).Append(": ").AppendLine(e.Data);
+                }
+            }
+        };
+        process.BeginErrorReadLine();
+        return process;
+    }
+}

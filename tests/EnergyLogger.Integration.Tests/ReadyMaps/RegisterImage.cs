@@ -1,0 +1,135 @@
+using System.Text.Json;
+using EnergyLogger.Core.Modbus;
+using EnergyLogger.Core.Registers;
+using EnergyLogger.Core.Telemetry;
+using Xunit;
+
+namespace EnergyLogger.Integration.Tests.ReadyMaps;
+
+/// <summary>
+/// The registers of one slave, written as a device would hold them: a physical value in the schema's
+/// units and sign convention goes through the map's scale and offset, the device's own sign convention
+/// and <see cref="ValueCodec"/> into the point's registers. Peers/map_slave.py serves the result.
+/// </summary>
+internal sealed class RegisterImage(RegisterMap map)
+{
+    private readonly Dictionary<FunctionCode, SortedDictionary<int, ushort>> _tables = new()
+    {
+        [FunctionCode.ReadHoldingRegisters] = [],
+        [FunctionCode.ReadInputRegisters] = [],
+    };
+
+    public byte Slave => map.Devices[0].Slave;
+
+    /// <summary>Registers first..last exist (holding 0 until set); reads of any other address get exception 02.</summary>
+    public RegisterImage Exists(FunctionCode function, int first, int last)
+    {
+        for (int a = first; a <= last; a++)
+        {
+            _tables[function].TryAdd(a, (ushort)0);
+        }
+
+        return this;
+    }
+
+    /// <summary>Sets a point from a value in the schema's units and, for a schema target, the schema's sign convention.</summary>
+    public RegisterImage Set(string point, double value)
+    {
+        PointDefinition p = Point(point);
+        double deviceValue = DeviceSigns(p) ? -value : value;
+        double steps = (deviceValue - p.Offset) / p.Scale;
+        long raw = (long)Math.Round(steps);
+        Assert.True(Math.Abs(steps - raw) < 1e-6, $"{point}: {value} is not a whole number of {p.Scale} steps");
+        if (p.Mask != 0)
+        {
+            ushort kept = Word(p, 0);
+            Put(p, 0, (ushort)((kept & ~(long)p.Mask) | ((raw << p.Shift) & (long)p.Mask)));
+            return this;
+        }
+
+        var words = new ushort[p.Count];
+        Assert.Equal(EncodeStatus.Ok, ValueCodec.FromInt64(raw, p.RawType, p.Order, words, 0));
+        for (int i = 0; i < words.Length; i++)
+        {
+            Put(p, i, words[i]);
+        }
+
+        return this;
+    }
+
+    public RegisterImage SetText(string point, string text)
+    {
+        PointDefinition p = Point(point);
+        var words = new ushort[p.Count];
+        Assert.Equal(EncodeStatus.Ok, ValueCodec.FromText(text, words, 0, p.Count, p.Order));
+        for (int i = 0; i < words.Length; i++)
+        {
+            Put(p, i, words[i]);
+        }
+
+        return this;
+    }
+
+    /// <summary>The word the slave will hold at this address.</summary>
+    public ushort Word(FunctionCode function, int address) => _tables[function][address];
+
+    /// <summary>The image as Peers/map_slave.py reads it: one block per run of consecutive addresses.</summary>
+    public string ToJson()
+    {
+        return JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["slave"] = (int)Slave,
+            ["holding"] = Blocks(_tables[FunctionCode.ReadHoldingRegisters]),
+            ["input"] = Blocks(_tables[FunctionCode.ReadInputRegisters]),
+        });
+    }
+
+    private static Dictionary<string, List<int>> Blocks(SortedDictionary<int, ushort> table)
+    {
+        var blocks = new Dictionary<string, List<int>>();
+        List<int>? run = null;
+        int next = -1;
+        foreach ((int address, ushort word) in table)
+        {
+            if (run == null || address != next)
+            {
+                run = [];
+                blocks[address.ToString()] = run;
+            }
+
+            run.Add(word);
+            next = address + 1;
+        }
+
+        return blocks;
+    }
+
+    /// <summary>True when the device signs this point's field the other way round from the schema.</summary>
+    private bool DeviceSigns(PointDefinition p)
+    {
+        if (p.Target < 0)
+        {
+            return false;
+        }
+
+        DeviceDefinition device = map.Devices[p.Device];
+        SignClass sign = TelemetrySchema.Field(p.Target).Sign;
+        return (sign == SignClass.GridPower && device.GridSign == GridSign.ImportPositive)
+            || (sign == SignClass.BatteryFlow && device.BatterySign == BatterySign.DischargePositive);
+    }
+
+    private PointDefinition Point(string name)
+    {
+        int index = map.IndexOfPoint(name);
+        Assert.True(index >= 0, $"the map has no point {name}");
+        return map.Points[index];
+    }
+
+    private ushort Word(PointDefinition p, int i) => _tables[p.Function].GetValueOrDefault(p.Address + i);
+
+    private void Put(PointDefinition p, int i, ushort word)
+    {
+        Assert.True(_tables[p.Function].ContainsKey(p.Address + i), $"{p.Name}: register {p.Address + i} is outside the image's blocks");
+        _tables[p.Function][p.Address + i] = word;
+    }
+}
