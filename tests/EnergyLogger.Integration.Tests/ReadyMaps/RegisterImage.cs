@@ -36,19 +36,15 @@ internal sealed class RegisterImage(RegisterMap map)
     public RegisterImage Set(string point, double value)
     {
         PointDefinition p = Point(point);
-        double deviceValue = DeviceSigns(p) ? -value : value;
-        double steps = (deviceValue - p.Offset) / p.Scale;
-        long raw = (long)Math.Round(steps);
-        Assert.True(Math.Abs(steps - raw) < 1e-6, $"{point}: {value} is not a whole number of {p.Scale} steps");
-        if (p.Mask != 0)
+        var words = new ushort[p.Count];
+        for (int i = 0; i < words.Length; i++)
         {
-            ushort kept = Word(p, 0);
-            Put(p, 0, (ushort)((kept & ~(long)p.Mask) | ((raw << p.Shift) & (long)p.Mask)));
-            return this;
+            words[i] = Word(p, i);
         }
 
-        var words = new ushort[p.Count];
-        Assert.Equal(EncodeStatus.Ok, ValueCodec.FromInt64(raw, p.RawType, p.Order, words, 0));
+        double deviceValue = DeviceSigns(p) ? -value : value;
+        EncodeStatus status = PointEncoder.Encode(p, deviceValue, nearestStep: false, words, 0);
+        Assert.True(status == EncodeStatus.Ok, $"{point}: {value} cannot be held ({status})");
         for (int i = 0; i < words.Length; i++)
         {
             Put(p, i, words[i]);
@@ -113,9 +109,7 @@ internal sealed class RegisterImage(RegisterMap map)
         }
 
         DeviceDefinition device = map.Devices[p.Device];
-        SignClass sign = TelemetrySchema.Field(p.Target).Sign;
-        return (sign == SignClass.GridPower && device.GridSign == GridSign.ImportPositive)
-            || (sign == SignClass.BatteryFlow && device.BatterySign == BatterySign.DischargePositive);
+        return SignConvention.IsReversed(TelemetrySchema.Field(p.Target).Sign, device.GridSign, device.BatterySign);
     }
 
     private PointDefinition Point(string name)
