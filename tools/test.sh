@@ -6,10 +6,12 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 
-# Real peers, not mocks: a MODBUS RTU slave (pymodbus, run with the system python) on a socat pty pair.
-# python3-serial-asyncio is only a Recommends of python3-pymodbus, but its serial server needs it.
-debian_packages=(socat python3-pymodbus python3-serial-asyncio)
+# Real peers, not mocks: a MODBUS RTU slave (pymodbus, run with the system python) on a socat pty pair,
+# and a mosquitto broker with TLS. python3-serial-asyncio is only a Recommends of python3-pymodbus,
+# but its serial server needs it.
+debian_packages=(socat python3-pymodbus python3-serial-asyncio mosquitto)
 missing=()
+[ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
 command -v socat >/dev/null 2>&1 || missing+=(socat)
 /usr/bin/python3 -c 'import pymodbus' >/dev/null 2>&1 || missing+=(python3-pymodbus)
 /usr/bin/python3 -c 'import serial_asyncio' >/dev/null 2>&1 || missing+=(python3-serial-asyncio)

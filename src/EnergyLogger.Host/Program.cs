@@ -17,6 +17,7 @@ internal static class Program
         new("read", ReadCommand.Summary, ReadCommand.Run),
         new("write", WriteCommand.Summary, WriteCommand.Run),
         new("bench", "cost figures that need no device: read planner requests and wire time", BenchCommand.Run),
+        new("provision", ProvisionCommand.Summary, ProvisionCommand.Run),
         new("map", MapCommand.Summary, MapCommand.Run),
     ];
 

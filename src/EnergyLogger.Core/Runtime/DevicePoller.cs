@@ -50,9 +50,22 @@ namespace EnergyLogger.Core.Runtime
             return _classes[(int)poll];
         }
 
-        /// <summary>One cycle: the classes that are due start a round, then every waiting read is made, fastest class first.</summary>
+        /// <summary>
+        /// One cycle. Reads of a periodic class postponed from an earlier cycle (its budget ran out) go first,
+        /// so a class that is due every cycle cannot starve a slower one; then the classes that are due start a round and
+        /// every waiting read is made, fastest class first.
+        /// </summary>
         public void Poll(long cycleStartMs, long deadlineMs)
         {
+            for (int c = 0; c < _classes.Length; c++)
+            {
+                ClassPlan plan = _classes[c];
+                if (plan.Poll != PollClass.Once && plan.AnyWaiting && !plan.IsDue(cycleStartMs))
+                {
+                    ReadWaiting(plan, deadlineMs);
+                }
+            }
+
             for (int c = 0; c < _classes.Length; c++)
             {
                 ClassPlan plan = _classes[c];

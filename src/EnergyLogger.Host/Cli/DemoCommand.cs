@@ -62,8 +62,10 @@ internal static class DemoCommand
             ResponseTimeoutMs = device.ResponseTimeoutMs,
         });
 
-        // Every class every cycle: simulated time runs far faster than the map's real intervals.
-        var engine = new PollEngine(new MapSlot(map), [master], clock, new PollOptions { FastIntervalMs = 0, NormalIntervalMs = 0, SlowIntervalMs = 0 });
+        // Every class, completely, every cycle: simulated time runs far faster than the map's real intervals,
+        // and a cycle may take as long as the device's minimum gap between requests makes it.
+        var pollOptions = new PollOptions { FastIntervalMs = 0, NormalIntervalMs = 0, SlowIntervalMs = 0, CycleBudgetMs = 0 };
+        var engine = new PollEngine(new MapSlot(map), [master], clock, pollOptions);
         var json = new JsonWriter(16 * 1024, SampleWriter.Depth);
 
         Console.WriteLine($"EnergyLogger virtual device: {map.Name}, {map.TelemetryCount} telemetry points");

@@ -73,19 +73,30 @@ internal sealed class SimulatedInverter
     }
 
     /// <summary>
-    /// Devices that report a signed flow as two unsigned registers (export and import, charge and
-    /// discharge) get the schema value back as "a - b" by a computed field: give each side its part.
+    /// A schema value the map computes from two registers of its own: a signed flow reported as two
+    /// unsigned registers ("a - b": export and import, charge and discharge) gives each side its part;
+    /// a total reported per string ("a + b") is split evenly.
     /// </summary>
     private void PublishComputedSources(ComputedField field)
     {
         string path = TelemetrySchema.Field(field.Target).Path;
-        if (field.Op != ComputeOp.Subtract || !IsPoint(field.A) || !IsPoint(field.B) || !Model.TryGet(path, out double value))
+        if (!IsPoint(field.A) || !IsPoint(field.B) || !Model.TryGet(path, out double value))
         {
             return;
         }
 
-        Write(_map.Points[field.A.ValueIndex], Math.Max(value, 0));
-        Write(_map.Points[field.B.ValueIndex], Math.Max(-value, 0));
+        PointDefinition a = _map.Points[field.A.ValueIndex];
+        PointDefinition b = _map.Points[field.B.ValueIndex];
+        if (field.Op == ComputeOp.Subtract)
+        {
+            Write(a, Math.Max(value, 0));
+            Write(b, Math.Max(-value, 0));
+        }
+        else if (field.Op == ComputeOp.Add && a.Target < 0 && b.Target < 0)
+        {
+            Write(a, value / 2);
+            Write(b, value / 2);
+        }
     }
 
     private bool IsPoint(Operand operand) => operand.Kind == OperandKind.Value && operand.ValueIndex < _map.Points.Length;

@@ -207,4 +207,25 @@ public class PollEngineTests
         Assert.Equal(ValueQuality.Stale, tight.Engine.Values.Quality[1]);
         Assert.True(tight.Engine.Stats.DurationMs < 1000, $"{tight.Engine.Stats.DurationMs} ms");
     }
+
+    [Fact]
+    public void RunCycle_BudgetTooShortForEveryClass_PostponedReadsGoFirstNextCycleAndNeverStarve()
+    {
+        // Two fast reads fill a 1.5 s budget with a 1 s minimum gap, every cycle; the normal-class read
+        // postponed in the first cycle must still be made, ahead of the fast class, in the next one.
+        string map = With(
+            devices: """[{"id":"inv","slave":1,"minGapMs":1000}]""",
+            points: List("""{"name":"a","address":10,"poll":"fast"}""", """{"name":"b","address":300,"poll":"fast"}""",
+                """{"name":"c","address":600,"poll":"normal"}"""));
+        var rig = new PollRig(map, poll: new PollOptions { FastIntervalMs = 2000, NormalIntervalMs = 60000, CycleBudgetMs = 1500 });
+        rig.Slave.SetHolding(10, 1).SetHolding(300, 2).SetHolding(600, 3);
+
+        Request[] first = rig.Cycle(0);
+        Request[] second = rig.Cycle(2000);
+
+        Assert.Equal([Request.Holding(10)], first);
+        Assert.Equal(Request.Holding(600), second[0]);
+        Assert.Equal(ValueQuality.Ok, rig.Engine.Values.Quality[2]);
+    }
 }
+
