@@ -1,0 +1,125 @@
+using EnergyLogger.Core.Json;
+using EnergyLogger.Core.Registers;
+
+namespace EnergyLogger.Core.Cloud
+{
+    /// <summary>
+    /// Validates the "config" object of a CMX answer before anything of it is used (RELIABILITY C6):
+    /// <c>{"map": {register map}, "poll": {"fastMs": n, "normalMs": n, "slowMs": n}}</c>. The map goes through
+    /// <see cref="RegisterMapLoader"/> in full; a problem anywhere rejects the whole config with one reason.
+    /// </summary>
+    public static class CloudConfigParser
+    {
+        public const int MinIntervalMs = 1000;
+        public const int MaxIntervalMs = 86400000;
+
+        private static readonly string[] PollMembers = { "fastMs", "normalMs", "slowMs" };
+
+        /// <summary>The config, or null with <paramref name="reason"/>. <paramref name="config"/> is a token of <paramref name="doc"/> parsed from <paramref name="text"/>.</summary>
+        public static CloudConfig Parse(JsonDocument doc, int config, byte[] text, int end, string id, out string reason)
+        {
+            reason = null;
+            if (doc.Kind(config) != JsonKind.Object)
+            {
+                reason = "config: expected an object";
+                return null;
+            }
+
+            string unknown = UnknownMember(doc, config, "map", "poll");
+            if (unknown != null)
+            {
+                reason = "config." + unknown + ": unknown member";
+                return null;
+            }
+
+            int map = doc.Member(config, "map");
+            if (map < 0)
+            {
+                reason = "config.map: required";
+                return null;
+            }
+
+            var result = new CloudConfig { Id = id };
+            if (!ReadPoll(doc, doc.Member(config, "poll"), result, out reason))
+            {
+                return null;
+            }
+
+            int start = doc.Position(map);
+            MapError error;
+            result.Map = RegisterMapLoader.Load(text, start, JsonExtent.End(text, start, end) - start, out error);
+            if (result.Map == null)
+            {
+                reason = error.Path.Length == 0 ? "config.map: " + error.Reason : "config.map." + error.Message;
+                return null;
+            }
+
+            return result;
+        }
+
+        private static bool ReadPoll(JsonDocument doc, int poll, CloudConfig result, out string reason)
+        {
+            reason = null;
+            if (poll < 0)
+            {
+                return true;
+            }
+
+            if (doc.Kind(poll) != JsonKind.Object)
+            {
+                reason = "config.poll: expected an object";
+                return false;
+            }
+
+            string unknown = UnknownMember(doc, poll, PollMembers[0], PollMembers[1], PollMembers[2]);
+            if (unknown != null)
+            {
+                reason = "config.poll." + unknown + ": unknown member";
+                return false;
+            }
+
+            var values = new int[3];
+            for (int i = 0; i < PollMembers.Length; i++)
+            {
+                int token = doc.Member(poll, PollMembers[i]);
+                long ms;
+                if (token < 0)
+                {
+                    continue;
+                }
+
+                if (!doc.TryGetInt64(token, out ms) || ms < MinIntervalMs || ms > MaxIntervalMs)
+                {
+                    reason = "config.poll." + PollMembers[i] + ": an integer from " + MinIntervalMs.ToString() + " to " + MaxIntervalMs.ToString();
+                    return false;
+                }
+
+                values[i] = (int)ms;
+            }
+
+            if ((values[0] > 0 && values[1] > 0 && values[0] > values[1]) || (values[1] > 0 && values[2] > 0 && values[1] > values[2]))
+            {
+                reason = "config.poll: fastMs <= normalMs <= slowMs";
+                return false;
+            }
+
+            result.FastIntervalMs = values[0];
+            result.NormalIntervalMs = values[1];
+            result.SlowIntervalMs = values[2];
+            return true;
+        }
+
+        private static string UnknownMember(JsonDocument doc, int obj, string a, string b, string c = null)
+        {
+            for (int key = doc.FirstChild(obj); key != -1; key = doc.NextSibling(obj, key + 1))
+            {
+                if (!doc.StringEquals(key, a) && !doc.StringEquals(key, b) && (c == null || !doc.StringEquals(key, c)))
+                {
+                    return doc.GetString(key);
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+using System.Collections;
+using EnergyLogger.Core.Json;
+
+namespace EnergyLogger.Core.Cloud
+{
+    /// <summary>
+    /// Takes command messages apart, queues them (bounded, duplicates dropped), and runs one at a time through
+    /// the handler table. Commands that cannot be queued are answered at once: 429 when the queue is full,
+    /// 404 for an unknown type, 400 for an item without an id (RELIABILITY C8). The protocol publishes what
+    /// <see cref="TakeAnswer"/> and <see cref="RunNext"/> produce.
+    /// </summary>
+    public sealed class CommandCenter
+    {
+        public const int MaxCommandBytes = 16384;
+        private const int MaxAnswers = 128;
+
+        private readonly ICommandHandler[] _handlers;
+        private readonly JsonDocument _doc = new JsonDocument();
+        private readonly JsonLimits _limits = new JsonLimits { MaxBytes = MaxCommandBytes, MaxDepth = 8, MaxValues = 2048, MaxStringBytes = 1024 };
+        private readonly ArrayList _answerTypes = new ArrayList();
+        private readonly ArrayList _answers = new ArrayList();
+        private readonly CloudCounters _counters;
+
+        public CommandCenter(ICommandHandler[] handlers, int queueCapacity, int replyCapacity, CloudCounters counters)
+        {
+            _handlers = handlers;
+            _counters = counters;
+            Queue = new CommandQueue(queueCapacity, 64);
+            Reply = new CommandReply(replyCapacity);
+        }
+
+        public CommandQueue Queue { get; }
+
+        /// <summary>The result of the command <see cref="RunNext"/> ran.</summary>
+        public CommandReply Reply { get; }
+
+        public string[] Types
+        {
+            get
+            {
+                var types = new string[_handlers.Length];
+                for (int i = 0; i < types.Length; i++)
+                {
+                    types[i] = _handlers[i].Type;
+                }
+
+                return types;
+            }
+        }
+
+        /// <summary>
+        /// A command message of <paramref name="type"/>: a CEX array <c>[{"id":1,"payload":{..}}]</c> (an empty one
+        /// means nothing pending) or a single such object. Returns the commands queued.
+        /// </summary>
+        public int Accept(string type, byte[] payload, int offset, int count)
+        {
+            if (_doc.Parse(payload, offset, count, _limits) != JsonStatus.Ok)
+            {
+                _counters.CommandsRefused++;
+                _counters.LastError = "command " + type + ": " + JsonStatusText.Of(_doc.Status);
+                return 0;
+            }
+
+            int root = JsonDocument.Root;
+            if (_doc.Kind(root) == JsonKind.Object)
+            {
+                return Item(type, root, payload) ? 1 : 0;
+            }
+
+            int queued = 0;
+            if (_doc.Kind(root) == JsonKind.Array)
+            {
+                for (int e = _doc.FirstChild(root); e != -1; e = _doc.NextSibling(root, e))
+                {
+                    queued += Item(type, e, payload) ? 1 : 0;
+                }
+            }
+
+            return queued;
+        }
+
+        /// <summary>Runs the oldest queued command; false when none waits. The result is in <see cref="Reply"/>.</summary>
+        public bool RunNext(out string type)
+        {
+            CloudCommand command = Queue.Take();
+            type = null;
+            if (command == null)
+            {
+                return false;
+            }
+
+            type = command.Type;
+            Reply.Start(command.Id);
+            ICommandHandler handler = Handler(command.Type);
+            int payload = -1;
+            if (command.Payload != null)
+            {
+                _doc.Parse(command.Payload, 0, command.Payload.Length, _limits);
+                payload = JsonDocument.Root;
+            }
+
+            handler.Execute(_doc, payload, Reply);
+            if (!Reply.End())
+            {
+                Reply.Start(command.Id);
+                Reply.Fail(500, "result too large");
+                Reply.End();
+            }
+
+            if (Reply.Status == 200)
+            {
+                _counters.CommandsExecuted++;
+            }
+            else
+            {
+                _counters.CommandsRefused++;
+            }
+
+            return true;
+        }
+
+        /// <summary>An immediate answer waiting to be published, or null; its command type goes to <paramref name="type"/>.</summary>
+        public byte[] TakeAnswer(out string type)
+        {
+            type = null;
+            if (_answers.Count == 0)
+            {
+                return null;
+            }
+
+            type = (string)_answerTypes[0];
+            var answer = (byte[])_answers[0];
+            _answerTypes.RemoveAt(0);
+            _answers.RemoveAt(0);
+            return answer;
+        }
+
+        private bool Item(string type, int item, byte[] text)
+        {
+            int idToken = _doc.Kind(item) == JsonKind.Object ? _doc.Member(item, "id") : -1;
+            long id;
+            if (idToken < 0 || !_doc.TryGetInt64(idToken, out id))
+            {
+                _counters.CommandsRefused++;
+                _counters.LastError = "command " + type + ": an item without an integer id";
+                return false;
+            }
+
+            var command = new CloudCommand { Type = type, Id = id };
+            int payload = _doc.Member(item, "payload");
+            if (payload >= 0 && _doc.Kind(payload) == JsonKind.Object)
+            {
+                int start = _doc.Position(payload);
+                int end = JsonExtent.End(text, start, text.Length);
+                command.Payload = new byte[end - start];
+                System.Array.Copy(text, start, command.Payload, 0, end - start);
+            }
+
+            if (Handler(type) == null && !Queue.Seen(type, id))
+            {
+                // Remembered, so that a redelivery of the same unknown command is not answered twice.
+                Queue.Remember(type, id);
+                _counters.CommandsRefused++;
+                Answer(type, id, 404, "unknown command type");
+                return false;
+            }
+
+            OfferStatus status = Queue.Offer(command);
+            if (status == OfferStatus.Duplicate)
+            {
+                _counters.CommandsDuplicate++;
+                return false;
+            }
+
+            if (status == OfferStatus.Full)
+            {
+                _counters.CommandsOverflow++;
+                Answer(type, id, 429, "command queue full");
+                return false;
+            }
+
+            return true;
+        }
+
+        private void Answer(string type, long id, int status, string reason)
+        {
+            if (_answers.Count >= MaxAnswers)
+            {
+                return;
+            }
+
+            var reply = new CommandReply(256);
+            reply.Start(id);
+            reply.Fail(status, reason);
+            reply.End();
+            var bytes = new byte[reply.Writer.Length];
+            System.Array.Copy(reply.Writer.Buffer, bytes, bytes.Length);
+            _answerTypes.Add(type);
+            _answers.Add(bytes);
+        }
+
+        private ICommandHandler Handler(string type)
+        {
+            for (int i = 0; i < _handlers.Length; i++)
+            {
+                if (_handlers[i].Type == type)
+                {
+                    return _handlers[i];
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using EnergyLogger.Core.Json;
+using EnergyLogger.Core.Registers;
+
+namespace EnergyLogger.Core.Cloud
+{
+    /// <summary>
+    /// Takes a config message <c>{"configId":..,"config":{..}}</c> (RFC 7; the same shape in custom-MQTT mode) through
+    /// validation in full, atomic storage and hand-over to the runtime. A rejected config changes nothing: the last
+    /// good one stays active (RELIABILITY C6). After <see cref="Handle"/>, <see cref="Status"/> says what to report:
+    /// 0 nothing (unchanged, none assigned, already in use), 200 applied, 400 invalid, 500 not storable.
+    /// </summary>
+    public sealed class ConfigApplier
+    {
+        private readonly ConfigStore _store;
+        private readonly ICloudHost _host;
+        private readonly CloudCounters _counters;
+        private readonly JsonDocument _doc = new JsonDocument();
+
+        // A config carries a full register map plus a small envelope.
+        private readonly JsonLimits _limits = new JsonLimits
+        {
+            MaxBytes = MapLimits.MaxMapBytes + 4096,
+            MaxValues = MapLimits.MaxMapValues + 64,
+            MaxDepth = MapLimits.MaxMapDepth + 2,
+            MaxStringBytes = MapLimits.MaxSourceLength,
+        };
+
+        public ConfigApplier(ConfigStore store, ICloudHost host, CloudCounters counters)
+        {
+            _store = store;
+            _host = host;
+            _counters = counters;
+        }
+
+        /// <summary>The id of the configuration in use; null until one was applied.</summary>
+        public string ConfigId { get; set; }
+
+        public int Status { get; private set; }
+
+        /// <summary>The id the report is about ("" when the message had none).</summary>
+        public string ReportId { get; private set; }
+
+        /// <summary>Why a config was rejected, null when applied.</summary>
+        public string Reason { get; private set; }
+
+        public JsonLimits Limits => _limits;
+
+        public void Handle(byte[] payload, int length)
+        {
+            Status = 0;
+            Reason = null;
+            ReportId = "";
+            if (_doc.Parse(payload, 0, length, _limits) != JsonStatus.Ok || _doc.Kind(JsonDocument.Root) != JsonKind.Object)
+            {
+                Reject(400, "config message: " + JsonStatusText.Of(_doc.Status));
+                return;
+            }
+
+            int idToken = _doc.Member(JsonDocument.Root, "configId");
+            int config = _doc.Member(JsonDocument.Root, "config");
+            if (idToken < 0 || _doc.Kind(idToken) != JsonKind.String || config < 0 || _doc.Kind(config) == JsonKind.Null)
+            {
+                // Unchanged, or no configuration assigned to this endpoint: keep what runs.
+                return;
+            }
+
+            string id = _doc.GetString(idToken);
+            ReportId = id;
+            if (id == ConfigId)
+            {
+                return;
+            }
+
+            string reason;
+            CloudConfig parsed = CloudConfigParser.Parse(_doc, config, payload, length, id, out reason);
+            if (parsed == null)
+            {
+                Reject(400, reason);
+                return;
+            }
+
+            if (!_store.Save(payload, 0, length))
+            {
+                Reject(500, "cannot store the configuration");
+                return;
+            }
+
+            ConfigId = id;
+            _host.ApplyConfig(parsed);
+            _counters.ConfigsApplied++;
+            Status = 200;
+        }
+
+        private void Reject(int status, string reason)
+        {
+            Status = status;
+            Reason = reason;
+            _counters.ConfigsRejected++;
+            _counters.LastError = "config rejected: " + reason;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using EnergyLogger.Core.Json;
+
+namespace EnergyLogger.Core.Cloud
+{
+    /// <summary>One command type: checks its payload, runs, and answers through the reply (tables over switches, ARCHITECTURE style 6).</summary>
+    public interface ICommandHandler
+    {
+        string Type { get; }
+
+        /// <summary><paramref name="payload"/> is the payload object's token in <paramref name="doc"/>, or -1 when the command had none.</summary>
+        void Execute(JsonDocument doc, int payload, CommandReply reply);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text.Json;
+using EnergyLogger.Core.Cloud;
+using JsonLimits = EnergyLogger.Core.Json.JsonLimits;
+using EnergyLogger.Core.Tests.Registers;
+using Xunit;
+
+namespace EnergyLogger.Core.Tests.Cloud;
+
+/// <summary>CMX configuration: validation in full, atomic storage, applied reports; RELIABILITY C6.</summary>
+public class KaaConfigTests
+{
+    private const string Push = "kp1/" + KaaRig.App + "/cmx/" + KaaRig.Token + "/config/json/status";
+
+    private static readonly string GoodMap = MapText.With(MapText.List(
+        """{"name":"grid_power","address":625,"type":"int16","target":"grid.power"}"""));
+
+    private static string Envelope(string id, string config) => "{\"configId\":\"" + id + "\",\"config\":" + config + "}";
+
+    private static string Config(string map, string poll = "") => "{\"map\":" + map + (poll.Length > 0 ? ",\"poll\":" + poll : "") + "}";
+
+    private static (int Status, string? Reason, string Id) Applied(KaaRig rig)
+    {
+        Sent sent = rig.Session.On("/cmx/" + KaaRig.Token + "/applied/json/").Last();
+        using JsonDocument doc = JsonDocument.Parse(sent.Payload);
+        JsonElement root = doc.RootElement;
+        return (root.GetProperty("statusCode").GetInt32(),
+            root.TryGetProperty("reasonPhrase", out JsonElement r) ? r.GetString() : null,
+            root.GetProperty("configId").GetString()!);
+    }
+
+    [Fact]
+    public void Push_ValidConfig_StoredAppliedAndReported200()
+    {
+        var rig = new KaaRig();
+        rig.Run(1000);
+        string message = Envelope("cfg-1", Config(GoodMap, "{\"fastMs\":5000,\"normalMs\":30000,\"slowMs\":300000}"));
+        rig.Session.Push(Push, message);
+        rig.Run(1000);
+
+        CloudConfig applied = Assert.Single(rig.Host.Applied);
+        Assert.Equal(("cfg-1", 5000, 30000, 300000), (applied.Id, applied.FastIntervalMs, applied.NormalIntervalMs, applied.SlowIntervalMs));
+        Assert.Equal("test", applied.Map.Name);
+        Assert.Equal((200, (string?)null, "cfg-1"), Applied(rig));
+        Assert.Equal(message, System.Text.Encoding.UTF8.GetString(rig.Store.Files[ConfigStore.FileName]));
+        Assert.Equal("cfg-1", rig.Protocol.ConfigId);
+        Assert.Equal(1, rig.Counters.ConfigsApplied);
+
+        // The stored copy validates again after a restart.
+        CloudConfig? reloaded = new ConfigStore(rig.Store).Load(new JsonLimits { MaxBytes = 200_000, MaxValues = 20_000, MaxDepth = 12 });
+        Assert.Equal("cfg-1", reloaded?.Id);
+    }
+
+    [Fact]
+    public void Answer_ToThePull_AppliedToo()
+    {
+        var rig = new KaaRig();
+        rig.Run(1000);
+        rig.Session.Push("kp1/" + KaaRig.App + "/cmx/" + KaaRig.Token + "/config/json/2/status", Envelope("cfg-2", Config(GoodMap)));
+        rig.Run(1000);
+        Assert.Equal("cfg-2", Assert.Single(rig.Host.Applied).Id);
+        Assert.Equal(0, Assert.Single(rig.Host.Applied).FastIntervalMs);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"configId\":\"\",\"config\":null}")]
+    public void Answer_UnchangedOrNone_NothingAppliedNothingReported(string message)
+    {
+        var rig = new KaaRig();
+        rig.Run(1000);
+        rig.Session.Push(Push, message);
+        rig.Run(1000);
+        Assert.Empty(rig.Host.Applied);
+        Assert.Empty(rig.Session.On("/applied/json/"));
+    }
+
+    public static TheoryData<string, string> Malformed => new()
+    {
+        { "{\"configId\":\"bad-1\",\"config\":{\"map\":", "config message: unexpected end of document" },
+        { Envelope("bad-2", "[1,2]"), "config: expected an object" },
+        { Envelope("bad-3", "{\"map\":" + GoodMap + ",\"colour\":\"red\"}"), "config.colour: unknown member" },
+        { Envelope("bad-4", "{\"poll\":{\"fastMs\":5000}}"), "config.map: required" },
+        { Envelope("bad-5", Config(GoodMap.Replace("\"target\":\"grid.power\"", "\"target\":\"grid.nonsense\""))), "config.map.points[0].target" },
+        { Envelope("bad-6", Config(GoodMap.Replace("\"address\":625", "\"address\":70000"))), "config.map.points[0].address" },
+        { Envelope("bad-7", Config(GoodMap, "{\"fastMs\":10}")), "config.poll.fastMs: an integer from 1000 to 86400000" },
+        { Envelope("bad-8", Config(GoodMap, "{\"fastMs\":60000,\"normalMs\":5000}")), "config.poll: fastMs <= normalMs <= slowMs" },
+        { Envelope("bad-9", Config("{\"format\":\"energylogger-map/9\"}")), "config.map.format" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    public void C6_MalformedConfig_RejectedWith400LastGoodStaysAndStored(string message, string reason)
+    {
+        var rig = new KaaRig();
+        rig.Run(1000);
+        string good = Envelope("good", Config(GoodMap));
+        rig.Session.Push(Push, good);
+        rig.Run(1000);
+
+        rig.Session.Push(Push, message);
+        rig.Run(1000);
+        (int status, string? why, string _) = Applied(rig);
+        Assert.Equal(400, status);
+        Assert.Contains(reason, why);
+        Assert.Single(rig.Host.Applied);
+        Assert.Equal("good", rig.Protocol.ConfigId);
+        Assert.Equal(good, System.Text.Encoding.UTF8.GetString(rig.Store.Files[ConfigStore.FileName]));
+        Assert.Equal(1, rig.Counters.ConfigsRejected);
+    }
+
+    [Fact]
+    public void C6_StoreFails_NotAppliedReported500()
+    {
+        var rig = new KaaRig();
+        rig.Run(1000);
+        rig.Store.Failing = true;
+        rig.Session.Push(Push, Envelope("cfg-x", Config(GoodMap)));
+        rig.Run(1000);
+        Assert.Empty(rig.Host.Applied);
+        Assert.Equal(500, Applied(rig).Status);
+        Assert.Null(rig.Protocol.ConfigId);
+    }
+
+    [Fact]
+    public void C6_CorruptStoredConfig_LoadReturnsNull()
+    {
+        var store = new MemoryFileStore();
+        store.Files[ConfigStore.FileName] = System.Text.Encoding.UTF8.GetBytes(Envelope("c", Config(GoodMap))[..40]);
+        Assert.Null(new ConfigStore(store).Load(new JsonLimits()));
+    }
+
+    [Fact]
+    public void Push_SameIdAgain_NotAppliedTwice()
+    {
+        var rig = new KaaRig();
+        rig.Run(1000);
+        rig.Session.Push(Push, Envelope("same", Config(GoodMap)));
+        rig.Session.Push(Push, Envelope("same", Config(GoodMap)));
+        rig.Run(1000);
+        Assert.Single(rig.Host.Applied);
+    }
+}

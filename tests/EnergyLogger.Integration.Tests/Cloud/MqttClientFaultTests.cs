@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Text;
+using EnergyLogger.Core.Ports;
+using EnergyLogger.Host.Mqtt;
+using Xunit;
+using static EnergyLogger.Integration.Tests.Cloud.SessionDriver;
+
+namespace EnergyLogger.Integration.Tests.Cloud;
+
+/// <summary>RELIABILITY C2, C3 and C5 for the host client, with a relay that stalls or cuts the real broker and a hostile server.</summary>
+public sealed class MqttClientFaultTests : IClassFixture<MosquittoBroker>
+{
+    private readonly MosquittoBroker _broker;
+
+    public MqttClientFaultTests(MosquittoBroker broker)
+    {
+        _broker = broker;
+    }
+
+    [Fact]
+    public void C2_DropAfterPublishBeforePubAck_ResentWithDupAndAcknowledgedOnce()
+    {
+        using var proxy = new FaultProxy(_broker.TlsPort);
+        using MqttClient watcher = NewClient();
+        Assert.True(watcher.Connect(Options(_broker, _broker.TlsPort, "energy-logger-c2-watch")).IsAccepted);
+        Assert.True(watcher.Subscribe("el/test/c2", MqttQos.AtLeastOnce));
+
+        using MqttClient client = NewClient();
+        MqttConnectOptions options = Options(_broker, proxy.Port, "energy-logger-c2");
+        options.CleanSession = false;
+        Assert.True(client.Connect(options).IsAccepted);
+
+        proxy.HoldFromBroker = true;
+        byte[] payload = Encoding.UTF8.GetBytes("batch-1");
+        int id = client.Publish("el/test/c2", payload, 0, payload.Length, MqttQos.AtLeastOnce, false);
+        Assert.True(id > 0);
+        Thread.Sleep(200);
+        proxy.Cut();
+        proxy.HoldFromBroker = false;
+        Assert.NotNull(WaitFor(client, MqttEventKind.ConnectionLost));
+        Assert.Equal(1, client.InFlightCount);
+
+        Assert.True(client.Connect(options).IsAccepted);
+        Assert.Equal(1, client.Counters.Resent);
+        MqttEvent? ack = WaitFor(client, MqttEventKind.Acknowledged);
+        Assert.Equal(id, ack?.MessageId);
+        Assert.Equal(0, client.InFlightCount);
+        Assert.Null(WaitFor(client, MqttEventKind.Acknowledged, limit: TimeSpan.FromMilliseconds(300)));
+
+        // At least once: the watcher sees the batch (twice is allowed, never zero times).
+        MqttEvent? delivered = WaitFor(watcher, MqttEventKind.Message, "el/test/c2");
+        Assert.Equal("batch-1", delivered is null ? null : Text(delivered));
+    }
+
+    [Fact]
+    public void C2_CleanSessionReconnect_DropsInFlightSoTheOwnerResends()
+    {
+        using var proxy = new FaultProxy(_broker.TlsPort);
+        using MqttClient client = NewClient();
+        MqttConnectOptions options = Options(_broker, proxy.Port, "energy-logger-c2-clean");
+        Assert.True(client.Connect(options).IsAccepted);
+        proxy.HoldFromBroker = true;
+        Assert.True(client.Publish("el/test/c2clean", [1], 0, 1, MqttQos.AtLeastOnce, false) > 0);
+        proxy.Cut();
+        proxy.HoldFromBroker = false;
+        Assert.NotNull(WaitFor(client, MqttEventKind.ConnectionLost));
+
+        Assert.True(client.Connect(options).IsAccepted);
+        Assert.Equal(0, client.InFlightCount);
+        Assert.Equal(0, client.Counters.Resent);
+    }
+
+    [Fact]
+    public void C3_BrokerSilentHalfOpen_DetectedWithinOneAndAHalfKeepAliveThenReconnects()
+    {
+        using var proxy = new FaultProxy(_broker.TlsPort);
+        using MqttClient client = NewClient();
+        MqttConnectOptions options = Options(_broker, proxy.Port, "energy-logger-c3");
+        options.KeepAliveSeconds = 2;
+        Assert.True(client.Connect(options).IsAccepted);
+
+        proxy.HoldFromBroker = true;
+        proxy.HoldToBroker = true;
+        var watch = Stopwatch.StartNew();
+        MqttEvent? lost = WaitFor(client, MqttEventKind.ConnectionLost, limit: TimeSpan.FromSeconds(6));
+        watch.Stop();
+        Assert.NotNull(lost);
+        Assert.Contains("PINGREQ", lost.Reason);
+        Assert.InRange(watch.ElapsedMilliseconds, 0, 3000);
+        Assert.Equal(1, client.Counters.KeepAliveExpired);
+
+        proxy.HoldFromBroker = false;
+        proxy.HoldToBroker = false;
+        Assert.True(client.Connect(options).IsAccepted);
+        Assert.True(client.Publish("el/test/c3", [1], 0, 1, MqttQos.AtLeastOnce, false) > 0);
+        Assert.NotNull(WaitFor(client, MqttEventKind.Acknowledged));
+    }
+
+    [Fact]
+    public void C3_IdleButHealthy_PingsKeepTheConnection()
+    {
+        using MqttClient client = NewClient();
+        MqttConnectOptions options = Options(_broker, _broker.TlsPort, "energy-logger-c3-idle");
+        options.KeepAliveSeconds = 1;
+        Assert.True(client.Connect(options).IsAccepted);
+        Assert.Null(WaitFor(client, MqttEventKind.ConnectionLost, limit: TimeSpan.FromSeconds(3)));
+        Assert.True(client.IsConnected);
+        Assert.InRange(client.Counters.Pings, 2, 20);
+    }
+
+    public static TheoryData<byte[], string> Hostile => new()
+    {
+        { [0x30, 0xFF, 0xFF, 0xFF, 0xFF, 0x01], "malformed remaining length" },
+        { [0xF0, 0x00], "UnexpectedType" },
+        { [0x30, 0xFF, 0xFF, 0xFF, 0x7F], "larger than" },
+        { [0x20, 0x02, 0x00, 0x00], "unexpected ConnAck" },
+        { [0x40, 0x03, 0x00, 0x01, 0x00], "BadLength" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void C5_MalformedFromBroker_ClosesAndReconnects(byte[] garbage, string reason)
+    {
+        using var hostile = new HostileBroker { AfterConnAck = garbage };
+        using MqttClient client = NewClient();
+        MqttConnectOptions options = Options(_broker, hostile.Port, "energy-logger-c5", tls: false);
+        for (int attempt = 1; attempt <= 3; attempt++)
+        {
+            Assert.True(client.Connect(options).IsAccepted);
+            MqttEvent? lost = WaitFor(client, MqttEventKind.ConnectionLost);
+            Assert.NotNull(lost);
+            Assert.Contains(reason, lost.Reason);
+            Assert.False(client.IsConnected);
+            Assert.Equal(attempt, client.Counters.Malformed);
+        }
+
+        Assert.Equal(3, hostile.Accepted);
+    }
+}
