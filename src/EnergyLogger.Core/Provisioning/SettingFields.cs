@@ -1,0 +1,65 @@
+namespace EnergyLogger.Core.Provisioning
+{
+    /// <summary>
+    /// Every setting the installer can give, in the order status lists them. The protocol, the stored
+    /// record and the factory reset all work from this one table.
+    /// </summary>
+    public static class SettingFields
+    {
+        public static readonly SettingField WifiSsid = new SettingField(0, 1, "wifi.ssid", new TextRule(SettingsLimits.SsidBytes), "", FieldFlags.Credential);
+        public static readonly SettingField WifiKey = new SettingField(1, 2, "wifi.key", new WpaKeyRule(), "", FieldFlags.Secret | FieldFlags.Credential);
+        public static readonly SettingField MqttHost = new SettingField(2, 3, "mqtt.host", new HostRule(), "mqtt.cloud.kaaiot.com", FieldFlags.None);
+        public static readonly SettingField MqttPort = new SettingField(3, 4, "mqtt.port", new IntRangeRule(1, 65535), "8883", FieldFlags.None);
+        public static readonly SettingField MqttTls = new SettingField(4, 5, "mqtt.tls", new ChoiceRule(new[] { "on", "off" }), "on", FieldFlags.None);
+        public static readonly SettingField MqttUsername = new SettingField(5, 6, "mqtt.username", new TextRule(SettingsLimits.CredentialBytes), "", FieldFlags.Credential);
+        public static readonly SettingField MqttPassword = new SettingField(6, 7, "mqtt.password", new TextRule(SettingsLimits.CredentialBytes), "", FieldFlags.Secret | FieldFlags.Credential);
+        public static readonly SettingField MqttCa = new SettingField(7, 8, "mqtt.ca", new PemRule(SettingsLimits.CaPemBytes), "", FieldFlags.Block);
+        public static readonly SettingField CloudMode = new SettingField(8, 9, "cloud.mode", new ChoiceRule(new[] { "kaa", "mqtt" }), "kaa", FieldFlags.None);
+        public static readonly SettingField KaaToken = new SettingField(9, 10, "kaa.token", new TopicLevelRule(SettingsLimits.TopicTextLength), "", FieldFlags.Secret | FieldFlags.Credential);
+        public static readonly SettingField KaaApp = new SettingField(10, 11, "kaa.app", new TopicLevelRule(SettingsLimits.TopicTextLength), "", FieldFlags.None);
+        public static readonly SettingField MqttPrefix = new SettingField(11, 12, "mqtt.prefix", new TopicPrefixRule(SettingsLimits.TopicTextLength), "", FieldFlags.None);
+        public static readonly SettingField SerialBaud = new SettingField(12, 13, "serial.baud", new ChoiceRule(new[] { "1200", "2400", "4800", "9600", "19200", "38400", "57600", "115200" }), "9600", FieldFlags.None);
+        public static readonly SettingField SerialParity = new SettingField(13, 14, "serial.parity", new ChoiceRule(new[] { "none", "even", "odd" }), "none", FieldFlags.None);
+        public static readonly SettingField SerialStopBits = new SettingField(14, 15, "serial.stop", new ChoiceRule(new[] { "1", "2" }), "1", FieldFlags.None);
+
+        /// <summary>MODBUS over serial line v1.02, 2.2: unicast addresses are 1 to 247.</summary>
+        public static readonly SettingField SerialSlave = new SettingField(15, 16, "serial.slave", new IntRangeRule(1, 247), "1", FieldFlags.None);
+
+        /// <summary>The pin toggled for an external watchdog chip; the ESP32-S3 gives managed code none of its own.</summary>
+        public static readonly SettingField WatchdogGpio = new SettingField(16, 17, "watchdog.gpio", new GpioRule(), GpioRule.None, FieldFlags.None);
+
+        public static readonly SettingField[] All =
+        {
+            WifiSsid, WifiKey, MqttHost, MqttPort, MqttTls, MqttUsername, MqttPassword, MqttCa, CloudMode,
+            KaaToken, KaaApp, MqttPrefix, SerialBaud, SerialParity, SerialStopBits, SerialSlave, WatchdogGpio,
+        };
+
+        /// <summary>The field of that protocol name, or null.</summary>
+        public static SettingField Find(string name)
+        {
+            for (int i = 0; i < All.Length; i++)
+            {
+                if (All[i].Name == name)
+                {
+                    return All[i];
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The field stored under that record tag, or null for a tag this firmware does not know.</summary>
+        public static SettingField FindTag(int tag)
+        {
+            for (int i = 0; i < All.Length; i++)
+            {
+                if (All[i].Tag == tag)
+                {
+                    return All[i];
+                }
+            }
+
+            return null;
+        }
+    }
+}
