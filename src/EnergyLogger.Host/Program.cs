@@ -18,6 +18,7 @@ internal static class Program
         new("write", WriteCommand.Summary, WriteCommand.Run),
         new("bench", "cost figures that need no device: read planner requests and wire time", BenchCommand.Run),
         new("provision", ProvisionCommand.Summary, ProvisionCommand.Run),
+        new("ota", OtaCommand.Summary, OtaCommand.Run),
         new("map", MapCommand.Summary, MapCommand.Run),
     ];
 
