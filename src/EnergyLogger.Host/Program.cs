@@ -13,6 +13,7 @@ internal static class Program
     // One row per verb; each command lives in its own file under Cli/.
     private static readonly Verb[] Verbs =
     [
+        new("run", RunCommand.Summary, RunCommand.Run),
         new("demo", DemoCommand.Summary, DemoCommand.Run),
         new("read", ReadCommand.Summary, ReadCommand.Run),
         new("write", WriteCommand.Summary, WriteCommand.Run),

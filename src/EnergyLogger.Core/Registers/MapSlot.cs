@@ -55,6 +55,23 @@ namespace EnergyLogger.Core.Registers
             return error;
         }
 
+        /// <summary>
+        /// A map the loader already validated (a cloud config goes through <see cref="RegisterMapLoader"/> in full
+        /// before it is accepted, so it is not parsed twice); it waits for the next cycle boundary.
+        /// </summary>
+        public void Offer(RegisterMap validated)
+        {
+            if (validated == null)
+            {
+                throw new System.ArgumentNullException("validated");
+            }
+
+            lock (_gate)
+            {
+                _pending = validated;
+            }
+        }
+
         /// <summary>Called by the poll loop between cycles: true when a new map took over.</summary>
         public bool SwapAtCycleBoundary()
         {

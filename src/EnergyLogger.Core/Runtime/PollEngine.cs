@@ -81,6 +81,21 @@ namespace EnergyLogger.Core.Runtime
             _routes[deviceId] = bus;
         }
 
+        /// <summary>The master of the bus the map in use puts <paramref name="slave"/> on; null when no device of the map has that address.</summary>
+        public ModbusMaster BusFor(byte slave)
+        {
+            RegisterMap map = Map;
+            for (int d = 0; map != null && d < map.Devices.Length; d++)
+            {
+                if (map.Devices[d].Slave == slave)
+                {
+                    return _buses[BusOf(map.Devices[d])];
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The plan of one class of one device of the map in use, for diagnostics.</summary>
         public ClassPlan Plan(int device, PollClass poll)
         {

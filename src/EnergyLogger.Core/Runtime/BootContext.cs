@@ -1,0 +1,59 @@
+using EnergyLogger.Core.Ports;
+using EnergyLogger.Core.Provisioning;
+
+namespace EnergyLogger.Core.Runtime
+{
+    /// <summary>
+    /// What a boot starts from, read before anything else is brought up: the boot journal (this boot counted,
+    /// the previous run's end), the settings with where they came from, and so the mode. The device brings up
+    /// the access point or the station from <see cref="Mode"/>, then builds the <see cref="MainLoop"/>.
+    /// </summary>
+    public sealed class BootContext
+    {
+        private BootContext(BootJournal journal, SettingsRepository store, DeviceSettings settings, SettingsSource source, RunMode mode)
+        {
+            Journal = journal;
+            SettingsStore = store;
+            Settings = settings;
+            Source = source;
+            Mode = mode;
+        }
+
+        public BootJournal Journal { get; }
+
+        public SettingsRepository SettingsStore { get; }
+
+        public DeviceSettings Settings { get; }
+
+        public SettingsSource Source { get; }
+
+        public RunMode Mode { get; }
+
+        /// <summary>Counts this boot, loads the settings, picks the mode, and logs the boot record with the previous run's end.</summary>
+        public static BootContext Read(IFileStore files, RuntimeOptions options, Log log)
+        {
+            var journal = new BootJournal(files, options.MaxFailedBoots);
+            journal.Begin();
+            var store = new SettingsRepository(files);
+            DeviceSettings settings;
+            SettingsSource source = store.Load(out settings);
+            var boot = new BootContext(journal, store, settings, source, RunModes.For(settings, journal));
+            log.Write(LogLevel.Info, "boot", "starting", new[]
+            {
+                "mode", RunModes.Text(boot.Mode), "boot", journal.Boots.ToString(), "reset", ResetReasonText.Of(journal.PreviousReason),
+                "detail", journal.PreviousDetail, "failed_boots", journal.FailedBootsBefore.ToString(), "settings", SourceText(source),
+            });
+            return boot;
+        }
+
+        private static string SourceText(SettingsSource source)
+        {
+            switch (source)
+            {
+                case SettingsSource.Current: return "current";
+                case SettingsSource.LastGood: return "last-good";
+                default: return "none";
+            }
+        }
+    }
+}

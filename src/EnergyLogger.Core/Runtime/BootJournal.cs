@@ -1,0 +1,210 @@
+using System.Text;
+using EnergyLogger.Core.Cloud;
+using EnergyLogger.Core.Ports;
+
+namespace EnergyLogger.Core.Runtime
+{
+    /// <summary>
+    /// Survives reboots in one small CRC-checked file: how many boots in a row failed, why the last run ended,
+    /// and a count of boots. A boot counts as failed until the main loop has run long enough to be proven
+    /// (<see cref="MarkProven"/>); a deliberate restart (command, provisioning, update, factory reset) clears
+    /// the count, a stall or a crash keeps it. After <see cref="RuntimeOptions.MaxFailedBoots"/> failed boots in
+    /// a row the next boot runs in safe mode (RELIABILITY W1). Layout: "ELBJ" | version u8 | boots u32 |
+    /// failed u8 | reason u8 | detail length u8 | detail (UTF-8) | CRC-32 u32, integers big-endian. An
+    /// unreadable file counts as a run that ended for an unknown reason (RELIABILITY S1), never as a crash.
+    /// The supervisor writes from its own thread, so every access holds a lock.
+    /// </summary>
+    public sealed class BootJournal
+    {
+        public const string FileName = "boot.rec";
+        public const int MaxDetailBytes = 120;
+
+        private const byte Version = 1;
+        private const int HeaderBytes = 12;
+        private const int CrcBytes = 4;
+
+        private readonly IFileStore _store;
+        private readonly int _maxFailedBoots;
+        private readonly byte[] _buffer = new byte[HeaderBytes + MaxDetailBytes + CrcBytes];
+        private readonly object _gate = new object();
+        private int _failed;
+        private bool _proven;
+
+        // Set by the first RecordRestart: the run is ending, and the loop (still running until the reboot
+        // lands) must not overwrite the reason the supervisor stored.
+        private bool _ending;
+
+        public BootJournal(IFileStore store, int maxFailedBoots)
+        {
+            _store = store;
+            _maxFailedBoots = maxFailedBoots;
+        }
+
+        /// <summary>This boot's number, counted from the first start (1).</summary>
+        public uint Boots { get; private set; }
+
+        /// <summary>Boots in a row that ended badly before this one.</summary>
+        public int FailedBootsBefore { get; private set; }
+
+        public ResetReason PreviousReason { get; private set; }
+
+        /// <summary>What the previous run said about its end ("no heartbeat for 120000 ms in poll"); empty when nothing.</summary>
+        public string PreviousDetail { get; private set; } = "";
+
+        /// <summary>Too many failed boots in a row: run provisioning, the cloud link and OTA only.</summary>
+        public bool SafeMode { get; private set; }
+
+        /// <summary>Writes that failed; the journal then keeps its old content.</summary>
+        public int WriteErrors { get; private set; }
+
+        /// <summary>
+        /// Reads what the last run left and counts this boot as failed until <see cref="MarkProven"/>: if it
+        /// dies without a word, the next boot sees <see cref="ResetReason.Unknown"/> and one more failure.
+        /// </summary>
+        public void Begin()
+        {
+            lock (_gate)
+            {
+                uint boots;
+                int failed;
+                ResetReason reason;
+                string detail;
+                Read(out boots, out failed, out reason, out detail);
+                Boots = boots + 1;
+                FailedBootsBefore = failed;
+                PreviousReason = reason;
+                PreviousDetail = detail;
+                SafeMode = failed >= _maxFailedBoots;
+                _proven = false;
+                _ending = false;
+                _failed = failed < 255 ? failed + 1 : 255;
+                Write(ResetReason.Unknown, "");
+            }
+        }
+
+        /// <summary>The boot did what a boot must: the failure count starts again at zero.</summary>
+        public void MarkProven()
+        {
+            lock (_gate)
+            {
+                if (_proven || _ending)
+                {
+                    return;
+                }
+
+                _proven = true;
+                _failed = 0;
+                Write(ResetReason.Unknown, "");
+            }
+        }
+
+        /// <summary>Stores why this run is about to end; call just before the reboot. The first reason stays.</summary>
+        public void RecordRestart(ResetReason reason, string detail)
+        {
+            lock (_gate)
+            {
+                if (_ending)
+                {
+                    return;
+                }
+
+                _ending = true;
+                if (ResetReasonText.IsDeliberate(reason))
+                {
+                    _failed = 0;
+                }
+                else if (_failed == 0)
+                {
+                    // A proven boot that stalls or crashes later still counts as one failure.
+                    _failed = 1;
+                }
+
+                Write(reason, detail ?? "");
+            }
+        }
+
+        private void Read(out uint boots, out int failed, out ResetReason reason, out string detail)
+        {
+            boots = 0;
+            failed = 0;
+            reason = ResetReason.FirstStart;
+            detail = "";
+            int length = _store.Length(FileName);
+            if (length < 0)
+            {
+                return;
+            }
+
+            reason = ResetReason.Unknown;
+            if (length < HeaderBytes + CrcBytes || length > _buffer.Length || _store.Read(FileName, 0, _buffer, 0, length) != length || !Valid(length))
+            {
+                detail = "boot journal unreadable";
+                return;
+            }
+
+            boots = ReadUInt32(_buffer, 5);
+            failed = _buffer[9];
+            reason = _buffer[10] <= (byte)ResetReason.Update ? (ResetReason)_buffer[10] : ResetReason.Unknown;
+            detail = Encoding.UTF8.GetString(_buffer, HeaderBytes, _buffer[11]);
+        }
+
+        private bool Valid(int length)
+        {
+            int detail = _buffer[11];
+            if (_buffer[0] != (byte)'E' || _buffer[1] != (byte)'L' || _buffer[2] != (byte)'B' || _buffer[3] != (byte)'J'
+                || _buffer[4] != Version || detail > MaxDetailBytes || length != HeaderBytes + detail + CrcBytes)
+            {
+                return false;
+            }
+
+            uint crc = Crc32.Compute(_buffer, 0, HeaderBytes + detail);
+            return crc == ReadUInt32(_buffer, HeaderBytes + detail);
+        }
+
+        private void Write(ResetReason reason, string detail)
+        {
+            byte[] text = Encoding.UTF8.GetBytes(Fit(detail));
+            _buffer[0] = (byte)'E';
+            _buffer[1] = (byte)'L';
+            _buffer[2] = (byte)'B';
+            _buffer[3] = (byte)'J';
+            _buffer[4] = Version;
+            WriteUInt32(_buffer, 5, Boots);
+            _buffer[9] = (byte)_failed;
+            _buffer[10] = (byte)reason;
+            _buffer[11] = (byte)text.Length;
+            System.Array.Copy(text, 0, _buffer, HeaderBytes, text.Length);
+            int body = HeaderBytes + text.Length;
+            WriteUInt32(_buffer, body, Crc32.Compute(_buffer, 0, body));
+            if (!_store.Replace(FileName, _buffer, 0, body + CrcBytes))
+            {
+                WriteErrors++;
+            }
+        }
+
+        /// <summary>Cuts whole characters off the end until the UTF-8 form fits the record.</summary>
+        private static string Fit(string detail)
+        {
+            string text = detail.Length > MaxDetailBytes ? detail.Substring(0, MaxDetailBytes) : detail;
+            while (Encoding.UTF8.GetBytes(text).Length > MaxDetailBytes)
+            {
+                text = text.Substring(0, text.Length - 1);
+            }
+
+            return text;
+        }
+
+        private static uint ReadUInt32(byte[] b, int at)
+        {
+            return ((uint)b[at] << 24) | ((uint)b[at + 1] << 16) | ((uint)b[at + 2] << 8) | b[at + 3];
+        }
+
+        private static void WriteUInt32(byte[] b, int at, uint v)
+        {
+            b[at] = (byte)(v >> 24);
+            b[at + 1] = (byte)(v >> 16);
+            b[at + 2] = (byte)(v >> 8);
+            b[at + 3] = (byte)v;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using EnergyLogger.Core.Cloud;
+using EnergyLogger.Core.Ports;
+using EnergyLogger.Core.Registers;
+
+namespace EnergyLogger.Core.Runtime
+{
+    /// <summary>
+    /// The metadata of an endpoint, made fresh whenever the protocol publishes it: for the logger (endpoint 0)
+    /// its firmware, addresses, signal, config id and diagnostics; for every endpoint the metadata points of the
+    /// map's devices in that group (serial number, model, rated power) that were read. Allocates; runs on a
+    /// connect, on the metadata interval and for <c>get_version</c>, never per cycle.
+    /// </summary>
+    internal sealed class FactsBuilder
+    {
+        private readonly FirmwareIdentity _firmware;
+        private readonly INetwork _network;
+        private readonly Diagnostics _diagnostics;
+
+        public FactsBuilder(FirmwareIdentity firmware, INetwork network, Diagnostics diagnostics)
+        {
+            _firmware = firmware;
+            _network = network;
+            _diagnostics = diagnostics;
+        }
+
+        /// <param name="engine">The poll engine, or null when nothing is polled (safe mode).</param>
+        public DeviceFacts Build(int endpoint, PollEngine engine, string configId)
+        {
+            RegisterMap map = engine == null ? null : engine.Map;
+            int endpoints = map == null ? 1 : map.Endpoints.Length;
+            if (endpoint < 0 || endpoint >= endpoints)
+            {
+                return null;
+            }
+
+            var facts = new DeviceFacts { Mac = Hex(_network.Mac), ConfigId = configId };
+            if (endpoint == 0)
+            {
+                facts.FirmwareVersion = _firmware.Version;
+                facts.Build = _firmware.Build;
+                facts.Ip = _network.Ip;
+                facts.Rssi = _network.Rssi;
+                _diagnostics.AddTo(facts);
+            }
+
+            if (map != null)
+            {
+                AddMetadataPoints(facts, endpoint, engine);
+            }
+
+            return facts;
+        }
+
+        private static void AddMetadataPoints(DeviceFacts facts, int endpoint, PollEngine engine)
+        {
+            RegisterMap map = engine.Map;
+            for (int i = map.TelemetryCount; i < map.Points.Length; i++)
+            {
+                PointDefinition p = map.Points[i];
+                if (map.Devices[p.Device].EndpointGroup != endpoint || engine.Values.Quality[i] != ValueQuality.Ok)
+                {
+                    continue;
+                }
+
+                if (p.Type == RegisterType.String)
+                {
+                    facts.Set(p.Name, engine.Frame.ReadText(p));
+                }
+                else
+                {
+                    facts.Set(p.Name, engine.Values.Values[i]);
+                }
+            }
+        }
+
+        /// <summary>12 upper-case hex digits, as the client id and the datasheet write the MAC.</summary>
+        public static string Hex(byte[] mac)
+        {
+            const string digits = "0123456789ABCDEF";
+            var chars = new char[mac.Length * 2];
+            for (int i = 0; i < mac.Length; i++)
+            {
+                chars[2 * i] = digits[mac[i] >> 4];
+                chars[(2 * i) + 1] = digits[mac[i] & 0xF];
+            }
+
+            return new string(chars);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using EnergyLogger.Core.Cloud;
+
+namespace EnergyLogger.Core.Runtime
+{
+    /// <summary>The main loop's timing, the supervisor's limits and the sizes of what the loop owns (docs/runtime.md).</summary>
+    public sealed class RuntimeOptions
+    {
+        /// <summary>
+        /// An idle iteration's length: the LEDs blink at 4 Hz at the fastest and the reset button is debounced
+        /// over 50 ms, so the loop comes round at least this often when nothing else is due.
+        /// </summary>
+        public int TickMs = 50;
+
+        /// <summary>
+        /// Work that can wait (an OTA step, the metadata refresh) starts only while the iteration has used less
+        /// than this; a poll cycle or a slow connect therefore pushes it to the next, idle iteration.
+        /// </summary>
+        public int IterationBudgetMs = 1000;
+
+        /// <summary>
+        /// The supervisor reboots after this long without a heartbeat. The loop beats before every phase, and the
+        /// longest legitimate phase is a TLS connect (15 s), a remote write with read-back and restore (12 s at
+        /// 1 s timeouts and 2 retries) or an OTA chunk (the downloader's timeout), so two minutes never fires on a
+        /// healthy loop.
+        /// </summary>
+        public int StallMs = 120000;
+
+        /// <summary>How often the supervisor checks, and so how often it feeds the external watchdog.</summary>
+        public int SupervisorPeriodMs = 1000;
+
+        /// <summary>Failed boots in a row after which the next boot runs in safe mode.</summary>
+        public int MaxFailedBoots = 3;
+
+        /// <summary>A boot is proven (the failure count cleared) once the loop has run this long.</summary>
+        public int ProvenAfterMs = 120000;
+
+        /// <summary>Metadata and diagnostics are published again this often while the link is up (and on every connect).</summary>
+        public int MetadataIntervalMs = 3600000;
+
+        /// <summary>The cycle period when no poll class has a period of its own.</summary>
+        public int DefaultCyclePeriodMs = 5000;
+
+        /// <summary>A slave that answered within this many cycle periods lights the MODBUS LED.</summary>
+        public int ModbusLedCycles = 3;
+
+        public PollOptions Poll = new PollOptions();
+
+        /// <summary>The logger's own outbox; a device with an endpoint of its own gets one of the same size.</summary>
+        public OutboxOptions Outbox = new OutboxOptions();
+
+        /// <summary>Reconnect timing, window and reply timeout; the connection itself comes from the settings.</summary>
+        public CloudSettings Cloud = new CloudSettings();
+
+        /// <summary>Commands that may wait to be run; more are answered 429 (RELIABILITY C8).</summary>
+        public int CommandQueue = 8;
+
+        /// <summary>The largest command result in bytes (a regs_read of 125 registers needs about 900).</summary>
+        public int CommandReplyBytes = 2048;
+    }
+}

@@ -1,0 +1,27 @@
+using EnergyLogger.Core.Modbus;
+using EnergyLogger.Core.Ports;
+
+namespace EnergyLogger.Core.Runtime
+{
+    /// <summary>
+    /// Everything outside Core that the main loop drives, as the device's Program.cs or the host's run command
+    /// wires it. Leds, Button, Memory, Updater and Watchdog may be null where there is no such thing.
+    /// </summary>
+    public sealed class RuntimePorts
+    {
+        public IClock Clock;
+        public IFileStore Files;
+        public IMqttSession Mqtt;
+        public INetwork Network;
+        public IReboot Reboot;
+        public Log Log;
+
+        /// <summary>One master per bus; every device of the map is on bus 0 (the RS-485 port). Null when not polling.</summary>
+        public ModbusMaster[] Buses;
+
+        public ILeds Leds;
+        public IButton Button;
+        public IMemoryInfo Memory;
+        public IUpdater Updater;
+    }
+}

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Sockets;
+using EnergyLogger.Core.Modbus;
+using EnergyLogger.Core.Provisioning;
+using EnergyLogger.Core.Registers;
+using EnergyLogger.Core.Runtime;
+using EnergyLogger.Host.Links;
+using EnergyLogger.Host.Mqtt;
+using EnergyLogger.Host.Provisioning;
+using EnergyLogger.Host.Storage;
+
+namespace EnergyLogger.Host.Device;
+
+/// <summary>
+/// The firmware's main loop on a PC, booted the way the board boots it: read the boot journal and the settings,
+/// pick the mode, bring up what the mode needs, run the loop with a supervisor thread beside it. A restart the
+/// loop asks for (settings applied, reboot command, fault) boots again in-process with a fresh monotonic clock;
+/// a stall ends the process (<see cref="ProcessExitRestart"/>). Port 4242 listens on loopback in place of the
+/// soft-AP, in provisioning and safe mode.
+/// </summary>
+internal sealed class VirtualDevice
+{
+    private readonly HostConfig _config;
+    private readonly RegisterMap? _map;
+    private readonly IPEndPoint? _provisioning;
+    private readonly FirmwareIdentity _firmware;
+    private readonly ConsoleLog _console = new();
+    private readonly SystemdWatchdog? _watchdog = SystemdWatchdog.FromEnvironment();
+    private readonly object _gate = new();
+    private MainLoop? _loop;
+    private bool _stopping;
+
+    /// <param name="provisioning">Where port 4242 listens, or null to refuse to start without settings.</param>
+    public VirtualDevice(HostConfig config, RegisterMap? map, IPEndPoint? provisioning)
+    {
+        _config = config;
+        _map = map;
+        _provisioning = provisioning;
+        Version? v = typeof(VirtualDevice).Assembly.GetName().Version;
+        _firmware = new FirmwareIdentity(v is null ? "0.0.0" : $"{v.Major}.{v.Minor}.{v.Build}", "host");
+    }
+
+    /// <summary>Boots until stopped; returns the exit code.</summary>
+    public int Run()
+    {
+        while (true)
+        {
+            lock (_gate)
+            {
+                if (_stopping)
+                {
+                    return 0;
+                }
+            }
+
+            if (Boot() is int exit)
+            {
+                return exit;
+            }
+        }
+    }
+
+    /// <summary>Ctrl+C or SIGTERM: the loop ends its iteration, the link disconnects cleanly.</summary>
+    public void Stop()
+    {
+        lock (_gate)
+        {
+            _stopping = true;
+            _loop?.Stop();
+        }
+    }
+
+    /// <summary>One power-on; null when the loop restarted and the device should boot again.</summary>
+    private int? Boot()
+    {
+        var clock = new SystemClock();
+        var files = new DirectoryFileStore(_config.DataDir);
+        var log = new Log(_console, clock) { MinLevel = _config.LogLevel };
+        StoreGivenSettings(files, log);
+        BootContext boot = BootContext.Read(files, _config.Options, log);
+        if (boot.Mode == RunMode.Provisioning && _provisioning is null)
+        {
+            log.Write(LogLevel.Error, "boot", "no settings stored; run with --provisioning, or give them in the config's settings");
+            return 1;
+        }
+
+        Bus? bus = null;
+        if (boot.Mode == RunMode.Normal && (bus = OpenBus(log)) is null)
+        {
+            return 1;
+        }
+
+        using (bus)
+        using (var mqtt = new MqttClient(clock))
+        {
+            var restart = new InProcessRestart();
+            var ports = new RuntimePorts
+            {
+                Clock = clock,
+                Files = files,
+                Mqtt = mqtt,
+                Network = new HostNetwork(_config.MacOrInterface(), boot.Mode == RunMode.Provisioning),
+                Reboot = restart,
+                Log = log,
+                Buses = bus is null ? null : [bus.CreateMaster(clock)],
+                Memory = new HostMemory(),
+            };
+            var loop = new MainLoop(boot, _map, ports, _firmware, _config.Options);
+            var supervisor = new Supervisor(loop.Heartbeat, clock, _watchdog, boot.Journal, new ProcessExitRestart(), log, _config.Options);
+            new Thread(supervisor.Run) { IsBackground = true, Name = "supervisor" }.Start();
+            try
+            {
+                using ProvisioningListener? listener = Listen(boot, loop, clock, log);
+                if (!Adopt(loop))
+                {
+                    return 0;
+                }
+
+                loop.Run();
+            }
+            catch (SocketException e)
+            {
+                log.Write(LogLevel.Error, "provisioning", "cannot listen", "endpoint", _provisioning!.ToString(), "error", e.Message);
+                return 1;
+            }
+            finally
+            {
+                supervisor.Stop();
+                Adopt(null);
+            }
+
+            return restart.Requested ? null : 0;
+        }
+    }
+
+    /// <summary>Settings in the config are stored like an apply on port 4242, so the boot reads them the one way it reads any.</summary>
+    private void StoreGivenSettings(DirectoryFileStore files, Log log)
+    {
+        if (_config.Settings is null)
+        {
+            return;
+        }
+
+        var store = new SettingsRepository(files);
+        store.Load(out DeviceSettings stored);
+        if (!stored.SameAs(_config.Settings) && !store.Save(_config.Settings))
+        {
+            log.Write(LogLevel.Error, "boot", "the settings of the config could not be stored", "folder", _config.DataDir);
+        }
+    }
+
+    private Bus? OpenBus(Log log)
+    {
+        try
+        {
+            return Bus.Open(_config.Bus);
+        }
+        catch (LinkOpenException e)
+        {
+            log.Write(LogLevel.Error, "bus", "cannot open", "bus", _config.Bus.Describe(), "error", e.Message);
+            return null;
+        }
+    }
+
+    private ProvisioningListener? Listen(BootContext boot, MainLoop loop, SystemClock clock, Log log)
+    {
+        if (_provisioning is null || boot.Mode == RunMode.Normal)
+        {
+            return null;
+        }
+
+        var listener = new ProvisioningListener(_provisioning, boot.SettingsStore, clock, new ProvisioningListenerOptions(),
+            () => loop.RequestRestart(ResetReason.Provisioned, "settings applied on port 4242"));
+        listener.Start();
+        log.Write(LogLevel.Info, "provisioning", "listening", "endpoint", listener.Endpoint.ToString());
+        return listener;
+    }
+
+    /// <summary>Makes <paramref name="loop"/> the one <see cref="Stop"/> reaches; false when a stop came first.</summary>
+    private bool Adopt(MainLoop? loop)
+    {
+        lock (_gate)
+        {
+            _loop = loop;
+            return loop is null || !_stopping;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using EnergyLogger.Core.Ports;
+using EnergyLogger.Core.Runtime;
+using EnergyLogger.Core.Tests.Fakes;
+
+namespace EnergyLogger.Core.Tests.Runtime;
+
+/// <summary>Log lines as the console would get them.</summary>
+public sealed class RecordingLog : ILog
+{
+    private readonly List<string> _lines = new();
+
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return _lines.ToArray();
+            }
+        }
+    }
+
+    public void WriteLine(string line)
+    {
+        lock (_lines)
+        {
+            _lines.Add(line);
+        }
+    }
+
+    public IEnumerable<string> From(string source) => Lines.Where(l => l.Contains(" src=" + source + " ", StringComparison.Ordinal));
+}
+
+public sealed class FakeNetwork : INetwork
+{
+    public NetworkState State { get; set; } = NetworkState.Connected;
+
+    public int Rssi { get; set; } = -63;
+
+    public byte[] Mac { get; set; } = [0x24, 0x6F, 0x28, 0xAB, 0xCD, 0xEF];
+
+    public string? Ip { get; set; } = "192.168.1.77";
+}
+
+/// <summary>Counts reboots; the loop must return after one.</summary>
+public sealed class FakeReboot : IReboot
+{
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Reboot() => Interlocked.Increment(ref _count);
+}
+
+public sealed class FakeWatchdog : IWatchdog
+{
+    public int Feeds { get; private set; }
+
+    public void Feed() => Feeds++;
+}
+
+public sealed class FakeMemory : IMemoryInfo
+{
+    public long FreeBytes { get; set; } = 123456;
+}
+
+public sealed class FakeButton : IButton
+{
+    public bool IsPressed { get; set; }
+}
+
+public sealed class FakeLeds : ILeds
+{
+    public bool[] Lit { get; } = new bool[6];
+
+    public void Set(Led led, bool on) => Lit[(int)led] = on;
+}
+
+/// <summary>The OTA updater as the loop sees it: counts steps, can ask for a reboot or throw.</summary>
+public sealed class FakeUpdater : IUpdater
+{
+    public List<string> Offers { get; } = new();
+
+    public int Steps { get; private set; }
+
+    public List<long> StepTimes { get; } = new();
+
+    public VirtualClock? Clock { get; set; }
+
+    public bool InProgress { get; set; }
+
+    public bool RebootRequested { get; set; }
+
+    public Exception? ThrowOnStep { get; set; }
+
+    public (bool Modbus, bool Broker) LastHealth { get; private set; }
+
+    public void Offer(byte[] json, int offset, int count) => Offers.Add(System.Text.Encoding.UTF8.GetString(json, offset, count));
+
+    public void Step()
+    {
+        if (ThrowOnStep != null)
+        {
+            throw ThrowOnStep;
+        }
+
+        Steps++;
+        StepTimes.Add(Clock?.MonotonicMs ?? 0);
+    }
+
+    public void ReportHealth(bool modbusAnswered, bool brokerConnected) => LastHealth = (modbusAnswered, brokerConnected);
+}
+
+/// <summary>
+/// A bus whose every read blocks until released: the stalled RS-485 driver of RELIABILITY W1. <see cref="Entered"/>
+/// is set once a read is waiting, so a test knows the loop is stuck without timing anything.
+/// </summary>
+public sealed class BlockingLink : IByteLink
+{
+    private readonly ManualResetEventSlim _release = new(false);
+
+    public ManualResetEventSlim Entered { get; } = new(false);
+
+    public LinkStatus Write(byte[] buffer, int offset, int count) => LinkStatus.Ok;
+
+    public LinkStatus Read(byte[] buffer, int offset, int count, int timeoutMs, out int received)
+    {
+        Entered.Set();
+        _release.Wait();
+        received = 0;
+        return LinkStatus.Error;
+    }
+
+    public void DiscardInput()
+    {
+    }
+
+    public void Release() => _release.Set();
+}

@@ -1,0 +1,208 @@
+using EnergyLogger.Core.Runtime;
+using EnergyLogger.Core.Tests.Cloud;
+using Xunit;
+
+namespace EnergyLogger.Core.Tests.Runtime;
+
+/// <summary>RELIABILITY W1: a stalled loop is rebooted with the reason stored and reported; the external watchdog is fed only while the loop lives.</summary>
+public class SupervisorTests
+{
+    private static Supervisor For(LoopRig rig, FakeWatchdog? watchdog = null) =>
+        new(rig.Loop.Heartbeat, rig.Clock, watchdog, rig.Boot.Journal, rig.Reboots, rig.Ports.Log, rig.Options);
+
+    [Fact]
+    public void W1_LinkReadNeverReturns_SupervisorRebootsWithTheReasonStoredAndReportedAfterBoot()
+    {
+        var link = new BlockingLink();
+        var rig = new LoopRig(link: link);
+        var watchdog = new FakeWatchdog();
+        Supervisor supervisor = For(rig, watchdog);
+        var loop = new Thread(rig.Loop.Run) { IsBackground = true };
+        loop.Start();
+        Assert.True(link.Entered.Wait(TimeSpan.FromSeconds(10)), "the loop never reached the bus");
+
+        // The loop thread is parked in the read; only the supervisor's clock moves now.
+        Assert.Equal(SupervisorVerdict.Alive, supervisor.Check());
+        rig.Clock.Advance(rig.Options.StallMs - 1);
+        Assert.Equal(SupervisorVerdict.Alive, supervisor.Check());
+        rig.Clock.Advance(1);
+        Assert.Equal(SupervisorVerdict.Stalled, supervisor.Check());
+
+        Assert.Equal(1, rig.Reboots.Count);
+        Assert.Equal(2, watchdog.Feeds);
+        Assert.Contains(rig.Sink.From("supervisor"), l => l.Contains("lvl=error") && l.Contains("phase=poll"));
+
+        rig.Loop.Stop();
+        link.Release();
+        Assert.True(loop.Join(TimeSpan.FromSeconds(10)));
+
+        LoopRig next = rig.Reboot();
+        Assert.Equal(ResetReason.Stall, next.Boot.Journal.PreviousReason);
+        Assert.Equal("no heartbeat for " + rig.Options.StallMs + " ms in poll", next.Boot.Journal.PreviousDetail);
+        Assert.Equal(1, next.Boot.Journal.FailedBootsBefore);
+        System.Text.Json.JsonElement d = next.Diagnostics();
+        Assert.Equal(("stall", "no heartbeat for 120000 ms in poll"), (d.GetProperty("reset_reason").GetString(), d.GetProperty("reset_detail").GetString()));
+        Assert.Contains(next.Sink.From("boot"), l => l.Contains("reset=stall"));
+    }
+
+    [Fact]
+    public void Check_AfterAStall_NeverFeedsOrRebootsAgain()
+    {
+        var rig = new LoopRig();
+        var watchdog = new FakeWatchdog();
+        Supervisor supervisor = For(rig, watchdog);
+        rig.Clock.Advance(rig.Options.StallMs);
+        Assert.Equal(SupervisorVerdict.Stalled, supervisor.Check());
+
+        rig.Loop.Heartbeat.Beat("poll", rig.Clock.MonotonicMs);
+        Assert.Equal(SupervisorVerdict.Stalled, supervisor.Check());
+        Assert.Equal((0, 1), (watchdog.Feeds, rig.Reboots.Count));
+    }
+
+    [Fact]
+    public void Run_HealthyLoop_FeedsEveryPeriodUntilStopped()
+    {
+        var rig = new LoopRig();
+        var watchdog = new FakeWatchdog();
+        Supervisor supervisor = For(rig, watchdog);
+        var thread = new Thread(supervisor.Run) { IsBackground = true };
+
+        // The loop beats between the supervisor's checks, as a healthy loop does.
+        rig.Run(10_000);
+        supervisor.Stop();
+        thread.Start();
+        Assert.True(thread.Join(TimeSpan.FromSeconds(10)));
+        Assert.Equal(0, rig.Reboots.Count);
+        Assert.False(supervisor.HasFired);
+    }
+
+    [Fact]
+    public void W1_ThreeFailedBootsInARow_NextBootRunsInSafeMode()
+    {
+        var store = new MemoryFileStore();
+        for (int boot = 1; boot <= 3; boot++)
+        {
+            var journal = new BootJournal(store, 3);
+            journal.Begin();
+            Assert.False(journal.SafeMode, $"boot {boot}");
+            Assert.Equal(boot - 1, journal.FailedBootsBefore);
+            if (boot == 2)
+            {
+                journal.RecordRestart(ResetReason.Stall, "no heartbeat");
+            }
+        }
+
+        var fourth = new BootJournal(store, 3);
+        fourth.Begin();
+        Assert.True(fourth.SafeMode);
+        Assert.Equal((4u, 3, ResetReason.Unknown), (fourth.Boots, fourth.FailedBootsBefore, fourth.PreviousReason));
+    }
+
+    [Fact]
+    public void SafeMode_StaysAcrossPowerCycles_UntilADeliberateRestart()
+    {
+        var store = new MemoryFileStore();
+        for (int boot = 0; boot < 3; boot++)
+        {
+            new BootJournal(store, 3).Begin();
+        }
+
+        var safe = new BootJournal(store, 3);
+        safe.Begin();
+        safe.MarkProven();
+        var again = new BootJournal(store, 3);
+        again.Begin();
+        Assert.False(again.SafeMode, "a proven boot clears the count");
+
+        for (int boot = 0; boot < 3; boot++)
+        {
+            new BootJournal(store, 3).Begin();
+        }
+
+        var stillSafe = new BootJournal(store, 3);
+        stillSafe.Begin();
+        Assert.True(stillSafe.SafeMode);
+        var powerCycled = new BootJournal(store, 3);
+        powerCycled.Begin();
+        Assert.True(powerCycled.SafeMode);
+
+        powerCycled.RecordRestart(ResetReason.Command, "reboot command");
+        var normal = new BootJournal(store, 3);
+        normal.Begin();
+        Assert.False(normal.SafeMode);
+        Assert.Equal(ResetReason.Command, normal.PreviousReason);
+    }
+
+    [Fact]
+    public void W1_StallAfterTheBootWasProven_CountsAsOneFailure()
+    {
+        var store = new MemoryFileStore();
+        var journal = new BootJournal(store, 3);
+        journal.Begin();
+        journal.MarkProven();
+        journal.RecordRestart(ResetReason.Stall, "no heartbeat for 120000 ms in cloud");
+
+        var next = new BootJournal(store, 3);
+        next.Begin();
+        Assert.Equal((1, ResetReason.Stall, "no heartbeat for 120000 ms in cloud"), (next.FailedBootsBefore, next.PreviousReason, next.PreviousDetail));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(11)]
+    [InlineData(20)]
+    public void S1_DamagedJournal_ReadAsAnUnknownEndNeverACrash(int flip)
+    {
+        var store = new MemoryFileStore();
+        var journal = new BootJournal(store, 3);
+        journal.Begin();
+        journal.RecordRestart(ResetReason.Stall, "no heartbeat");
+        byte[] file = store.Files[BootJournal.FileName];
+        file[Math.Min(flip, file.Length - 1)] ^= 0x40;
+
+        var next = new BootJournal(store, 3);
+        next.Begin();
+        Assert.Equal((ResetReason.Unknown, "boot journal unreadable", false, 1u), (next.PreviousReason, next.PreviousDetail, next.SafeMode, next.Boots));
+        var after = new BootJournal(store, 3);
+        after.Begin();
+        Assert.Equal((2u, 1), (after.Boots, after.FailedBootsBefore));
+    }
+
+    [Fact]
+    public void RecordRestart_LongDetail_CutToTheRecordButReadableAgain()
+    {
+        var store = new MemoryFileStore();
+        var journal = new BootJournal(store, 3);
+        journal.Begin();
+        journal.RecordRestart(ResetReason.Fault, new string('é', 200));
+
+        var next = new BootJournal(store, 3);
+        next.Begin();
+        Assert.Equal(new string('é', BootJournal.MaxDetailBytes / 2), next.PreviousDetail);
+    }
+
+    [Fact]
+    public void W1_SafeMode_NoPollingButTheCloudLinkAndCommandsRun()
+    {
+        var store = new MemoryFileStore();
+        Assert.True(new EnergyLogger.Core.Provisioning.SettingsRepository(store).Save(LoopRig.Settings()));
+        for (int boot = 0; boot < 3; boot++)
+        {
+            new BootJournal(store, 3).Begin();
+        }
+
+        var rig = new LoopRig(store: store);
+        Assert.Equal(RunMode.Safe, rig.Loop.Mode);
+        rig.Run(rig.Options.ProvenAfterMs + 10_000);
+        rig.Command("get_version", 1);
+        rig.Command("regs_read", 2, """{"unit":1,"addr":10}""");
+        rig.Run(1_000);
+
+        Assert.Empty(rig.Scripted.Writes);
+        Assert.Equal(200, rig.Result("get_version").GetProperty("statusCode").GetInt32());
+        Assert.Equal(404, rig.Result("regs_read").GetProperty("statusCode").GetInt32());
+        Assert.Equal("safe", rig.Diagnostics().GetProperty("mode").GetString());
+        Assert.True(rig.Reboot().Boot.Journal.SafeMode, "safe mode never proves itself");
+    }
+}

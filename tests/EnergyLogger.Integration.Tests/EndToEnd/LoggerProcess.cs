@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace EnergyLogger.Integration.Tests.EndToEnd;
+
+/// <summary>
+/// <c>energylogger run</c> as a long-running process: its log records are collected line by line as they come,
+/// and a test waits for the record it expects. Disposing kills what is still running.
+/// </summary>
+internal sealed class LoggerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _lines = [];
+    private readonly StringBuilder _stderr = new();
+
+    private LoggerProcess(Process process)
+    {
+        _process = process;
+    }
+
+    public string[] Lines
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return [.. _lines];
+            }
+        }
+    }
+
+    public string Log => string.Join('\n', Lines) + "\nstderr: " + _stderr;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    public static LoggerProcess Start(params string[] args)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "energylogger.dll");
+        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var info = new ProcessStartInfo(dotnet, [dll, "run", .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var logger = new LoggerProcess(Process.Start(info)!);
+        logger._process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (logger._lines)
+                {
+                    logger._lines.Add(e.Data);
+                }
+            }
+        };
+        logger._process.ErrorDataReceived += (_, e) =>
+        {
+            lock (logger._stderr)
+            {
+                logger._stderr.AppendLine(e.Data);
+            }
+        };
+        logger._process.BeginOutputReadLine();
+        logger._process.BeginErrorReadLine();
+        return logger;
+    }
+
+    /// <summary>The first record, from <paramref name="after"/> on, for which <paramref name="match"/> holds.</summary>
+    public string WaitFor(Func<string, bool> match, TimeSpan limit, int after = 0)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < limit)
+        {
+            string? line = Lines.Skip(after).FirstOrDefault(match);
+            if (line is not null)
+            {
+                return line;
+            }
+
+            if (_process.HasExited)
+            {
+                break;
+            }
+
+            Thread.Sleep(20);
+        }
+
+        throw new TimeoutException($"no such log record within {limit.TotalSeconds} s\n{Log}");
+    }
+
+    /// <summary>SIGTERM, as a service manager stops the logger; returns the exit code.</summary>
+    public int Terminate(TimeSpan limit)
+    {
+        using (Process kill = Process.Start("kill", ["-TERM", _process.Id.ToString()])!)
+        {
+            kill.WaitForExit();
+        }
+
+        if (!_process.WaitForExit(limit))
+        {
+            throw new TimeoutException("the logger did not stop on SIGTERM\n" + Log);
+        }
+
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+
+        _process.Dispose();
+    }
+}

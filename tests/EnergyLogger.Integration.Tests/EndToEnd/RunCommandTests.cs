@@ -1,0 +1,67 @@
+using Xunit;
+
+namespace EnergyLogger.Integration.Tests.EndToEnd;
+
+/// <summary><c>energylogger run</c> refusing to start, each way with its own exit status and one clear line.</summary>
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "el-run-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public RunCommandTests()
+    {
+        Directory.CreateDirectory(_dir);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Config(string json)
+    {
+        string path = Path.Combine(_dir, "logger.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    [Fact]
+    public void Run_NoSettingsStoredWithoutProvisioning_Exit1WithTheReason()
+    {
+        var outcome = EnergyLoggerProcess.Run("run", "--config", Config("""{"bus":{"tcp":"127.0.0.1:1"},"data":"data"}"""));
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        Assert.Contains("lvl=error src=boot msg=\"no settings stored; run with --provisioning", outcome.Stdout);
+        Assert.Contains("mode=provisioning boot=1 reset=first-start", outcome.Stdout);
+    }
+
+    [Fact]
+    public void Run_SettingsInTheConfig_StoredLikeAnApplyAndTheBusIsOpened()
+    {
+        string config = Config("""
+            {"bus":{"tcp":"127.0.0.1:1"},"data":"data","mac":"02:00:00:00:00:09",
+             "settings":{"mqtt.host":"localhost","mqtt.tls":"off","kaa.token":"run-token-1","kaa.app":"run-app"}}
+            """);
+
+        var outcome = EnergyLoggerProcess.Run("run", "--config", config);
+
+        // Settings complete, so normal mode, which needs the bus: nobody listens on port 1.
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        Assert.Contains("mode=normal boot=1", outcome.Stdout);
+        Assert.Contains("lvl=error src=bus msg=\"cannot open\" bus=127.0.0.1:1", outcome.Stdout);
+        Assert.True(File.Exists(Path.Combine(_dir, "data", "settings.rec")));
+        Assert.DoesNotContain("run-token-1", outcome.Stdout);
+    }
+
+    [Theory]
+    [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","colour":1}""", "$.colour: unknown member")]
+    [InlineData("""{"data":"d"}""", "$.bus: required")]
+    [InlineData("""{"bus":{"tcp":"127.0.0.1:1","port":"/dev/ttyS0"},"data":"d"}""", "$.bus: --port, --tcp and --rtu-over-tcp exclude each other")]
+    [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","settings":{"wifi.key":"short"}}""", "$.settings.wifi.key:")]
+    [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","settings":{"mqtt.host":"h"}}""", "$.settings: kaa.token: required")]
+    [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","poll":{"fastMs":-1}}""", "$.poll.fastMs: a whole number from 0 to 86400000")]
+    [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","map":"missing.json"}""", "$.map: no register map at")]
+    public void Run_BadConfig_Exit2NamingThePath(string json, string expected)
+    {
+        var outcome = EnergyLoggerProcess.Run("run", "--config", Config(json));
+
+        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        Assert.Contains(expected, outcome.Stderr);
+    }
+}
