@@ -12,5 +12,11 @@ namespace EnergyLogger.Device
 
         /// <summary>Driven high by the UART while sending: DE and /RE of the transceiver tied together.</summary>
         public const int Rs485DriverEnable = 18;
+
+        /// <summary>The UART owns these pins; opening one as a GPIO would cut the field bus.</summary>
+        public static bool IsRs485(int gpio)
+        {
+            return gpio == Rs485Rx || gpio == Rs485Tx || gpio == Rs485DriverEnable;
+        }
     }
 }

@@ -1,41 +1,118 @@
 using System;
-using System.IO.Ports;
 using System.Threading;
-using EnergyLogger.Core.Modbus;
+using EnergyLogger.Core.Runtime;
 using EnergyLogger.Device.Adapters;
+using Iot.Device.DhcpServer;
 
 namespace EnergyLogger.Device
 {
     /// <summary>
-    /// Entry point on the dongle. This build brings up the field bus: it opens the RS-485 port and reads
-    /// the first holding registers of slave 1 every ten seconds, logging each result to the console
-    /// (USB CDC), which checks wiring, baud rate and slave id on a real inverter.
+    /// Entry point on the dongle (docs/device.md, "Start-up"). The boot journal and the settings decide the mode;
+    /// the Wi-Fi is put into that mode (the ESP32 reads it only when Wi-Fi starts, so a change costs one reboot);
+    /// the adapters are wired into Core's main loop; the supervisor thread starts; then the network comes up and
+    /// the loop runs on this thread until it restarts the board.
     /// </summary>
     public static class Program
     {
-        private const byte Slave = 1;
-        private const int PollIntervalMs = 10000;
+        private const string DataFolder = "I:\\el";
+        private const int JoinTimeoutMs = 60000;
+        private const int ProvisioningSessions = 2;
+        private const int ProvisioningIdleMs = 60000;
+
+        // Held for the life of the application: the server runs on threads of its own.
+        private static DhcpServer _dhcp;
 
         public static void Main()
         {
-            Console.WriteLine("energy-logger: RS-485 bring-up on COM" + BoardPins.Rs485ComPort + " 9600 8N1, slave " + Slave);
-            var link = new Rs485Link(BoardPins.Rs485ComPort, BoardPins.Rs485Rx, BoardPins.Rs485Tx, BoardPins.Rs485DriverEnable, 9600, Parity.None, StopBits.One);
-            var master = new ModbusMaster(link, new DeviceClock(), new RtuFramer(), new MasterOptions());
-            var registers = new ushort[2];
-            while (true)
+            var clock = new DeviceClock();
+            var log = new Log(new ConsoleLog(), clock);
+            var reboot = new DeviceReboot();
+            BootJournal journal = null;
+            try
             {
-                ModbusResult result = master.ReadRegisters(Slave, FunctionCode.ReadHoldingRegisters, 0, registers.Length, registers, 0);
-                if (result.IsOk)
+                var files = new FlashFileStore(DataFolder);
+                var options = new RuntimeOptions();
+                BootContext boot = BootContext.Read(files, options, log);
+                journal = boot.Journal;
+                Run(boot, files, clock, log, reboot, options);
+            }
+            catch (Exception e)
+            {
+                // A failure before the loop runs (the loop stores its own faults): record it and start again.
+                log.Write(LogLevel.Error, "boot", "start-up failed; rebooting", "error", e.Message);
+                if (journal != null)
                 {
-                    Console.WriteLine("slave " + Slave + " holding 0..1: " + registers[0] + " " + registers[1]);
-                }
-                else
-                {
-                    Console.WriteLine("slave " + Slave + ": " + result.ToString() + " after " + result.Attempts + " attempt(s)");
+                    journal.RecordRestart(ResetReason.Fault, "start-up: " + e.Message);
                 }
 
-                Thread.Sleep(PollIntervalMs);
+                reboot.Reboot();
             }
+        }
+
+        private static void Run(BootContext boot, FlashFileStore files, DeviceClock clock, Log log, DeviceReboot reboot, RuntimeOptions options)
+        {
+            var network = new WifiNetwork();
+            bool changed = boot.Mode == RunMode.Provisioning
+                ? SoftAccessPoint.Enable(SoftAccessPoint.SsidFor(network.Mac))
+                : SoftAccessPoint.Disable();
+            if (changed)
+            {
+                log.Write(LogLevel.Info, "wifi", "access point configuration changed; rebooting", "mode", RunModes.Text(boot.Mode));
+                boot.Journal.RecordRestart(ResetReason.Provisioned, "Wi-Fi set up for " + RunModes.Text(boot.Mode) + " mode");
+                reboot.Reboot();
+                return;
+            }
+
+            var wiring = new DeviceWiring(boot, files, clock, network, reboot, log);
+            var loop = new MainLoop(boot, wiring.StoredMap(), wiring.Ports(), DeviceWiring.Firmware(), options);
+
+            // Started before the Wi-Fi join, so that the external watchdog is fed while the station joins.
+            var supervisor = new Supervisor(loop.Heartbeat, clock, wiring.Watchdog(boot.Settings.WatchdogGpio), boot.Journal, reboot, log, options);
+            new Thread(supervisor.Run).Start();
+
+            BringUpNetwork(boot, network, log, loop);
+            if (boot.Mode != RunMode.Normal)
+            {
+                new ProvisioningServer(boot.SettingsStore, clock, ProvisioningSessions, ProvisioningIdleMs, () => Applied(loop)).Start();
+            }
+
+            loop.Run();
+        }
+
+        private static void BringUpNetwork(BootContext boot, WifiNetwork network, Log log, MainLoop loop)
+        {
+            if (boot.Mode == RunMode.Provisioning)
+            {
+                network.MarkAccessPoint();
+                _dhcp = SoftAccessPoint.StartDhcp();
+                if (_dhcp == null)
+                {
+                    // Seen on freshly flashed boards; a restart brings the access point up properly.
+                    loop.RequestRestart(ResetReason.Fault, "the DHCP server of the access point did not start");
+                }
+
+                return;
+            }
+
+            string ssid = boot.Settings.WifiSsid;
+            if (network.Join(ssid, boot.Settings.WifiKey, JoinTimeoutMs))
+            {
+                log.Write(LogLevel.Info, "wifi", "joined", "ssid", ssid, "ip", network.Ip);
+            }
+            else
+            {
+                log.Write(LogLevel.Warn, "wifi", "not joined (or no SNTP time) yet; the Wi-Fi driver keeps trying", "ssid", ssid);
+            }
+        }
+
+        /// <summary>
+        /// Settings were stored on port 4242: the access point is switched off for the next start, so the board
+        /// comes back in station mode after one reboot, not two.
+        /// </summary>
+        private static void Applied(MainLoop loop)
+        {
+            SoftAccessPoint.Disable();
+            loop.RequestRestart(ResetReason.Provisioned, "settings applied on port 4242");
         }
     }
 }

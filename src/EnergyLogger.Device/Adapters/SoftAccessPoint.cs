@@ -43,7 +43,8 @@ namespace EnergyLogger.Device.Adapters
 
             config.Options = wanted;
             config.Ssid = ssid;
-            config.Authentication = AuthenticationType.Open;
+            // Spelled out: System.Net.Http brings a System.Net.AuthenticationType (HTTP authentication) as well.
+            config.Authentication = System.Net.NetworkInformation.AuthenticationType.Open;
             config.Encryption = EncryptionType.None;
             config.MaxConnections = MaxStations;
             config.SaveConfiguration();
