@@ -15,9 +15,11 @@ internal static class Program
     [
         new("run", RunCommand.Summary, RunCommand.Run),
         new("demo", DemoCommand.Summary, DemoCommand.Run),
+        new("simulate", SimulateCommand.Summary, SimulateCommand.Run),
+        new("fleet", FleetCommand.Summary, FleetCommand.Run),
         new("read", ReadCommand.Summary, ReadCommand.Run),
         new("write", WriteCommand.Summary, WriteCommand.Run),
-        new("bench", "cost figures that need no device: read planner requests and wire time", BenchCommand.Run),
+        new("bench", "cost figures that need no device: planner, per-cycle cost, MQTT bytes, outbox replay", BenchCommand.Run),
         new("provision", ProvisionCommand.Summary, ProvisionCommand.Run),
         new("ota", OtaCommand.Summary, OtaCommand.Run),
         new("map", MapCommand.Summary, MapCommand.Run),

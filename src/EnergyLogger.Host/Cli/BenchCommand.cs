@@ -1,11 +1,13 @@
+using EnergyLogger.Host.Bench;
 using EnergyLogger.Host.Planning;
 
 namespace EnergyLogger.Host.Cli;
 
 /// <summary>
 /// <c>energylogger bench [SECTION...]</c>: cost figures of the engine that need no device, as plain
-/// tables in one run. With no section every section runs. Timing belongs to the BenchmarkDotNet suites
-/// in tools/EnergyLogger.Benchmarks; these are counts of requests, bytes and wire time.
+/// tables in one run of a few seconds. With no section every section runs. Counts (requests, bytes, wire
+/// time, allocations) are exact; speeds are ratios against a baseline measured in the same run, and the
+/// BenchmarkDotNet suites in tools/EnergyLogger.Benchmarks give them with statistics.
 /// </summary>
 internal static class BenchCommand
 {
@@ -19,6 +21,9 @@ internal static class BenchCommand
     private static readonly Section[] Sections =
     [
         new("planner", "requests and wire time per poll cycle of the read planners", PlannerReport.Prepare, PlannerReport.PrintOptions),
+        new("cycle", "decode, computed fields, mapper and JSON per poll cycle: time and allocations", CycleCostReport.Prepare, CycleCostReport.PrintOptions),
+        new("mqtt", "bytes on the wire per published sample, single and batched", WireCostReport.Prepare, _ => { }),
+        new("outbox", "a day offline at 10 s: store, reopen and replay rate of the outbox in a directory", OutboxReplayReport.Prepare, OutboxReplayReport.PrintOptions),
     ];
 
     public static int Run(CommandLine command)

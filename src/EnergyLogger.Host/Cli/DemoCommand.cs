@@ -1,35 +1,36 @@
 using System.Text;
-using EnergyLogger.Core.Json;
-using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Core.Runtime;
-using EnergyLogger.Core.Telemetry;
 using EnergyLogger.Host.Links;
 using EnergyLogger.Host.Simulator;
+using EnergyLogger.Host.Uplink;
 
 namespace EnergyLogger.Host.Cli;
 
 /// <summary>
-/// <c>energylogger demo</c>: the virtual device against a built-in inverter, no hardware and no broker.
+/// <c>energylogger demo</c>: the virtual device against a built-in inverter, no hardware needed.
 /// The inverter simulator holds its registers as the map's device would, behind a simulated RS-485 line
-/// with real character timing; the logger's own poll engine reads it and prints each cycle and sample.
+/// with real character timing; the logger's own poll engine reads it and prints each cycle and sample,
+/// and with <c>--broker</c> publishes the samples as a dongle in custom-MQTT mode does.
 /// </summary>
 internal static class DemoCommand
 {
     public const string Summary = "run the virtual device against a built-in simulated inverter (no hardware needed)";
 
-    private const string DefaultMap = "deye-sg04lp3.json";
-
     private static readonly string[] Help =
     [
-        "usage: energylogger demo [--map FILE] [--cycles N] [--interval-ms MS] [--step-minutes M] [--start-hour H] [--seed N]",
+        "usage: energylogger demo [--map FILE] [--cycles N] [--interval-ms MS] [--step-minutes M] [--start-hour H] [--seed N] [--broker URL ...]",
         "",
-        $"  --map FILE          register map of the simulated inverter (default: the bundled {DefaultMap})",
+        $"  --map FILE          register map of the simulated inverter (default: the bundled {MapFile.DefaultName})",
         "  --cycles N          stop after N poll cycles (default: run until Ctrl+C)",
         "  --interval-ms MS    pause between cycles, in real time (default 2000)",
         "  --step-minutes M    simulated time that passes per cycle (default 15: a day in 96 cycles)",
         "  --start-hour H      simulated time of day at the first cycle (default 6)",
         "  --seed N            the simulated day's clouds and load (default 1)",
+        "  --drain-seconds N   with --broker: how long the end waits for the broker to take the backlog (default 15)",
+        "",
+        "Publishing (optional; the samples go to ROOT/energy-logger-02454C000001/telemetry, see docs/cloud.md):",
+        .. BrokerOptions.HelpLines,
     ];
 
     public static int Run(CommandLine cli)
@@ -40,50 +41,41 @@ internal static class DemoCommand
             return 0;
         }
 
-        string mapPath = cli.Text("map") ?? Path.Combine(AppContext.BaseDirectory, "maps", DefaultMap);
+        string mapPath = cli.Text("map") ?? MapFile.DefaultPath;
         int cycles = cli.Int("cycles", 0, 0, int.MaxValue);
         int intervalMs = cli.Int("interval-ms", 2000, 0, 3_600_000);
         int stepMinutes = cli.Int("step-minutes", 15, 1, 1440);
         int startHour = cli.Int("start-hour", 6, 0, 23);
         int seed = cli.Int("seed", 1, 0, int.MaxValue);
+        BrokerTarget? broker = BrokerOptions.Parse(cli);
+        int drainSeconds = broker is null ? 0 : cli.Int("drain-seconds", 15, 0, 3600);
         cli.RejectUnknown();
 
-        RegisterMap map = LoadMap(mapPath);
-        DeviceDefinition device = map.Devices[0];
+        RegisterMap map = MapFile.Load(mapPath);
         var clock = new SimulatedTimeClock(new SystemClock(), DateTime.UtcNow.Date.AddHours(startHour));
-        var inverter = new SimulatedInverter(map, 0, new InverterModel(seed));
-        int bitsPerChar = RtuTiming.BitsPerChar(device.Parity != SerialParity.None, device.StopBits);
-        var line = new SimulatedSerialLink(clock, device.BaudRate, bitsPerChar, turnaroundMs: 8);
-        line.Attach(inverter.Slave, inverter.Bank);
-        var master = new ModbusMaster(line, clock, new RtuFramer(), new MasterOptions
-        {
-            BaudRate = device.BaudRate,
-            BitsPerChar = bitsPerChar,
-            ResponseTimeoutMs = device.ResponseTimeoutMs,
-        });
-
-        // Every class, completely, every cycle: simulated time runs far faster than the map's real intervals,
-        // and a cycle may take as long as the device's minimum gap between requests makes it.
-        var pollOptions = new PollOptions { FastIntervalMs = 0, NormalIntervalMs = 0, SlowIntervalMs = 0, CycleBudgetMs = 0 };
-        var engine = new PollEngine(new MapSlot(map), [master], clock, pollOptions);
-        var json = new JsonWriter(16 * 1024, SampleWriter.Depth);
-
+        var dongle = new SimulatedDongle(map, seed, clock);
+        DeviceDefinition device = map.Devices[0];
         Console.WriteLine($"EnergyLogger virtual device: {map.Name}, {map.TelemetryCount} telemetry points");
-        Console.WriteLine($"simulated RS-485 line: {device.BaudRate} baud, {bitsPerChar} bits per character, slave {device.Slave}");
+        Console.WriteLine($"simulated RS-485 line: {device.BaudRate} baud, {dongle.BitsPerChar} bits per character, slave {device.Slave}");
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        using DemoPublisher? publisher = broker is null ? null : DemoPublisher.Start(broker, map, dongle);
         double hour = startHour;
-        for (int cycle = 1; cycles == 0 || cycle <= cycles; cycle++)
+        for (int cycle = 1; (cycles == 0 || cycle <= cycles) && !stop.IsCancellationRequested; cycle++)
         {
             long cycleStartMs = clock.MonotonicMs;
-            inverter.Model.Advance(hour, stepMinutes * 60);
-            inverter.Publish();
-            engine.RunCycle();
-            json.Reset();
-            SampleWriter.Write(engine.Sample(0), json);
-            Console.WriteLine(CycleLine(cycle, hour, engine.Stats, inverter.Model));
-            Console.WriteLine(Encoding.UTF8.GetString(json.Buffer, 0, json.Length));
+            dongle.Cycle(hour, stepMinutes * 60);
+            Console.WriteLine(CycleLine(cycle, hour, dongle.Stats, dongle.Model));
+            Console.WriteLine(Encoding.UTF8.GetString(dongle.Json.Buffer, 0, dongle.Json.Length));
+            publisher?.Publish(dongle);
             if (intervalMs > 0 && (cycles == 0 || cycle < cycles))
             {
-                Thread.Sleep(intervalMs);
+                Wait(intervalMs, publisher, stop.Token);
             }
 
             // The next cycle starts exactly one step of simulated time after this one began.
@@ -91,18 +83,19 @@ internal static class DemoCommand
             clock.Skip(TimeSpan.FromMinutes(stepMinutes) - TimeSpan.FromMilliseconds(clock.MonotonicMs - cycleStartMs));
         }
 
-        return 0;
+        return publisher?.Finish(drainSeconds * 1000) ?? 0;
     }
 
-    private static RegisterMap LoadMap(string path)
+    /// <summary>The pause between cycles; a broker link keeps being served through it.</summary>
+    private static void Wait(int milliseconds, DemoPublisher? publisher, CancellationToken stop)
     {
-        if (!File.Exists(path))
+        if (publisher is null)
         {
-            throw new UsageException($"no register map at {path}");
+            stop.WaitHandle.WaitOne(milliseconds);
+            return;
         }
 
-        RegisterMap? map = RegisterMapLoader.Load(File.ReadAllBytes(path), 0, (int)new FileInfo(path).Length, out MapError? error);
-        return map ?? throw new UsageException($"{path}: {error}");
+        publisher.Serve(milliseconds, stop);
     }
 
     /// <summary>What the poll cycle cost on the wire, then the house's power flows as the model ran them.</summary>

@@ -12,7 +12,7 @@ namespace EnergyLogger.Host.Cli;
 /// </summary>
 internal static class MapCommand
 {
-    public const string Summary = "check a register map, or print the reads it costs per poll cycle";
+    public const string Summary = "check a register map, print the reads it costs per poll cycle, or make one from a register table";
 
     private static readonly string[] Help =
     [
@@ -24,6 +24,7 @@ internal static class MapCommand
         "  plan                      the reads of every device and poll class (function, addresses, points)",
         "                            and their wire time per cycle",
         "    --baud N                plan for this line speed instead of each device's own",
+        .. MapFromRegistersCommand.HelpLines,
     ];
 
     private static readonly string[] ReasonTexts = ["the slave refused it", "longer than one request may be", "inside a neverRead range", "across a refused hole"];
@@ -36,9 +37,14 @@ internal static class MapCommand
             return 0;
         }
 
+        if (cli.Positional.Count > 0 && cli.Positional[0] == "from-registers")
+        {
+            return MapFromRegistersCommand.Run(cli);
+        }
+
         if (cli.Positional.Count != 2 || cli.Positional[0] is not ("validate" or "plan"))
         {
-            throw new UsageException("give validate FILE or plan FILE (try 'energylogger map --help')");
+            throw new UsageException("give validate FILE, plan FILE or from-registers TABLE (try 'energylogger map --help')");
         }
 
         bool plan = cli.Positional[0] == "plan";

@@ -1,0 +1,105 @@
+using System.Globalization;
+using EnergyLogger.Core.Cloud;
+using EnergyLogger.Core.Ports;
+using EnergyLogger.Host.Cli;
+using EnergyLogger.Host.Mqtt;
+using EnergyLogger.Host.Storage;
+
+namespace EnergyLogger.Host.Bench;
+
+/// <summary>
+/// The <c>mqtt</c> section of <c>energylogger bench</c>: bytes on the wire per published sample, for one
+/// sample per PUBLISH and for batches filled up to the outbox's batch cap, on the custom-MQTT and the Kaa
+/// DCX topic. Batches are made by the real outbox; the counts are exact for a given sample.
+/// </summary>
+internal static class WireCostReport
+{
+    /// <summary>TLS 1.2 AES-GCM: 5-byte header, 8-byte explicit nonce and 16-byte tag per record of up to 16 KB (RFC 5246, 6.2; RFC 5288, 3).</summary>
+    private const int TlsRecordOverhead = 29;
+    private const int TlsRecordMax = 16384;
+
+    /// <summary>PUBACK: fixed header and packet id (MQTT 3.1.1, 3.4).</summary>
+    private const int PubAckBytes = 4;
+
+    private const int SamplesPerDay = 24 * 3600 / 10;
+
+    private static readonly (string Name, string Topic)[] Topics =
+    [
+        ("custom", "energylogger/energy-logger-02454C000001/telemetry"),
+        ("kaa dcx", "kp1/bspu542ikfmmfgrk47s0-v1/dcx/JTjdbENzHh/json/42"),
+    ];
+
+    public static Action<TextWriter> Prepare(CommandLine command)
+    {
+        string mapPath = command.Text("map") ?? MapFile.DefaultPath;
+        CycleWorkload real = CycleWorkload.Deye(mapPath);
+        return output => Print(output, [(real.Name, real.SampleBytes()), (CycleWorkload.Synthetic().Name, CycleWorkload.Synthetic().SampleBytes())]);
+    }
+
+    private static void Print(TextWriter output, (string Name, byte[] Sample)[] samples)
+    {
+        output.WriteLine("mqtt: bytes per sample on the wire (PUBLISH QoS 1 with its PUBACK), one sample per message and");
+        output.WriteLine($"      batched up to the outbox's {new OutboxOptions().MaxBatchBytes / 1024} KB cap; TLS adds {TlsRecordOverhead} B per record; a day is {SamplesPerDay} samples at 10 s");
+        output.WriteLine();
+        output.WriteLine($"{"sample",-18} {"JSON B",6}  {"topic",-8} {"per msg",7} {"MQTT B/sample",13} {"TLS B/sample",12} {"vs single",9} {"TLS MB/day",10}");
+        foreach ((string name, byte[] sample) in samples)
+        {
+            int[] batchSizes = [1, BatchedCount(sample)];
+            foreach ((string topicName, string topic) in Topics)
+            {
+                double single = 0;
+                foreach (int batch in batchSizes)
+                {
+                    (int mqtt, int tls) = Wire(sample, batch, topic);
+                    double tlsPerSample = (double)tls / batch;
+                    single = batch == 1 ? tlsPerSample : single;
+                    bool first = topicName == Topics[0].Name && batch == 1;
+                    output.WriteLine($"{(first ? name : ""),-18} {(first ? sample.Length.ToString(CultureInfo.InvariantCulture) : ""),6}  "
+                        + $"{(batch == 1 ? topicName : ""),-8} {batch,7} {mqtt / batch,13} {(int)tlsPerSample,12} {F(tlsPerSample / single) + "x",9} {F(tlsPerSample * SamplesPerDay / 1e6),10}");
+                }
+            }
+        }
+    }
+
+    /// <summary>The most of these samples the real outbox puts into one batch while it drains a backlog.</summary>
+    private static int BatchedCount(byte[] sample)
+    {
+        string directory = Directory.CreateTempSubdirectory("energylogger-bench-").FullName;
+        try
+        {
+            var outbox = new Outbox(new DirectoryFileStore(directory), new OutboxOptions());
+            outbox.Open();
+            for (int i = 0; i < 64; i++)
+            {
+                outbox.Append(sample, 0, sample.Length);
+            }
+
+            var batch = new OutboxBatch();
+            var buffer = new byte[outbox.Options.MaxBatchBytes];
+            int most = 0;
+            while (outbox.NextBatch(batch, buffer))
+            {
+                most = Math.Max(most, batch.Count);
+                outbox.Acknowledge(batch);
+            }
+
+            return most;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>Bytes of one PUBLISH carrying <paramref name="count"/> samples as a JSON array, its PUBACK, and with TLS records around both.</summary>
+    private static (int Mqtt, int Tls) Wire(byte[] sample, int count, string topic)
+    {
+        int json = 2 + (count * sample.Length) + (count - 1);
+        var packet = new byte[json + topic.Length + 16];
+        int publish = MqttEncoder.Publish(packet, 0, topic, new byte[json], 0, json, MqttQos.AtLeastOnce, false, false, 1);
+        int tls = publish + (TlsRecordOverhead * ((publish + TlsRecordMax - 1) / TlsRecordMax)) + PubAckBytes + TlsRecordOverhead;
+        return (publish + PubAckBytes, tls);
+    }
+
+    private static string F(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,188 @@
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using EnergyLogger.Core.Registers;
+using EnergyLogger.Host.Links;
+using EnergyLogger.Host.Simulator;
+
+namespace EnergyLogger.Host.Cli;
+
+/// <summary>
+/// <c>energylogger simulate</c>: the demo's simulated inverter served to any MODBUS master (mbpoll, a
+/// SCADA tool, a real dongle) on a tty or pty, as a MODBUS TCP server, or as an RTU-over-TCP converter,
+/// with the field-bus faults of the reliability matrix on demand.
+/// </summary>
+internal static class SimulateCommand
+{
+    public const string Summary = "serve the simulated inverter to any MODBUS master on a tty/pty or TCP, with faults";
+
+    /// <summary>
+    /// The gap that ends a frame of unknown length on a serial port. Strict RTU says t3.5 (4 ms at 9600 baud),
+    /// but USB adapters and ptys deliver bytes in bursts; the master uses the same practical floor.
+    /// </summary>
+    private const int SerialSilenceMs = 20;
+
+    private static readonly string[] Help =
+    [
+        "usage: energylogger simulate [--map FILE] MEDIUM... [options]",
+        "",
+        "MEDIUM (one or more, served at the same time):",
+        "  --port PATH               RTU on a tty or pty (e.g. one end of a socat pty pair); line settings from the map",
+        "    --baud N                override the map's baud rate",
+        "    --parity P              override the map's parity: none, even or odd",
+        "    --stop-bits N           override the map's stop bits: 1 or 2",
+        "  --tcp PORT                MODBUS TCP server (MBAP) on PORT; 0 picks a free port and prints it",
+        "  --rtu-over-tcp PORT       RTU frames over TCP, as a serial-to-Ethernet converter carries them",
+        "  --bind ADDRESS            address the TCP ports listen on (default 127.0.0.1; 0.0.0.0 for all)",
+        "",
+        $"  --map FILE                register map of the simulated inverter (default: the bundled {MapFile.DefaultName})",
+        $"  --fault LIST              comma-separated MODE, MODE:P (probability) or MODE:every=N; modes: {FaultOption.ModeList}",
+        "  --exception-code N        code of the exception fault's replies (default 4, slave device failure; 6 is busy)",
+        "  --seed N                  seeds the faults and the simulated day's clouds and load (default 1)",
+        "  --start-hour H            simulated time of day at start (default: the local time now)",
+        "  --speed N                 simulated seconds per real second (default 1; 60 runs an hour per minute)",
+        "  --turnaround-ms MS        the slave's think time before each reply (default 5)",
+        "  --seconds N               stop after N seconds (default: run until Ctrl+C)",
+        "  --verbose                 one line per request served",
+    ];
+
+    public static int Run(CommandLine cli)
+    {
+        if (cli.Flag("help"))
+        {
+            Array.ForEach(Help, Console.WriteLine);
+            return 0;
+        }
+
+        SimulateOptions options = SimulateOptions.Parse(cli);
+        RegisterMap map = MapFile.Load(options.MapPath);
+        var model = new InverterModel(options.Seed);
+        SimulatedInverter[] inverters = Enumerable.Range(0, map.Devices.Length).Select(d => new SimulatedInverter(map, d, model)).ToArray();
+        var server = new SlaveServer(Banks(map, inverters), new FaultInjector(options.Faults, options.Seed), options.ExceptionCode);
+        using var driver = new ModelDriver(model, inverters, server.Sync, options.StartHour, options.Speed, updateMs: 1000);
+        var pump = new PumpOptions(options.TurnaroundMs, SerialSilenceMs, options.Verbose ? r => Console.WriteLine(r) : null);
+
+        Console.WriteLine($"EnergyLogger simulator: {map.Name}, slave {string.Join(", ", inverters.Select(i => i.Slave))}");
+        using var stop = new CancellationTokenSource();
+        var media = new List<IDisposable>();
+        try
+        {
+            string? failure = Open(options, map.Devices[0], server, pump, stop, media);
+            if (failure is not null)
+            {
+                return BusCommand.Fail("simulate", failure);
+            }
+
+            PrintFaults(options);
+            Console.WriteLine("ready");
+            WaitForStop(options, stop);
+            PrintServed(server);
+            SerialServer? serial = media.OfType<SerialServer>().FirstOrDefault();
+            return serial is { LinkFailed: true } ? BusCommand.Fail("simulate", $"{options.SerialPath} failed (closed or unplugged)") : 0;
+        }
+        finally
+        {
+            // The serving threads see the stop first, then their links close under them.
+            stop.Cancel();
+            for (int i = media.Count - 1; i >= 0; i--)
+            {
+                media[i].Dispose();
+            }
+        }
+    }
+
+    private static Dictionary<byte, RegisterBank> Banks(RegisterMap map, SimulatedInverter[] inverters)
+    {
+        var banks = new Dictionary<byte, RegisterBank>();
+        foreach (SimulatedInverter inverter in inverters)
+        {
+            if (!banks.TryAdd(inverter.Slave, inverter.Bank))
+            {
+                throw new UsageException($"{map.Name}: two devices share slave id {inverter.Slave}; the simulator serves one bus");
+            }
+        }
+
+        return banks;
+    }
+
+    /// <summary>Opens every medium asked for; null when all are up, else why one is not.</summary>
+    private static string? Open(SimulateOptions options, DeviceDefinition device, SlaveServer server, PumpOptions pump, CancellationTokenSource stop, List<IDisposable> media)
+    {
+        if (options.SerialPath is not null)
+        {
+            LineSettings line = options.Line.Apply(device);
+            SerialLink link;
+            try
+            {
+                link = SerialLink.Open(options.SerialPath, line.Baud, line.Parity, line.StopBits);
+            }
+            catch (LinkOpenException e)
+            {
+                return e.Message;
+            }
+
+            media.Add(link);
+            media.Add(SerialServer.Start(link, server, pump, stop));
+            Console.WriteLine($"RTU on {options.SerialPath} at {line}");
+        }
+
+        (int? Port, ServedFraming Framing, string Name)[] listeners =
+        [
+            (options.TcpPort, ServedFraming.Mbap, "MODBUS TCP"),
+            (options.RtuOverTcpPort, ServedFraming.Rtu, "RTU over TCP"),
+        ];
+        foreach (var (port, framing, name) in listeners.Where(l => l.Port is not null))
+        {
+            TcpSlaveListener listener;
+            try
+            {
+                // A routed network may deliver one RTU frame in segments tens of milliseconds apart.
+                listener = TcpSlaveListener.Start(options.Bind, port!.Value, framing, server, pump with { SilenceMs = 100 });
+            }
+            catch (SocketException e)
+            {
+                return $"cannot listen on {options.Bind}:{port}: {e.Message}";
+            }
+
+            media.Add(listener);
+            Console.WriteLine($"{name} on {options.Bind}:{listener.Port}");
+        }
+
+        return null;
+    }
+
+    private static void PrintFaults(SimulateOptions options)
+    {
+        string faults = options.Faults.Length == 0 ? "none" : string.Join("; ", options.Faults.Select(f => f.ToString()));
+        Console.WriteLine($"faults: {faults} (seed {options.Seed})");
+    }
+
+    private static void WaitForStop(SimulateOptions options, CancellationTokenSource stop)
+    {
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+        if (options.Seconds > 0)
+        {
+            stop.CancelAfter(TimeSpan.FromSeconds(options.Seconds));
+        }
+
+        stop.Token.WaitHandle.WaitOne();
+    }
+
+    private static void PrintServed(SlaveServer server)
+    {
+        lock (server.Sync)
+        {
+            long[] injected = server.Faults.Injected;
+            string faults = string.Join(", ", FaultRule.Names.Where(n => injected[(int)n.Kind] > 0).Select(n => $"{n.Name} {injected[(int)n.Kind]}"));
+            Console.WriteLine($"served {server.Requests} requests{(faults.Length > 0 ? ", faults: " + faults : "")}");
+        }
+    }
+}

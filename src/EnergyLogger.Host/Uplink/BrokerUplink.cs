@@ -1,0 +1,100 @@
+using System.Text;
+using EnergyLogger.Core.Cloud;
+using EnergyLogger.Core.Ports;
+using EnergyLogger.Host.Mqtt;
+using EnergyLogger.Host.Storage;
+
+namespace EnergyLogger.Host.Uplink;
+
+/// <summary>
+/// The cloud side of one virtual dongle, composed as the device composes it: every sample goes into a
+/// CRC-checked <see cref="Outbox"/> on disk first, <see cref="CloudLink"/> keeps the session to the broker
+/// up (backoff and jitter included) and <see cref="CustomMqttProtocol"/> sends the backlog in batches that
+/// leave the outbox on the broker's PUBACK. Driven by <see cref="Tick"/> from one thread.
+/// </summary>
+internal sealed class BrokerUplink : IDisposable
+{
+    private readonly IClock _clock;
+    private readonly MqttClient _client;
+    private readonly CustomMqttProtocol _protocol;
+    private readonly CloudLink _link;
+
+    public BrokerUplink(BrokerTarget target, string clientId, UplinkHost host, IClock clock, string outboxDirectory, uint jitterSeed, int keepAliveSeconds = 60)
+    {
+        _clock = clock;
+        Prefix = target.PrefixFor(clientId);
+        var store = new DirectoryFileStore(outboxDirectory);
+        Outbox = new Outbox(store, new OutboxOptions());
+        Outbox.Open();
+        var settings = new CloudSettings { Connection = target.ConnectOptions(clientId, keepAliveSeconds) };
+        CustomMqttProtocol.ConfigureWill(settings.Connection, Prefix);
+        _client = new MqttClient(clock);
+        var uplink = new TelemetryUplink([Outbox], settings.Window, Outbox.Options.MaxBatchBytes);
+        var commands = new CommandCenter([new VersionCommand(host), new RegsReadCommand(host)], 8, 2048, Counters);
+        _protocol = new CustomMqttProtocol(_client, Prefix, [""], uplink, commands, new ConfigStore(store), host, settings, Counters, null);
+        _link = new CloudLink(_client, clock, settings, _protocol, Counters, jitterSeed);
+    }
+
+    public string Prefix { get; }
+
+    public Outbox Outbox { get; }
+
+    public CloudCounters Counters { get; } = new();
+
+    public bool Online => _link.State == LinkState.Online;
+
+    /// <summary>Stores the sample for delivery and, while online, shows it on the retained state topic.</summary>
+    public AppendStatus Enqueue(byte[] sample, int offset, int count)
+    {
+        AppendStatus status = Outbox.Append(sample, offset, count);
+        if (Online)
+        {
+            _protocol.PublishState(sample, offset, count);
+        }
+
+        return status;
+    }
+
+    public void Tick() => _link.Tick();
+
+    /// <summary>Ticks for <paramref name="milliseconds"/> of real time, pausing <paramref name="stepMs"/> between ticks.</summary>
+    public void TickFor(int milliseconds, int stepMs = 20)
+    {
+        long end = _clock.MonotonicMs + milliseconds;
+        do
+        {
+            Tick();
+            _clock.Sleep(stepMs);
+        }
+        while (_clock.MonotonicMs < end);
+    }
+
+    /// <summary>Ticks until every stored sample is acknowledged or <paramref name="limitMs"/> has passed; true when drained.</summary>
+    public bool Drain(int limitMs)
+    {
+        long end = _clock.MonotonicMs + limitMs;
+        while (Outbox.Pending > 0 && _clock.MonotonicMs < end)
+        {
+            TickFor(20);
+        }
+
+        return Outbox.Pending == 0;
+    }
+
+    /// <summary>
+    /// Marks the dongle offline on its retained status topic, then ends the session cleanly. The broker
+    /// handles the PUBLISH before the DISCONNECT behind it on the same connection, so no wait is needed.
+    /// </summary>
+    public void Close()
+    {
+        if (Online)
+        {
+            byte[] offline = Encoding.UTF8.GetBytes(CustomMqttProtocol.Offline);
+            _client.Publish(_protocol.StatusTopic, offline, 0, offline.Length, MqttQos.AtLeastOnce, true);
+        }
+
+        _link.Close();
+    }
+
+    public void Dispose() => _client.Dispose();
+}
