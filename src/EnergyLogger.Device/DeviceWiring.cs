@@ -1,6 +1,8 @@
 using System.Device.Gpio;
 using System.IO.Ports;
+using System.Text;
 using EnergyLogger.Core.Modbus;
+using EnergyLogger.Core.Ota;
 using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Provisioning;
 using EnergyLogger.Core.Registers;
@@ -13,11 +15,20 @@ using SerialParity = EnergyLogger.Core.Provisioning.SerialParity;
 
 namespace EnergyLogger.Device
 {
-    /// <summary>The board's adapters as Core's <see cref="RuntimePorts"/>, from the boot's settings.</summary>
+    /// <summary>The board's adapters as Core's <see cref="RuntimePorts"/>, from the boot's settings and the image the loader started.</summary>
     internal sealed class DeviceWiring
     {
-        /// <summary>The application's version; OTA manifests and offers are compared with it (docs/ota.md).</summary>
+        /// <summary>The factory image's version; an image from a slot runs under the version its signed manifest names.</summary>
         public const string FirmwareVersion = "0.1.0";
+
+        /// <summary>Boots a new image gets to confirm itself; the loader rolls it back on the next one (src/EnergyLogger.Loader).</summary>
+        public const int TrialBoots = 3;
+
+        /// <summary>The wait for an update server's response headers and for each read of the package.</summary>
+        public const int DownloadTimeoutMs = 20000;
+
+        /// <summary>The device type update manifests must name.</summary>
+        public const string Target = "esp32s3";
 
         /// <summary>The register map polled until the cloud sends one; put on the drive with nanoff's file deployment.</summary>
         public const string MapFile = "map.json";
@@ -29,8 +40,11 @@ namespace EnergyLogger.Device
         private readonly IReboot _reboot;
         private readonly Log _log;
         private readonly GpioController _gpio = new GpioController();
+        private readonly FileImageSlots _slots;
+        private readonly string _runningVersion;
 
-        public DeviceWiring(BootContext boot, IFileStore files, IClock clock, INetwork network, IReboot reboot, Log log)
+        /// <param name="booted">The image the loader started (ImageSlot.Factory when the application was deployed alone).</param>
+        public DeviceWiring(BootContext boot, IFileStore files, IClock clock, INetwork network, IReboot reboot, Log log, ImageSlot booted)
         {
             _boot = boot;
             _files = files;
@@ -38,18 +52,17 @@ namespace EnergyLogger.Device
             _network = network;
             _reboot = reboot;
             _log = log;
+            _slots = new FileImageSlots(files, TrialBoots, booted);
+            UpdateManifest manifest = booted == ImageSlot.Factory ? null : _slots.StoredManifest(booted);
+            _runningVersion = manifest == null ? FirmwareVersion : manifest.Version.Text;
         }
 
         /// <summary>The build names the nanoCLR it runs on: an image must match the firmware's native libraries.</summary>
-        public static FirmwareIdentity Firmware()
+        public FirmwareIdentity Firmware()
         {
-            return new FirmwareIdentity(FirmwareVersion, "nanoCLR " + SystemInfo.Version.ToString());
+            return new FirmwareIdentity(_runningVersion, "nanoCLR " + SystemInfo.Version.ToString());
         }
 
-        /// <summary>
-        /// No OTA updater yet: Core has the update agent (<c>Ota.UpdateAgent</c>) and this board has its downloader
-        /// (<see cref="HttpsDownloader"/>), but nothing in Core adapts the agent to <see cref="IUpdater"/> so far.
-        /// </summary>
         public RuntimePorts Ports()
         {
             return new RuntimePorts
@@ -64,7 +77,26 @@ namespace EnergyLogger.Device
                 Leds = new GpioLeds(_gpio, IndicatorPins.Leds, IndicatorPins.LedsActiveLow),
                 Button = new GpioButton(_gpio, IndicatorPins.ResetButton),
                 Memory = new ManagedHeap(),
+                Updater = Updater(),
             };
+        }
+
+        /// <summary>
+        /// The OTA updater over the file slots on I:\el: packages come over HTTPS checked against the settings' CA (a PEM
+        /// bundle may name the broker's and the update server's roots), or the device's certificate store without one,
+        /// and must be signed with the compiled-in <see cref="ReleaseKey"/>.
+        /// </summary>
+        private IUpdater Updater()
+        {
+            string ca = _boot.Settings.MqttCaPem;
+            var http = new HttpsDownloader(ca.Length == 0 ? null : TrustedCa.Parse(Encoding.UTF8.GetBytes(ca)), DownloadTimeoutMs);
+            var options = new UpdateOptions
+            {
+                PublicKey = ReleaseKey.Point,
+                Target = Target,
+                RunningVersion = SemanticVersion.Parse(_runningVersion),
+            };
+            return new OtaUpdater(_slots, http, DownloadTimeoutMs, _clock, options, _log);
         }
 
         /// <summary>The map file on the drive, if there is one and it passes validation; null otherwise.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using EnergyLogger.Core.Ota;
 using EnergyLogger.Core.Runtime;
 using EnergyLogger.Device.Adapters;
 using Iot.Device.DhcpServer;
@@ -10,7 +11,8 @@ namespace EnergyLogger.Device
     /// Entry point on the dongle (docs/device.md, "Start-up"). The boot journal and the settings decide the mode;
     /// the Wi-Fi is put into that mode (the ESP32 reads it only when Wi-Fi starts, so a change costs one reboot);
     /// the adapters are wired into Core's main loop; the supervisor thread starts; then the network comes up and
-    /// the loop runs on this thread until it restarts the board.
+    /// the loop runs on this thread until it restarts the board. The loader (src/EnergyLogger.Loader) enters through
+    /// <see cref="Start"/> with the image slot it started; <see cref="Main"/> is a deployment of the application alone.
     /// </summary>
     public static class Program
     {
@@ -22,7 +24,14 @@ namespace EnergyLogger.Device
         // Held for the life of the application: the server runs on threads of its own.
         private static DhcpServer _dhcp;
 
+        /// <summary>The application deployed without the loader runs as the factory image: it can stage updates, but only the loader starts them.</summary>
         public static void Main()
+        {
+            Start((int)ImageSlot.Factory);
+        }
+
+        /// <summary>The loader's entry point (found by name, invoked by reflection): <paramref name="bootedSlot"/> is an <see cref="ImageSlot"/>.</summary>
+        public static void Start(int bootedSlot)
         {
             var clock = new DeviceClock();
             var log = new Log(new ConsoleLog(), clock);
@@ -34,7 +43,7 @@ namespace EnergyLogger.Device
                 var options = new RuntimeOptions();
                 BootContext boot = BootContext.Read(files, options, log);
                 journal = boot.Journal;
-                Run(boot, files, clock, log, reboot, options);
+                Run(boot, files, clock, log, reboot, options, (ImageSlot)bootedSlot);
             }
             catch (Exception e)
             {
@@ -49,7 +58,8 @@ namespace EnergyLogger.Device
             }
         }
 
-        private static void Run(BootContext boot, FlashFileStore files, DeviceClock clock, Log log, DeviceReboot reboot, RuntimeOptions options)
+        private static void Run(BootContext boot, FlashFileStore files, DeviceClock clock, Log log, DeviceReboot reboot, RuntimeOptions options,
+            ImageSlot booted)
         {
             var network = new WifiNetwork();
             bool changed = boot.Mode == RunMode.Provisioning
@@ -63,8 +73,8 @@ namespace EnergyLogger.Device
                 return;
             }
 
-            var wiring = new DeviceWiring(boot, files, clock, network, reboot, log);
-            var loop = new MainLoop(boot, wiring.StoredMap(), wiring.Ports(), DeviceWiring.Firmware(), options);
+            var wiring = new DeviceWiring(boot, files, clock, network, reboot, log, booted);
+            var loop = new MainLoop(boot, wiring.StoredMap(), wiring.Ports(), wiring.Firmware(), options);
 
             // Started before the Wi-Fi join, so that the external watchdog is fed while the station joins.
             var supervisor = new Supervisor(loop.Heartbeat, clock, wiring.Watchdog(boot.Settings.WatchdogGpio), boot.Journal, reboot, log, options);

@@ -6,7 +6,9 @@ usage: check_nf_projects.py REPO PACKAGES_TSV
 - every package in packages.config has the version listed in PACKAGES_TSV (the versions the
   nanoFramework 1.17 facades were generated from);
 - every <Reference> HintPath in the .nfproj points at a package and version from its packages.config;
-- the check project's NFFacadeAssemblies lists exactly the assemblies the .nfproj references.
+- the check project's NFFacadeAssemblies lists exactly the assemblies the .nfproj references;
+- every source file the .nfproj links in from another project (<Compile Include=... Link=...>) is
+  compiled by the check project too.
 Exit 1 with one line per disagreement.
 """
 import os
@@ -18,6 +20,7 @@ PROJECTS = [
     ('src/EnergyLogger.Core/EnergyLogger.Core.nfproj', 'tests/nf-compile/Core.Check.csproj'),
     ('src/EnergyLogger.Device/EnergyLogger.Device.nfproj', 'tests/nf-compile/Device.Check.csproj'),
     ('tests/NFUnitTest/NFUnitTest.nfproj', 'tests/nf-compile/NFUnitTest.Check.csproj'),
+    ('src/EnergyLogger.Loader/EnergyLogger.Loader.nfproj', 'tests/nf-compile/Loader.Check.csproj'),
 ]
 # Referenced by the .nfproj but not an assembly the check project compiles against.
 NOT_COMPILED_AGAINST = {'mscorlib', 'nanoFramework.UnitTestLauncher'}
@@ -58,9 +61,18 @@ def main(repo, tsv):
             if not m or packages.get(m.group(1)) != m.group(2):
                 problems.append(f'{nfproj}: reference {el.get("Include")} HintPath {hint!r} is not a package of packages.config')
         listed = set()
+        compiled = set()
+        check_folder = os.path.dirname(os.path.join(repo, check))
         for el in ET.parse(os.path.join(repo, check)).getroot().iter():
             if local(el.tag) == 'NFFacadeAssemblies':
                 listed = {a for a in el.text.split(';') if a}
+            if local(el.tag) == 'Compile' and el.get('Include'):
+                compiled.add(os.path.normpath(os.path.join(check_folder, el.get('Include'))))
+        for el in ET.parse(os.path.join(repo, nfproj)).getroot().iter():
+            if local(el.tag) == 'Compile' and el.get('Link'):
+                linked = os.path.normpath(os.path.join(folder, el.get('Include').replace('\\', '/')))
+                if linked not in compiled:
+                    problems.append(f'{check}: does not compile {os.path.relpath(linked, repo)}, which {nfproj} links in')
         expected = references - NOT_COMPILED_AGAINST
         if listed != expected:
             problems.append(f'{check}: NFFacadeAssemblies {sorted(listed)} differ from the references of {nfproj} {sorted(expected)}')

@@ -8,9 +8,9 @@ namespace EnergyLogger.Core.Cloud
     /// on <c>{p}/telemetry</c> leave the outbox on the broker's PUBACK (QoS 1), the latest sample is kept retained
     /// on <c>{p}/state</c>, metadata and the availability on <c>{p}/metadata</c> and <c>{p}/status</c> (retained,
     /// with the will), configs arrive on <c>{p}/config/set</c> and are reported on <c>{p}/config/status</c>, commands
-    /// arrive on <c>{p}/command/{type}</c> and are answered on <c>{p}/result/{type}</c>, software offers on
-    /// <c>{p}/ota/offer</c>. Devices with their own endpoint publish under <c>{p}/device/{endpoint}/</c>. Optional
-    /// Home Assistant discovery follows the connect.
+    /// arrive on <c>{p}/command/{type}</c> and are answered on <c>{p}/result/{type}</c>, software offers arrive on
+    /// <c>{p}/ota/offer</c> and the updater's outcomes go to <c>{p}/ota/status</c>. Devices with their own endpoint
+    /// publish under <c>{p}/device/{endpoint}/</c>. Optional Home Assistant discovery follows the connect.
     /// </summary>
     public sealed class CustomMqttProtocol : ICloudProtocol
     {
@@ -29,6 +29,7 @@ namespace EnergyLogger.Core.Cloud
         private readonly CloudCounters _counters;
         private readonly HomeAssistantDiscovery _discovery;
         private readonly ResultQueue _results = new ResultQueue(160);
+        private readonly UpdateReportSender _reports = new UpdateReportSender();
         private readonly JsonWriter _w = new JsonWriter(4096, 6);
 
         /// <param name="endpoints">Entry 0 is the logger itself; the others are the device endpoints of the map.</param>
@@ -53,7 +54,16 @@ namespace EnergyLogger.Core.Cloud
             set { _config.ConfigId = value; }
         }
 
+        /// <summary>The OTA updater's reports, published on <c>{p}/ota/status</c>; null when this build has no updater.</summary>
+        public IUpdateReports UpdateReports
+        {
+            get { return _reports.Reports; }
+            set { _reports.Reports = value; }
+        }
+
         public string StateTopic => _prefix + "/state";
+
+        public string UpdateStatusTopic => _prefix + "/ota/status";
 
         public string StatusTopic => _prefix + "/status";
 
@@ -68,6 +78,7 @@ namespace EnergyLogger.Core.Cloud
 
         public void OnConnected(long nowMs)
         {
+            _reports.Reset();
             _session.Subscribe(_prefix + "/config/set", MqttQos.AtLeastOnce);
             _session.Subscribe(_prefix + "/command/+", MqttQos.AtLeastOnce);
             _session.Subscribe(_prefix + "/ota/offer", MqttQos.AtLeastOnce);
@@ -104,12 +115,17 @@ namespace EnergyLogger.Core.Cloud
             }
         }
 
-        /// <summary>PUBACK is the acknowledgement here: it deletes a telemetry batch or releases a command result.</summary>
+        /// <summary>PUBACK is the acknowledgement here: it deletes a telemetry batch, releases a command result or delivers an OTA report.</summary>
         public void OnAcknowledged(int messageId, long nowMs)
         {
             if (_uplink.Complete(messageId))
             {
                 _counters.BatchesAcknowledged++;
+                return;
+            }
+
+            if (_reports.Acknowledge(messageId))
+            {
                 return;
             }
 
@@ -123,6 +139,7 @@ namespace EnergyLogger.Core.Cloud
         {
             _uplink.ReleaseAll();
             _results.ResendAll();
+            _reports.Reset();
         }
 
         public void Tick(long nowMs)
@@ -143,6 +160,7 @@ namespace EnergyLogger.Core.Cloud
             }
 
             PublishResults();
+            SendUpdateReport(nowMs);
             PublishDiscovery();
             SendTelemetry(nowMs);
         }
@@ -212,6 +230,27 @@ namespace EnergyLogger.Core.Cloud
 
                 _results.MarkSent(i, id);
             }
+        }
+
+        /// <summary>
+        /// The updater's oldest outcome, retained so that a dashboard shows the last one, with the CMX_OTA <c>applied</c>
+        /// body (docs/cloud.md); the broker's PUBACK delivers it.
+        /// </summary>
+        private void SendUpdateReport(long nowMs)
+        {
+            if (!_reports.Next(_w, nowMs, _settings.ReplyTimeoutMs))
+            {
+                return;
+            }
+
+            int id = _session.Publish(UpdateStatusTopic, _w.Buffer, 0, _w.Length, MqttQos.AtLeastOnce, true);
+            if (id <= 0)
+            {
+                _counters.PublishFailures++;
+                return;
+            }
+
+            _reports.Sent(id, nowMs);
         }
 
         private void PublishDiscovery()

@@ -4,6 +4,8 @@ namespace EnergyLogger.Core.Cloud
 {
     public sealed partial class KaaProtocol
     {
+        private static readonly JsonLimits ErrorLimits = new JsonLimits { MaxBytes = 4096, MaxDepth = 4, MaxValues = 64, MaxStringBytes = 512 };
+
         private readonly KaaTopic _topic = new KaaTopic();
         private readonly JsonDocument _doc = new JsonDocument();
 
@@ -38,6 +40,11 @@ namespace EnergyLogger.Core.Cloud
             {
                 _pending.Take(_topic.RequestId);
                 OnOtaOffer(payload, length);
+            }
+            else if (ext == KaaTopics.CmxOta && _topic.Path == "applied/json")
+            {
+                _pending.Take(_topic.RequestId);
+                _reports.Acknowledge(_topic.RequestId);
             }
             else if (_pending.Take(_topic.RequestId) == null)
             {
@@ -84,13 +91,28 @@ namespace EnergyLogger.Core.Cloud
             string label = _pending.Take(_topic.RequestId);
             _counters.RequestErrors++;
             _counters.LastError = (label ?? _topic.Extension + "/" + _topic.Path) + ": " + ErrorText(payload, length);
+            if (_topic.Extension == KaaTopics.CmxOta && _topic.Path == "applied/json" && ErrorCode(payload, length) < 500)
+            {
+                // Kaa refused the report itself (RFC 1, 4xx): the same body again cannot change that. A server error
+                // leaves it in flight, to be sent again after the reply timeout.
+                _reports.Acknowledge(_topic.RequestId);
+            }
+        }
+
+        /// <summary>The RFC 1 statusCode of an error payload; 500 when there is none, so that a garbled error counts as the server's.</summary>
+        private int ErrorCode(byte[] payload, int length)
+        {
+            long code;
+            int token = _doc.Parse(payload, 0, length, ErrorLimits) == JsonStatus.Ok && _doc.Kind(JsonDocument.Root) == JsonKind.Object
+                ? _doc.Member(JsonDocument.Root, "statusCode")
+                : -1;
+            return token >= 0 && _doc.TryGetInt64(token, out code) && code >= 100 && code < 600 ? (int)code : 500;
         }
 
         /// <summary>RFC 1 error payload <c>{"statusCode":400,"reasonPhrase":"..."}</c> as "400 reason".</summary>
         private string ErrorText(byte[] payload, int length)
         {
-            var limits = new JsonLimits { MaxBytes = 4096, MaxDepth = 4, MaxValues = 64, MaxStringBytes = 512 };
-            if (_doc.Parse(payload, 0, length, limits) != JsonStatus.Ok || _doc.Kind(JsonDocument.Root) != JsonKind.Object)
+            if (_doc.Parse(payload, 0, length, ErrorLimits) != JsonStatus.Ok || _doc.Kind(JsonDocument.Root) != JsonKind.Object)
             {
                 return "error reply";
             }

@@ -24,6 +24,7 @@ namespace EnergyLogger.Core.Cloud
         private readonly CloudCounters _counters;
         private readonly PendingRequests _pending = new PendingRequests(32);
         private readonly ResultQueue _results = new ResultQueue(160);
+        private readonly UpdateReportSender _reports = new UpdateReportSender();
         private readonly JsonWriter _w = new JsonWriter(WriterBytes, 4);
 
         public KaaProtocol(IMqttSession session, KaaTopics topics, string[] tokens, TelemetryUplink uplink, CommandCenter commands,
@@ -47,10 +48,18 @@ namespace EnergyLogger.Core.Cloud
             set { _config.ConfigId = value; }
         }
 
+        /// <summary>The OTA updater's reports, published on CMX_OTA <c>applied</c>; null when this build has no updater.</summary>
+        public IUpdateReports UpdateReports
+        {
+            get { return _reports.Reports; }
+            set { _reports.Reports = value; }
+        }
+
         /// <summary>Reference A.4.1: subscribe, metadata, config pull with observe, OTA report and observe, command observes; the backlog follows in <see cref="Tick"/>.</summary>
         public void OnConnected(long nowMs)
         {
             _pending.Clear();
+            _reports.Reset();
             for (int e = 0; e < _tokens.Length; e++)
             {
                 // "kp1/{v}/+/{t}/#": KPC may deliver replies without a SUBSCRIBE, a plain broker does not (A.1.6).
@@ -109,6 +118,7 @@ namespace EnergyLogger.Core.Cloud
             _uplink.ReleaseAll();
             _pending.Clear();
             _results.ResendAll();
+            _reports.Reset();
         }
 
         public void Tick(long nowMs)
@@ -126,6 +136,7 @@ namespace EnergyLogger.Core.Cloud
             }
 
             PublishResults(nowMs);
+            SendUpdateReport(nowMs);
             SendTelemetry(nowMs);
         }
 
@@ -165,6 +176,25 @@ namespace EnergyLogger.Core.Cloud
                 }
 
                 _uplink.Track(rid, nowMs);
+            }
+        }
+
+        /// <summary>
+        /// The updater's oldest outcome on CMX_OTA <c>applied/json</c> (reference A.3), with a request id so that Kaa
+        /// answers it (RFC 1): the updater forgets the report only on that answer.
+        /// </summary>
+        private void SendUpdateReport(long nowMs)
+        {
+            if (!_reports.Next(_w, nowMs, _settings.ReplyTimeoutMs))
+            {
+                return;
+            }
+
+            int rid = _pending.NextId(_uplink);
+            if (Publish(_topics.Build(KaaTopics.CmxOta, _tokens[0], "applied/json", rid)))
+            {
+                _pending.Add(rid, "ota report", nowMs);
+                _reports.Sent(rid, nowMs);
             }
         }
 

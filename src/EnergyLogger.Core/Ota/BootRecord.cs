@@ -2,7 +2,10 @@ using EnergyLogger.Core.Ports;
 
 namespace EnergyLogger.Core.Ota
 {
-    /// <summary>Where an image lives: the deployment image flashed with nanoff, or one of the two file slots.</summary>
+    /// <summary>
+    /// Where an image lives: the factory package installed with the loader (I:\el\factory.elup, never written over the
+    /// air), or one of the two file slots.
+    /// </summary>
     public enum ImageSlot
     {
         Factory,

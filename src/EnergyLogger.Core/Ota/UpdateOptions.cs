@@ -36,5 +36,12 @@ namespace EnergyLogger.Core.Ota
         public string HealthProbeUrl;
 
         public int HealthProbeIntervalMs = 10000;
+
+        /// <summary>
+        /// The longest one signature check may take here: 5 to 23 s estimated for the dongle's interpreter (docs/ota.md,
+        /// "Cost on the device"), with room for a slower one. The main loop's supervisor allows an OTA step this long
+        /// on top of the downloader's timeouts.
+        /// </summary>
+        public int SignatureCheckMs = 60000;
     }
 }

@@ -27,6 +27,11 @@ namespace EnergyLogger.Core.Ota
         public const int KeyIdLength = 8;
         public const int KeyIdOffset = 8;
         public const int SignatureOffset = 16;
+
+        // The layout's own field widths (P1363 r || s, SEC 1 uncompressed point), so that the package format does not
+        // depend on the verifier: the loader reads packages and compiles this file without the curve arithmetic.
+        public const int SignatureLength = 64;
+        public const int PublicKeyLength = 65;
         public const byte Format = 1;
         public const byte EcdsaP256Sha256 = 1;
 
@@ -69,14 +74,14 @@ namespace EnergyLogger.Core.Ota
             buffer[offset + 6] = (byte)(manifestLength >> 8);
             buffer[offset + 7] = (byte)manifestLength;
             System.Array.Copy(keyId, 0, buffer, offset + KeyIdOffset, KeyIdLength);
-            System.Array.Copy(signature, 0, buffer, offset + SignatureOffset, EcdsaP256Verifier.SignatureLength);
+            System.Array.Copy(signature, 0, buffer, offset + SignatureOffset, SignatureLength);
         }
 
         /// <summary>The key id of an uncompressed SEC 1 public key, into keyId[0..8).</summary>
         public static void KeyId(byte[] publicKey, int offset, Sha256 sha, byte[] keyId)
         {
             byte[] digest = new byte[Sha256.HashLength];
-            sha.Hash(publicKey, offset, EcdsaP256Verifier.PublicKeyLength, digest, 0);
+            sha.Hash(publicKey, offset, PublicKeyLength, digest, 0);
             System.Array.Copy(digest, 0, keyId, 0, KeyIdLength);
         }
 

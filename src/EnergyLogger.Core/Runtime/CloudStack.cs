@@ -33,6 +33,7 @@ namespace EnergyLogger.Core.Runtime
             {
                 _kaa = new KaaProtocol(ports.Mqtt, new KaaTopics(settings.KaaAppVersion), Names(endpoints, settings.KaaToken), Uplink, Commands,
                     configs, host, cloud, counters);
+                _kaa.UpdateReports = ports.Updater;
                 protocol = _kaa;
             }
             else
@@ -40,6 +41,7 @@ namespace EnergyLogger.Core.Runtime
                 CustomMqttProtocol.ConfigureWill(cloud.Connection, settings.TopicPrefix);
                 _custom = new CustomMqttProtocol(ports.Mqtt, settings.TopicPrefix, Names(endpoints, ""), Uplink, Commands, configs, host, cloud,
                     counters, null);
+                _custom.UpdateReports = ports.Updater;
                 protocol = _custom;
             }
 

@@ -1,17 +1,25 @@
+using EnergyLogger.Core.Cloud;
+
 namespace EnergyLogger.Core.Runtime
 {
     /// <summary>
     /// The OTA updater as the main loop drives it: offers go in as the cloud sent them, one bounded step runs per
-    /// idle iteration, and a requested reboot is carried out by the loop with the reason stored. The updater
-    /// (Core/Ota) is wrapped in this by whoever wires the firmware.
+    /// idle iteration, a requested reboot is carried out by the loop with the reason stored, and the outcomes go to
+    /// the cloud through the protocol (<see cref="IUpdateReports"/>). <see cref="OtaUpdater"/> wraps Core/Ota's agent.
     /// </summary>
-    public interface IUpdater
+    public interface IUpdater : IUpdateReports
     {
         /// <summary>A CMX_OTA config or custom-MQTT offer, exactly as received.</summary>
         void Offer(byte[] json, int offset, int count);
 
         /// <summary>One bounded piece of work (a chunk, a hash slice, a health probe); returns quickly when idle.</summary>
         void Step();
+
+        /// <summary>
+        /// The longest one <see cref="Step"/> may take: a chunk read up to the downloader's timeout and one signature
+        /// check (seconds on the device, docs/ota.md "Cost on the device"). The supervisor allows the OTA phase this long.
+        /// </summary>
+        int LongestStepMs { get; }
 
         /// <summary>Lights the OTA LED.</summary>
         bool InProgress { get; }

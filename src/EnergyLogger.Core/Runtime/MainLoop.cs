@@ -150,7 +150,8 @@ namespace EnergyLogger.Core.Runtime
 
             if (updater != null && WithinBudget(start))
             {
-                Heartbeat.Beat("ota", _clock.MonotonicMs);
+                // One signature check can take many seconds on the device (docs/ota.md, "Cost on the device").
+                Heartbeat.Beat("ota", _clock.MonotonicMs, updater.LongestStepMs);
                 updater.Step();
             }
 

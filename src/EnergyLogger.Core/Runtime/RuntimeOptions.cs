@@ -19,9 +19,9 @@ namespace EnergyLogger.Core.Runtime
 
         /// <summary>
         /// The supervisor reboots after this long without a heartbeat. The loop beats before every phase, and the
-        /// longest legitimate phase is a TLS connect (15 s), a remote write with read-back and restore (12 s at
-        /// 1 s timeouts and 2 retries) or an OTA chunk (the downloader's timeout), so two minutes never fires on a
-        /// healthy loop.
+        /// longest legitimate phase is a TLS connect (15 s) or a remote write with read-back and restore (12 s at
+        /// 1 s timeouts and 2 retries), so two minutes never fires on a healthy loop. An OTA step, which may check a
+        /// signature for many seconds on the device, announces its own allowance (IUpdater.LongestStepMs) with its beat.
         /// </summary>
         public int StallMs = 120000;
 

@@ -15,6 +15,7 @@ namespace EnergyLogger.Core.Runtime
     /// loop's liveness on to the external watchdog; when the loop has not beaten for the stall time (a link read
     /// that never returns, a deadlock) it stores the reason in the boot journal and reboots. After a stall it
     /// never feeds the watchdog again, so that if the reboot itself hangs the external chip resets the board.
+    /// A phase that announced a longer allowance with its beat (an OTA step) gets that instead of the stall time.
     /// The check is pure logic on a clock; <see cref="Run"/> is the thread body the device and the host start.
     /// </summary>
     public sealed class Supervisor
@@ -53,8 +54,9 @@ namespace EnergyLogger.Core.Runtime
             }
 
             string phase;
-            long silentMs = _clock.MonotonicMs - _heartbeat.Last(out phase);
-            if (silentMs < _stallMs)
+            int allowanceMs;
+            long silentMs = _clock.MonotonicMs - _heartbeat.Last(out phase, out allowanceMs);
+            if (silentMs < (allowanceMs > _stallMs ? allowanceMs : _stallMs))
             {
                 if (_watchdog != null)
                 {

@@ -15,14 +15,16 @@ namespace EnergyLogger.Host.Device;
 /// </summary>
 internal sealed class HostConfig
 {
-    private static readonly string[] TopMembers = ["bus", "map", "data", "settings", "caFile", "mac", "poll", "cloud", "loop", "logLevel"];
+    private static readonly string[] TopMembers = ["bus", "map", "data", "settings", "caFile", "mac", "poll", "cloud", "loop", "ota", "logLevel"];
     private static readonly string[] BusMembers = ["port", "baud", "parity", "stopBits", "tcp", "rtuOverTcp", "timeoutMs", "retries"];
     private static readonly string[] PollMembers = ["fastMs", "normalMs", "slowMs", "budgetMs"];
     private static readonly string[] CloudMembers = ["backoffBaseMs", "backoffMaxMs", "keepAliveS", "replyTimeoutMs", "connectTimeoutMs"];
     private static readonly string[] LoopMembers = ["tickMs", "stallMs", "provenAfterMs", "metadataMs"];
 
-    private HostConfig(BusSettings bus, string? mapPath, string dataDir, DeviceSettings? settings, byte[]? mac, RuntimeOptions options, LogLevel logLevel)
+    private HostConfig(BusSettings bus, string? mapPath, string dataDir, DeviceSettings? settings, byte[]? mac, RuntimeOptions options, OtaConfig? ota,
+        LogLevel logLevel)
     {
+        Ota = ota;
         Bus = bus;
         MapPath = mapPath;
         DataDir = dataDir;
@@ -45,6 +47,9 @@ internal sealed class HostConfig
     public byte[]? Mac { get; }
 
     public RuntimeOptions Options { get; }
+
+    /// <summary>The updater's key, CA and timing; null runs without an updater (offers are logged and ignored).</summary>
+    public OtaConfig? Ota { get; }
 
     public LogLevel LogLevel { get; }
 
@@ -80,6 +85,7 @@ internal sealed class HostConfig
             ReadSettings(root, caFile is null ? null : Path.Combine(dir, caFile)),
             OptionalText(root, "mac") is { } mac ? ParseMac(mac) : null,
             options,
+            Member(root, "ota") is { } ota ? OtaConfig.Read(ota, dir) : null,
             ParseLevel(OptionalText(root, "logLevel") ?? "info"));
     }
 
@@ -233,7 +239,7 @@ internal sealed class HostConfig
         _ => throw new UsageException($"$.logLevel: debug, info, warn or error, not '{text}'"),
     };
 
-    private static int Int(JsonElement obj, string name, int fallback, int min, int max, string path)
+    internal static int Int(JsonElement obj, string name, int fallback, int min, int max, string path)
     {
         if (!obj.TryGetProperty(name, out JsonElement v))
         {
@@ -245,11 +251,11 @@ internal sealed class HostConfig
             : throw new UsageException($"{path}.{name}: a whole number from {min} to {max}");
     }
 
-    private static JsonElement? Member(JsonElement obj, string name) => obj.TryGetProperty(name, out JsonElement v) ? v : null;
+    internal static JsonElement? Member(JsonElement obj, string name) => obj.TryGetProperty(name, out JsonElement v) ? v : null;
 
-    private static string? OptionalText(JsonElement obj, string name) => Member(obj, name) is { } v ? Text(v, "$." + name) : null;
+    internal static string? OptionalText(JsonElement obj, string name) => Member(obj, name) is { } v ? Text(v, "$." + name) : null;
 
-    private static string Text(JsonElement v, string path) =>
+    internal static string Text(JsonElement v, string path) =>
         v.ValueKind == JsonValueKind.String ? v.GetString()! : throw new UsageException($"{path}: expected a string");
 
     private static void Expect(JsonElement v, JsonValueKind kind, string path)
@@ -260,7 +266,7 @@ internal sealed class HostConfig
         }
     }
 
-    private static void Known(JsonElement obj, string[] members, string path)
+    internal static void Known(JsonElement obj, string[] members, string path)
     {
         Expect(obj, JsonValueKind.Object, path);
         foreach (JsonProperty p in obj.EnumerateObject())

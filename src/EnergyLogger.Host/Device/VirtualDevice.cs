@@ -14,16 +14,17 @@ namespace EnergyLogger.Host.Device;
 /// <summary>
 /// The firmware's main loop on a PC, booted the way the board boots it: read the boot journal and the settings,
 /// pick the mode, bring up what the mode needs, run the loop with a supervisor thread beside it. A restart the
-/// loop asks for (settings applied, reboot command, fault) boots again in-process with a fresh monotonic clock;
-/// a stall ends the process (<see cref="ProcessExitRestart"/>). Port 4242 listens on loopback in place of the
-/// soft-AP, in provisioning and safe mode.
+/// loop asks for (settings applied, reboot command, update staged or rolled back, fault) boots again in-process
+/// with a fresh monotonic clock; a stall ends the process (<see cref="ProcessExitRestart"/>). Port 4242 listens on
+/// loopback in place of the soft-AP, in provisioning and safe mode. With an <c>ota</c> config, every boot starts
+/// with the loader's decision on the image slots in the data folder (<see cref="HostOta"/>).
 /// </summary>
 internal sealed class VirtualDevice
 {
     private readonly HostConfig _config;
     private readonly RegisterMap? _map;
     private readonly IPEndPoint? _provisioning;
-    private readonly FirmwareIdentity _firmware;
+    private readonly string _factoryVersion;
     private readonly ConsoleLog _console = new();
     private readonly SystemdWatchdog? _watchdog = SystemdWatchdog.FromEnvironment();
     private readonly object _gate = new();
@@ -37,7 +38,7 @@ internal sealed class VirtualDevice
         _map = map;
         _provisioning = provisioning;
         Version? v = typeof(VirtualDevice).Assembly.GetName().Version;
-        _firmware = new FirmwareIdentity(v is null ? "0.0.0" : $"{v.Major}.{v.Minor}.{v.Build}", "host");
+        _factoryVersion = v is null ? "0.0.0" : $"{v.Major}.{v.Minor}.{v.Build}";
     }
 
     /// <summary>Boots until stopped; returns the exit code.</summary>
@@ -76,6 +77,8 @@ internal sealed class VirtualDevice
         var clock = new SystemClock();
         var files = new DirectoryFileStore(_config.DataDir);
         var log = new Log(_console, clock) { MinLevel = _config.LogLevel };
+        using HostOta? ota = _config.Ota is null ? null : HostOta.PowerOn(_config.Ota, files, _factoryVersion, log);
+        var firmware = new FirmwareIdentity(ota?.RunningVersion ?? _factoryVersion, "host");
         StoreGivenSettings(files, log);
         BootContext boot = BootContext.Read(files, _config.Options, log);
         if (boot.Mode == RunMode.Provisioning && _provisioning is null)
@@ -104,8 +107,9 @@ internal sealed class VirtualDevice
                 Log = log,
                 Buses = bus is null ? null : [bus.CreateMaster(clock)],
                 Memory = new HostMemory(),
+                Updater = ota?.Updater(clock, boot.Settings, log),
             };
-            var loop = new MainLoop(boot, _map, ports, _firmware, _config.Options);
+            var loop = new MainLoop(boot, _map, ports, firmware, _config.Options);
             var supervisor = new Supervisor(loop.Heartbeat, clock, _watchdog, boot.Journal, new ProcessExitRestart(), log, _config.Options);
             new Thread(supervisor.Run) { IsBackground = true, Name = "supervisor" }.Start();
             try

@@ -138,15 +138,7 @@ public sealed class UpdateRig
             return FactoryVersion;
         }
 
-        byte[] head = new byte[UpdatePackage.HeaderLength + UpdatePackage.MaxManifestLength];
-        int got = Slots.ReadSlot(slot, 0, head, 0, head.Length);
-        if (got < UpdatePackage.HeaderLength || UpdatePackage.ReadHeader(head, 0, got, out int manifestLength) != UpdateStatus.Ok)
-        {
-            return null;
-        }
-
-        UpdateManifest? manifest = new ManifestReader().Read(head, UpdatePackage.HeaderLength, manifestLength, out _);
-        return manifest?.Version.Text;
+        return Slots.StoredManifest(slot)?.Version.Text;
     }
 
     /// <summary>The image bytes stored in a slot (after header and manifest), or null.</summary>

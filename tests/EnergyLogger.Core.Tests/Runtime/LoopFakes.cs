@@ -76,10 +76,23 @@ public sealed class FakeLeds : ILeds
     public void Set(Led led, bool on) => Lit[(int)led] = on;
 }
 
-/// <summary>The OTA updater as the loop sees it: counts steps, can ask for a reboot or throw.</summary>
+/// <summary>The OTA updater as the loop sees it: counts steps, can ask for a reboot, throw, take time or hold reports.</summary>
 public sealed class FakeUpdater : IUpdater
 {
     public List<string> Offers { get; } = new();
+
+    /// <summary>Reports waiting for delivery, oldest first.</summary>
+    public Queue<EnergyLogger.Core.Ota.UpdateReport> Reports { get; } = new();
+
+    public List<EnergyLogger.Core.Ota.UpdateReport> Delivered { get; } = new();
+
+    public int LongestStepMs { get; set; } = 90_000;
+
+    /// <summary>Virtual time one step takes (a signature check on the device).</summary>
+    public int StepMs { get; set; }
+
+    /// <summary>Runs at the end of a step, before it returns: what another thread sees while the step is still busy.</summary>
+    public Action? DuringStep { get; set; }
 
     public int Steps { get; private set; }
 
@@ -106,9 +119,24 @@ public sealed class FakeUpdater : IUpdater
 
         Steps++;
         StepTimes.Add(Clock?.MonotonicMs ?? 0);
+        Clock?.Advance(StepMs);
+        DuringStep?.Invoke();
     }
 
     public void ReportHealth(bool modbusAnswered, bool brokerConnected) => LastHealth = (modbusAnswered, brokerConnected);
+
+    public bool WriteReport(EnergyLogger.Core.Json.JsonWriter writer)
+    {
+        if (!Reports.TryPeek(out EnergyLogger.Core.Ota.UpdateReport? report))
+        {
+            return false;
+        }
+
+        report.WriteKaaApplied(writer);
+        return true;
+    }
+
+    public void ReportDelivered() => Delivered.Add(Reports.Dequeue());
 }
 
 /// <summary>

@@ -30,7 +30,8 @@ internal sealed class LoopRig
         metadata: MapText.List("""{"name":"serial_number","address":100,"type":"string","count":2}"""));
 
     public LoopRig(string? map = null, bool provisioned = true, MemoryFileStore? store = null, RuntimeOptions? options = null,
-        IByteLink? link = null, bool synced = true, FakeUpdater? updater = null, bool button = false)
+        IByteLink? link = null, bool synced = true, FakeUpdater? updater = null, bool button = false,
+        Func<VirtualClock, MemoryFileStore, Log, IUpdater>? ota = null, FirmwareIdentity? firmware = null)
     {
         Clock = new VirtualClock(StartMs) { WallClockSynced = synced };
         Store = store ?? new MemoryFileStore();
@@ -51,6 +52,7 @@ internal sealed class LoopRig
         }
 
         var log = new Log(Sink, Clock) { MinLevel = LogLevel.Debug };
+        Ota = ota?.Invoke(Clock, Store, log);
         Ports = new RuntimePorts
         {
             Clock = Clock,
@@ -63,10 +65,10 @@ internal sealed class LoopRig
             Leds = Leds,
             Button = button ? Button : null,
             Memory = Memory,
-            Updater = updater,
+            Updater = (IUpdater?)updater ?? Ota,
         };
         Boot = BootContext.Read(Store, Options, log);
-        Loop = new MainLoop(Boot, MapText.Load(map ?? DefaultMap), Ports, new FirmwareIdentity("1.2.3", "20260201.4"), Options);
+        Loop = new MainLoop(Boot, MapText.Load(map ?? DefaultMap), Ports, firmware ?? new FirmwareIdentity("1.2.3", "20260201.4"), Options);
     }
 
     public VirtualClock Clock { get; }
@@ -98,6 +100,9 @@ internal sealed class LoopRig
     public FakeMemory Memory { get; } = new();
 
     public FakeUpdater? Updater { get; }
+
+    /// <summary>The updater the <c>ota</c> factory built, when one was given.</summary>
+    public IUpdater? Ota { get; }
 
     public RuntimePorts Ports { get; }
 
