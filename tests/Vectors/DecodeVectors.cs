@@ -1,3 +1,5 @@
+// The vectors are nanoFramework code too, where reference types carry no nullable annotations.
+#nullable disable
 namespace EnergyLogger.Vectors
 {
     /// <summary>

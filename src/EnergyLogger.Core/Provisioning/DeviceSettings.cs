@@ -59,6 +59,8 @@ namespace EnergyLogger.Core.Provisioning
 
         public string TopicPrefix => Get(SettingFields.MqttPrefix);
 
+        public bool HomeAssistantDiscovery => Get(SettingFields.MqttDiscovery) == "on";
+
         public int SerialBaud => IntRangeRule.Parse(Get(SettingFields.SerialBaud), 1, 115200);
 
         public SerialParity Parity => (SerialParity)((ChoiceRule)SettingFields.SerialParity.Rule).IndexOf(Get(SettingFields.SerialParity));

@@ -28,10 +28,13 @@ namespace EnergyLogger.Core.Provisioning
         /// <summary>The pin toggled for an external watchdog chip; the ESP32-S3 gives managed code none of its own.</summary>
         public static readonly SettingField WatchdogGpio = new SettingField(16, 17, "watchdog.gpio", new GpioRule(), GpioRule.None, FieldFlags.None);
 
+        /// <summary>Custom MQTT only: publish Home Assistant discovery configs for the metrics the map feeds.</summary>
+        public static readonly SettingField MqttDiscovery = new SettingField(17, 18, "mqtt.discovery", new ChoiceRule(new[] { "on", "off" }), "off", FieldFlags.None);
+
         public static readonly SettingField[] All =
         {
             WifiSsid, WifiKey, MqttHost, MqttPort, MqttTls, MqttUsername, MqttPassword, MqttCa, CloudMode,
-            KaaToken, KaaApp, MqttPrefix, SerialBaud, SerialParity, SerialStopBits, SerialSlave, WatchdogGpio,
+            KaaToken, KaaApp, MqttPrefix, SerialBaud, SerialParity, SerialStopBits, SerialSlave, WatchdogGpio, MqttDiscovery,
         };
 
         /// <summary>The field of that protocol name, or null.</summary>

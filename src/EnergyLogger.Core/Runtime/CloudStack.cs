@@ -39,8 +39,12 @@ namespace EnergyLogger.Core.Runtime
             else
             {
                 CustomMqttProtocol.ConfigureWill(cloud.Connection, settings.TopicPrefix);
+                HomeAssistantDiscovery discovery = settings.HomeAssistantDiscovery
+                    ? new HomeAssistantDiscovery(HomeAssistantDiscovery.DefaultPrefix, CloudSettings.ClientIdFor(ports.Network.Mac),
+                        settings.TopicPrefix + "/state", settings.TopicPrefix + "/status")
+                    : null;
                 _custom = new CustomMqttProtocol(ports.Mqtt, settings.TopicPrefix, Names(endpoints, ""), Uplink, Commands, configs, host, cloud,
-                    counters, null);
+                    counters, discovery);
                 _custom.UpdateReports = ports.Updater;
                 protocol = _custom;
             }

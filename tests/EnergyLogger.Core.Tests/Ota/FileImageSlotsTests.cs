@@ -64,7 +64,7 @@ public sealed class FileImageSlotsTests
         store.Delete("ota-a.01");
 
         Assert.Equal(0, slots.ResumeStaging());
-        Assert.Empty(store.Files.Keys.Where(n => n.StartsWith("ota-a.", StringComparison.Ordinal)));
+        Assert.DoesNotContain(store.Files.Keys, n => n.StartsWith("ota-a.", StringComparison.Ordinal));
     }
 
     [Fact]
