@@ -28,6 +28,7 @@ internal static class ProvisionCommand
         ("token", "kaa.token", "TOKEN"),
         ("app-version", "kaa.app", "VERSION"),
         ("topic-prefix", "mqtt.prefix", "PREFIX"),
+        ("ha-discovery", "mqtt.discovery", "on|off"),
         ("baud", "serial.baud", "BAUD"),
         ("parity", "serial.parity", "none|even|odd"),
         ("stop-bits", "serial.stop", "1|2"),

@@ -63,6 +63,19 @@ public sealed class ProvisionCommandTests : IDisposable
     }
 
     [Fact]
+    public void Provision_CustomMqttWithHomeAssistant_StoresPrefixAndDiscovery()
+    {
+        var outcome = EnergyLoggerProcess.Run(
+            "provision", Address, "--ssid", "Home Net", "--mqtt-host", "homeassistant.local", "--cloud", "mqtt",
+            "--topic-prefix", "house/solar", "--ha-discovery", "on");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Contains("ok mqtt.discovery set", outcome.Lines);
+        DeviceSettings stored = _device.Stored(out _);
+        Assert.Equal((CloudMode.CustomMqtt, "house/solar", true), (stored.Cloud, stored.TopicPrefix, stored.HomeAssistantDiscovery));
+    }
+
+    [Fact]
     public void Provision_BadValue_Exit1ShowsEveryErrorAndAppliesNothing()
     {
         var outcome = EnergyLoggerProcess.Run("provision", Address, "--ssid", new string('s', 33), "--mqtt-port", "0", "--token", "t", "--app-version", "a");
