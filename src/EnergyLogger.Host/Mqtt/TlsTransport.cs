@@ -4,6 +4,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using EnergyLogger.Core.Ports;
+using EnergyLogger.Host.Links;
 
 namespace EnergyLogger.Host.Mqtt;
 
@@ -55,7 +56,7 @@ internal static class TlsTransport
 
         string? refusal = null;
         var ssl = new SslStream(tcp.GetStream(), leaveInnerStreamOpen: false,
-            (_, cert, chain, errors) => (refusal = Check(o.Host, ca, cert, chain, errors)) is null);
+            (_, cert, chain, errors) => (refusal = ServerCertificate.Check(o.Host, ca, cert, chain, errors)) is null);
         try
         {
             ssl.AuthenticateAsClient(new SslClientAuthenticationOptions
@@ -77,58 +78,6 @@ internal static class TlsTransport
         {
             ca.Dispose();
         }
-    }
-
-    /// <summary>Null when the server's certificate is acceptable, otherwise the reason it is not.</summary>
-    internal static string? Check(string host, X509Certificate2 ca, X509Certificate? presented, X509Chain? offered, SslPolicyErrors errors)
-    {
-        if (presented is null)
-        {
-            return "the server sent no certificate";
-        }
-
-        if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
-        {
-            return $"wrong host name: the certificate is not issued for {host}";
-        }
-
-        using var leaf = X509CertificateLoader.LoadCertificate(presented.GetRawCertData());
-        DateTime now = DateTime.Now;
-        if (now > leaf.NotAfter)
-        {
-            return $"expired certificate: valid until {leaf.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC";
-        }
-
-        if (now < leaf.NotBefore)
-        {
-            return $"certificate not yet valid: valid from {leaf.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm} UTC";
-        }
-
-        // The configured CA is the only trust anchor; the system store plays no part.
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (offered is not null)
-        {
-            foreach (X509ChainElement element in offered.ChainElements)
-            {
-                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
-            }
-        }
-
-        if (chain.Build(leaf))
-        {
-            return null;
-        }
-
-        var why = new StringBuilder("unknown CA: the chain does not end in the configured CA");
-        foreach (X509ChainStatus status in chain.ChainStatus)
-        {
-            why.Append(" (").Append(status.Status).Append(')');
-        }
-
-        return why.ToString();
     }
 
     private static X509Certificate2? LoadCa(byte[]? bytes)

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using EnergyLogger.Core.Ports;
+using EnergyLogger.Host.Links;
 
 namespace EnergyLogger.Host.Ota;
 
@@ -19,13 +20,18 @@ public sealed class HttpDownloader : IHttpDownloader, IDisposable
     private HttpResponseMessage? _response;
     private Stream? _body;
 
+    // Why the last TLS handshake refused the server, for a failure message better than the TLS stack's own.
+    private string? _tlsRefusal;
+
     /// <param name="trustedCa">The CA that must vouch for the update server; null to trust the system's roots.</param>
     public HttpDownloader(X509Certificate2? trustedCa, TimeSpan timeout)
     {
         var handler = new SocketsHttpHandler { ConnectTimeout = timeout, AutomaticDecompression = DecompressionMethods.None };
         if (trustedCa is not null)
         {
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, presented, errors) => ChainsTo(trustedCa, certificate, presented, errors);
+            // The host-name mismatch arrives in errors; the name itself only words the reason.
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, presented, errors) =>
+                (_tlsRefusal = ServerCertificate.Check("the update server", trustedCa, certificate, presented, errors)) is null;
         }
 
         _client = new HttpClient(handler) { Timeout = timeout };
@@ -138,31 +144,8 @@ public sealed class HttpDownloader : IHttpDownloader, IDisposable
     private DownloadStatus Fail(string reason)
     {
         Close();
-        LastError = reason;
+        LastError = _tlsRefusal is null ? reason : "update server certificate refused: " + _tlsRefusal;
+        _tlsRefusal = null;
         return DownloadStatus.Failed;
-    }
-
-    /// <summary>The server's chain must end at the configured CA, host name included; the system roots do not count.</summary>
-    private static bool ChainsTo(X509Certificate2 ca, X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors)
-    {
-        if (certificate is null || (errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) != 0)
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (presented is not null)
-        {
-            foreach (X509ChainElement element in presented.ChainElements)
-            {
-                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
-            }
-        }
-
-        using var leaf = new X509Certificate2(certificate);
-        return chain.Build(leaf);
     }
 }
