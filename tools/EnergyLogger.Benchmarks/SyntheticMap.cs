@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using EnergyLogger.Core.Telemetry;
+using EnergyLogger.Core.Schema;
 
 namespace EnergyLogger.Benchmarks;
 

@@ -1,3 +1,5 @@
+using EnergyLogger.Core.Ports;
+
 namespace EnergyLogger.Core.Cloud
 {
     /// <summary>

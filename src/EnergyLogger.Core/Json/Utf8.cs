@@ -1,7 +1,7 @@
 namespace EnergyLogger.Core.Json
 {
     /// <summary>UTF-8 checks and conversions by hand, so that both runtimes accept and produce the same bytes. RFC 3629, 4.</summary>
-    internal static class Utf8
+    public static class Utf8
     {
         /// <summary>Length (1 to 4) of the well-formed sequence at <paramref name="pos"/>, or 0 when it is malformed or cut off.</summary>
         public static int SequenceLength(byte[] text, int pos, int end)

@@ -1,5 +1,5 @@
 using System.Text;
-using EnergyLogger.Core.Cloud;
+using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Json;
 
 namespace EnergyLogger.Core.Provisioning

@@ -1,5 +1,5 @@
 using EnergyLogger.Core.Modbus;
-using EnergyLogger.Core.Telemetry;
+using EnergyLogger.Core.Schema;
 
 namespace EnergyLogger.Core.Registers
 {

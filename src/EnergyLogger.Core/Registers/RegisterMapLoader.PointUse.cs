@@ -1,7 +1,7 @@
 using System.Collections;
 using EnergyLogger.Core.Json;
 using EnergyLogger.Core.Modbus;
-using EnergyLogger.Core.Telemetry;
+using EnergyLogger.Core.Schema;
 
 namespace EnergyLogger.Core.Registers
 {

@@ -1,4 +1,5 @@
 using EnergyLogger.Core.Registers;
+using EnergyLogger.Core.Schema;
 
 namespace EnergyLogger.Core.Telemetry
 {

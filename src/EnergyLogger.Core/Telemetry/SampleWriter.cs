@@ -1,5 +1,6 @@
 using EnergyLogger.Core.Json;
 using EnergyLogger.Core.Registers;
+using EnergyLogger.Core.Schema;
 
 namespace EnergyLogger.Core.Telemetry
 {

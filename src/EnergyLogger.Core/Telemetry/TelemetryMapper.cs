@@ -1,5 +1,6 @@
 using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Registers;
+using EnergyLogger.Core.Schema;
 
 namespace EnergyLogger.Core.Telemetry
 {

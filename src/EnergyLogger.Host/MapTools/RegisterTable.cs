@@ -1,4 +1,4 @@
-using EnergyLogger.Core.Telemetry;
+using EnergyLogger.Core.Schema;
 
 namespace EnergyLogger.Host.MapTools;
 

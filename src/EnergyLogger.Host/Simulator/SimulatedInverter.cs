@@ -1,6 +1,6 @@
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Registers;
-using EnergyLogger.Core.Telemetry;
+using EnergyLogger.Core.Schema;
 
 namespace EnergyLogger.Host.Simulator;
 

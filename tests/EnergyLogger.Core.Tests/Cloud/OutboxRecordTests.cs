@@ -1,6 +1,7 @@
 using System.Text;
 using EnergyLogger.Core.Cloud;
 using Xunit;
+using EnergyLogger.Core.Ports;
 
 namespace EnergyLogger.Core.Tests.Cloud;
 

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using EnergyLogger.Core.Cloud;
+using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Provisioning;
 using Xunit;
 

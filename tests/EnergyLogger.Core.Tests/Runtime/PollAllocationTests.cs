@@ -3,6 +3,7 @@ using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Core.Runtime;
+using EnergyLogger.Core.Schema;
 using EnergyLogger.Core.Telemetry;
 using EnergyLogger.Core.Tests.Fakes;
 using Xunit;

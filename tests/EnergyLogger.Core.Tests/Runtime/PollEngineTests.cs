@@ -1,6 +1,7 @@
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Core.Runtime;
+using EnergyLogger.Core.Schema;
 using EnergyLogger.Core.Telemetry;
 using Xunit;
 using static EnergyLogger.Core.Tests.Registers.MapText;

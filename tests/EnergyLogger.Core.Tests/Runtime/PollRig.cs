@@ -2,6 +2,7 @@ using EnergyLogger.Core.Json;
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Core.Runtime;
+using EnergyLogger.Core.Schema;
 using EnergyLogger.Core.Telemetry;
 using EnergyLogger.Core.Tests.Fakes;
 using EnergyLogger.Core.Tests.Registers;

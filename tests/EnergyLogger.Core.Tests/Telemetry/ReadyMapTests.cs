@@ -1,7 +1,6 @@
 using EnergyLogger.Core.Json;
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Registers;
-using EnergyLogger.Core.Telemetry;
 using EnergyLogger.Core.Tests.Registers;
 using Xunit;
 

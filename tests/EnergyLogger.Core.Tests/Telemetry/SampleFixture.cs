@@ -1,6 +1,7 @@
 using EnergyLogger.Core.Json;
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Registers;
+using EnergyLogger.Core.Schema;
 using EnergyLogger.Core.Telemetry;
 using EnergyLogger.Core.Tests.Registers;
 

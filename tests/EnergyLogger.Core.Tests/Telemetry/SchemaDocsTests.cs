@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using EnergyLogger.Core.Registers;
-using EnergyLogger.Core.Telemetry;
+using EnergyLogger.Core.Schema;
 using EnergyLogger.Core.Tests.Registers;
 using Xunit;
 

@@ -1,5 +1,4 @@
 using EnergyLogger.Core.Registers;
-using EnergyLogger.Core.Telemetry;
 using Xunit;
 using static EnergyLogger.Core.Tests.Registers.MapText;
 

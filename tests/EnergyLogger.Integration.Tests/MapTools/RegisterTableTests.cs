@@ -55,7 +55,7 @@ public sealed class RegisterTableTests
         Assert.Equal(FunctionCode(4), ppv.Function);
         Assert.Equal(RegisterType.UInt32, ppv.Type);
         Assert.Equal(0.1, ppv.Scale);
-        Assert.Equal("pv.power", EnergyLogger.Core.Telemetry.TelemetrySchema.Field(ppv.Target).Path);
+        Assert.Equal("pv.power", EnergyLogger.Core.Schema.TelemetrySchema.Field(ppv.Target).Path);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using JsonWriter = EnergyLogger.Core.Json.JsonWriter;
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Core.Runtime;
+using EnergyLogger.Core.Schema;
 using EnergyLogger.Core.Telemetry;
 using EnergyLogger.Host.Links;
 using Xunit;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Registers;
-using EnergyLogger.Core.Telemetry;
+using EnergyLogger.Core.Schema;
 using Xunit;
 
 namespace EnergyLogger.Integration.Tests.ReadyMaps;

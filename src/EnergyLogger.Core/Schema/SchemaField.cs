@@ -1,4 +1,4 @@
-namespace EnergyLogger.Core.Telemetry
+namespace EnergyLogger.Core.Schema
 {
     /// <summary>What a schema field holds, which decides how it is checked and written.</summary>
     public enum FieldKind

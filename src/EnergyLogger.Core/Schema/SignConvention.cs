@@ -1,4 +1,4 @@
-namespace EnergyLogger.Core.Telemetry
+namespace EnergyLogger.Core.Schema
 {
     /// <summary>How a device signs its grid power. The schema's own convention is export positive.</summary>
     public enum GridSign

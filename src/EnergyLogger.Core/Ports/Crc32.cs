@@ -1,4 +1,4 @@
-namespace EnergyLogger.Core.Cloud
+namespace EnergyLogger.Core.Ports
 {
     /// <summary>CRC-32 of IEEE 802.3 (reflected polynomial 0xEDB88320, as zlib and PNG use), table driven.</summary>
     public static class Crc32

@@ -1,4 +1,4 @@
-namespace EnergyLogger.Core.Telemetry
+namespace EnergyLogger.Core.Schema
 {
     /// <summary>
     /// The universal telemetry schema v1: the modules and metrics of the datasheet's "Telemetry Schema"

@@ -1,6 +1,4 @@
-using EnergyLogger.Core.Ota;
-
-namespace EnergyLogger.Core.Ports
+namespace EnergyLogger.Core.Ota
 {
     /// <summary>What the last finished update came to, kept across reboots until it has been reported.</summary>
     public enum SlotOutcome
