@@ -100,7 +100,7 @@ namespace EnergyLogger.Core.Cloud
             double max = point.Type == RegisterType.Bool ? 1 : point.WriteMax;
             if (double.IsNaN(value) || !PointDecoder.InRange(value, min, max))
             {
-                reason = point.Name + ": value outside " + min.ToString() + ".." + max.ToString();
+                reason = point.Name + ": value outside " + JsonNumberFormat.Text(min) + ".." + JsonNumberFormat.Text(max);
                 return 422;
             }
 

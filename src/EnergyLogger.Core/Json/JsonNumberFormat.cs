@@ -24,6 +24,33 @@ namespace EnergyLogger.Core.Json
         };
 
         /// <summary>
+        /// The value with all its significant digits as <see cref="Write"/> prints it, for messages and logs: never
+        /// double.ToString, which prints differently (and for some magnitudes wrongly) on nanoFramework.
+        /// </summary>
+        public static string Text(double value)
+        {
+            if (double.IsNaN(value))
+            {
+                return "NaN";
+            }
+
+            if (double.IsInfinity(value))
+            {
+                return value < 0 ? "-Infinity" : "Infinity";
+            }
+
+            var buf = new byte[MaxLength];
+            int n = Write(value, MaxSignificantDigits, MaxDecimals, buf, 0);
+            var chars = new char[n];
+            for (int i = 0; i < n; i++)
+            {
+                chars[i] = (char)buf[i];
+            }
+
+            return new string(chars);
+        }
+
+        /// <summary>
         /// Writes the value at <paramref name="offset"/> and returns the length, or 0 for NaN or an infinity.
         /// The buffer needs <see cref="MaxLength"/> free bytes.
         /// </summary>

@@ -78,10 +78,12 @@ namespace EnergyLogger.Core.Registers
             return ValueQuality.Ok;
         }
 
-        /// <summary>True when the value lies within [min, max]; a NaN bound is no bound.</summary>
+        /// <summary>True when the value lies within [min, max]; a NaN bound is no bound, and a NaN value is in range.</summary>
         public static bool InRange(double value, double min, double max)
         {
-            return !(value < min) && !(value > max);
+            // Each bound is tested with IsNaN first and compared with < only: on nanoCLR `x > NaN` is true
+            // (docs/architecture.md, "Rules the interpreter imposes").
+            return (double.IsNaN(min) || !(value < min)) && (double.IsNaN(max) || !(max < value));
         }
 
         /// <summary>raw x scale x 10^sf + offset. A negative power divides, which keeps 2297 x 10^-1 at exactly 229.7.</summary>

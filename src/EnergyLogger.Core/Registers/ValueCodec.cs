@@ -50,7 +50,7 @@ namespace EnergyLogger.Core.Registers
                 case RegisterType.UInt32:
                     return (long)Gather(regs, offset, 2, order);
                 case RegisterType.Int32:
-                    return (int)(uint)Gather(regs, offset, 2, order);
+                    return SignExtend32(Gather(regs, offset, 2, order));
                 case RegisterType.UInt64:
                 case RegisterType.Int64:
                     return (long)Gather(regs, offset, 4, order);
@@ -221,6 +221,17 @@ namespace EnergyLogger.Core.Registers
         }
 
         /// <summary>The value's words, most significant first, as one number.</summary>
+        /// <summary>
+        /// The 32-bit two's complement pattern in <paramref name="bits"/> as a signed number. Written with
+        /// arithmetic on a signed value, not as (int)(uint)bits: nanoCLR keeps the unsigned tag of a conv.u4
+        /// through the widening to long and zero-extends (docs/architecture.md, "Rules the interpreter imposes").
+        /// </summary>
+        private static long SignExtend32(ulong bits)
+        {
+            long pattern = (long)(bits & 0xFFFFFFFF);
+            return pattern < 0x80000000L ? pattern : pattern - 0x100000000L;
+        }
+
         private static ulong Gather(ushort[] regs, int offset, int words, WordOrder order)
         {
             bool lowFirst = order == WordOrder.Cdab || order == WordOrder.Dcba;
