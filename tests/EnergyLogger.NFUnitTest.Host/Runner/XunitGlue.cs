@@ -23,6 +23,10 @@ namespace EnergyLogger.NFUnitTest.Host
     {
     }
 
+    /// <summary>
+    /// One <see cref="NanoXunitCase"/> per data row. The rows are names (strings), which xunit always enumerates at
+    /// discovery, so every row becomes a case of its own.
+    /// </summary>
     public sealed class NanoTheoryDiscoverer : TheoryDiscoverer
     {
         public NanoTheoryDiscoverer(IMessageSink diagnosticMessageSink)
