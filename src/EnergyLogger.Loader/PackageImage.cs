@@ -17,13 +17,12 @@ namespace EnergyLogger.Loader
 
         private const string EntryType = "EnergyLogger.Device.Program";
         private const string EntryMethod = "Start";
-        private const int MaxAssemblies = 16;
 
         private readonly IFileStore _store;
         private readonly FileImageSlots _slots;
         private readonly byte[] _head = new byte[AssemblyImage.HeaderLength];
-        private readonly int[] _positions = new int[MaxAssemblies];
-        private readonly int[] _lengths = new int[MaxAssemblies];
+        private readonly int[] _positions = new int[AssemblyImage.MaxAssemblies];
+        private readonly int[] _lengths = new int[AssemblyImage.MaxAssemblies];
 
         public PackageImage(IFileStore store, FileImageSlots slots)
         {
@@ -100,7 +99,7 @@ namespace EnergyLogger.Loader
                     return count;
                 }
 
-                int length = count < MaxAssemblies ? AssemblyImage.Length(_head, 0, got, end - position) : -1;
+                int length = count < AssemblyImage.MaxAssemblies ? AssemblyImage.Length(_head, 0, got, end - position) : -1;
                 if (length < 0)
                 {
                     return 0;

@@ -15,6 +15,9 @@ namespace EnergyLogger.Core.Ota
     /// </summary>
     public static class AssemblyImage
     {
+        /// <summary>Assemblies one image may hold: Core's eleven and the Device application, with room to grow.</summary>
+        public const int MaxAssemblies = 16;
+
         /// <summary>The bytes of a header up to and including the total size.</summary>
         public const int HeaderLength = 108;
 

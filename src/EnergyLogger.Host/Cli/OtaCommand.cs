@@ -5,19 +5,20 @@ using EnergyLogger.Host.Ota;
 namespace EnergyLogger.Host.Cli;
 
 /// <summary>
-/// <c>energylogger ota keygen|sign|verify</c>: make the signing key pair, sign an application image into an
-/// update package, and check a package exactly as the device will. Signing uses .NET's ECDsa; checking uses
+/// <c>energylogger ota keygen|image|sign|verify</c>: make the signing key pair, gather the application's assemblies
+/// into an image, sign an image into an update package, and check a package exactly as the device will. Signing uses .NET's ECDsa; checking uses
 /// the device's own verifier. docs/ota.md has the rollout procedure.
 /// </summary>
 internal static class OtaCommand
 {
-    public const string Summary = "make signing keys, sign update packages, verify a package as the device does";
+    public const string Summary = "make signing keys, build and sign update packages, verify a package as the device does";
 
     private sealed record OtaAction(string Name, Func<CommandLine, int> Run);
 
     private static readonly OtaAction[] Actions =
     [
         new("keygen", Keygen),
+        new("image", Image),
         new("sign", Sign),
         new("verify", Verify),
     ];
@@ -25,12 +26,15 @@ internal static class OtaCommand
     private static readonly string[] Help =
     [
         "usage: energylogger ota keygen --private FILE --public FILE",
+        "       energylogger ota image --out FILE FOLDER",
         "       energylogger ota sign --key FILE --image FILE --version V --min-firmware V --target T --out FILE",
         "       energylogger ota verify --public FILE PACKAGE [--target T] [--running V] [--allow-downgrade]",
         "",
         "  keygen                    a new ECDSA P-256 key pair: PKCS#8 PEM private key (owner-only file; it never",
         "                            goes on a device) and SubjectPublicKeyInfo PEM public key; prints the device key",
         "                            (uncompressed SEC 1 point, hex) and the key id. Existing files are never replaced",
+        "  image                     the application's assemblies (EnergyLogger.*.pe in the device build's FOLDER,",
+        "                            not the loader) in dependency order, read from the .dll beside each .pe",
         "  sign                      the image plus a signed manifest: semantic version, minimum firmware that may",
         $"                            install it, target, size (at most {UpdatePackage.MaxImageLength} bytes) and SHA-256",
         "  verify                    header, key id, signature, manifest, length and image hash with the device's",
@@ -48,11 +52,11 @@ internal static class OtaCommand
                 return 0;
             }
 
-            throw new UsageException("give keygen, sign or verify (try 'energylogger ota --help')");
+            throw new UsageException("give keygen, image, sign or verify (try 'energylogger ota --help')");
         }
 
         OtaAction action = Array.Find(Actions, a => a.Name == cli.Positional[0])
-            ?? throw new UsageException($"unknown action '{cli.Positional[0]}' (keygen, sign or verify)");
+            ?? throw new UsageException($"unknown action '{cli.Positional[0]}' (keygen, image, sign or verify)");
         if (cli.Flag("help"))
         {
             Array.ForEach(Help, Console.WriteLine);
@@ -92,6 +96,27 @@ internal static class OtaCommand
         Console.WriteLine($"public key: {publicPath}");
         Console.WriteLine($"device key: {Convert.ToHexStringLower(point)}");
         Console.WriteLine($"key id: {Convert.ToHexStringLower(SigningKeys.KeyId(point))}");
+        return 0;
+    }
+
+    private static int Image(CommandLine cli)
+    {
+        string outPath = cli.RequiredText("out");
+        if (cli.Positional.Count != 2)
+        {
+            throw new UsageException("give one FOLDER: the device build's output (bin/Release of EnergyLogger.Device)");
+        }
+
+        cli.RejectUnknown();
+        ApplicationImage.Part[] parts = ApplicationImage.Collect(cli.Positional[1]);
+        byte[] image = ApplicationImage.Build(parts);
+        WriteFile(outPath, image);
+        for (int i = 0; i < parts.Length; i++)
+        {
+            Console.WriteLine($"{i + 1,3}  {parts[i].Name,-32} {parts[i].Pe.Length,8} bytes");
+        }
+
+        Console.WriteLine($"image: {outPath}: {parts.Length} assemblies, {image.Length} bytes");
         return 0;
     }
 
