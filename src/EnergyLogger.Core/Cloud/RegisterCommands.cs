@@ -85,7 +85,7 @@ namespace EnergyLogger.Core.Cloud
                 return "device answered exception " + result.ExceptionCode.ToString();
             }
 
-            return result.Status == ModbusStatus.Skipped ? "device offline or cycle budget spent" : "bus error: " + StatusText(result.Status);
+            return result.Status == ModbusStatus.Skipped ? "device offline or cycle budget spent" : "bus error: " + ModbusStatusText.Of(result.Status);
         }
 
         public static void WriteValues(JsonWriter w, string name, ushort[] values, int count)
@@ -98,20 +98,6 @@ namespace EnergyLogger.Core.Cloud
             }
 
             w.EndArray();
-        }
-
-        private static string StatusText(ModbusStatus status)
-        {
-            switch (status)
-            {
-                case ModbusStatus.Timeout: return "timeout";
-                case ModbusStatus.CrcError: return "CRC error";
-                case ModbusStatus.WrongSlave: return "reply from another slave";
-                case ModbusStatus.BadResponse: return "bad response";
-                case ModbusStatus.Truncated: return "truncated reply";
-                case ModbusStatus.LinkError: return "link error";
-                default: return "failed";
-            }
         }
     }
 }

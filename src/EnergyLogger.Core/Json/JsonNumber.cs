@@ -132,7 +132,7 @@ namespace EnergyLogger.Core.Json
                 value = -value;
             }
 
-            return value <= double.MaxValue && value >= -double.MaxValue;
+            return !double.IsNaN(value) && !double.IsInfinity(value);
         }
 
         /// <summary>An integer without fraction or exponent that fits in 64 bits.</summary>

@@ -5,7 +5,8 @@ namespace EnergyLogger.Core.Json
     /// own double.ToString differ. The value is rounded (half away from zero) to <c>significantDigits</c>
     /// significant digits, but never to fewer than whole units and never to more than <c>maxDecimals</c>
     /// decimals, then written without trailing zeros. Magnitudes from 1e15 up use an exponent. NaN and infinities are not numbers in
-    /// JSON (RFC 8259, 6) and are refused.
+    /// JSON (RFC 8259, 6) and are refused. Floating-point comparisons are written with &lt; and &lt;= only: on the
+    /// nanoFramework interpreter &gt; and &gt;= are true when an operand is NaN (docs/architecture.md).
     /// </summary>
     public static class JsonNumberFormat
     {
@@ -68,7 +69,7 @@ namespace EnergyLogger.Core.Json
 
             bool negative = value < 0;
             double x = negative ? -value : value;
-            if (x >= ExponentFrom)
+            if (ExponentFrom <= x)
             {
                 return WriteExponent(x, negative, significantDigits, buf, offset);
             }
@@ -152,10 +153,10 @@ namespace EnergyLogger.Core.Json
         /// <summary>floor(log10(x)) for 0 &lt; x &lt; 1e15 by comparison with exact powers, no Math.Log10.</summary>
         private static int DecimalExponent(double x)
         {
-            if (x >= 1)
+            if (1 <= x)
             {
                 int e = 0;
-                while (e < 15 && x >= JsonNumber.Pow10(e + 1))
+                while (e < 15 && JsonNumber.Pow10(e + 1) <= x)
                 {
                     e++;
                 }
@@ -176,7 +177,7 @@ namespace EnergyLogger.Core.Json
         {
             int exponent = 15;
             double m = x / ExponentFrom;
-            while (m >= 10)
+            while (10 <= m)
             {
                 m /= 10;
                 exponent++;

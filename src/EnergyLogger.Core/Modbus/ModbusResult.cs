@@ -22,7 +22,7 @@ namespace EnergyLogger.Core.Modbus
 
         public override string ToString()
         {
-            return Status == ModbusStatus.Exception ? "Exception " + ExceptionCode : Status.ToString();
+            return Status == ModbusStatus.Exception ? "exception " + ExceptionCode.ToString() : ModbusStatusText.Of(Status);
         }
     }
 }

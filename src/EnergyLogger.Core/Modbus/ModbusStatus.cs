@@ -23,4 +23,27 @@ namespace EnergyLogger.Core.Modbus
         /// <summary>The slave is offline and not due for a probe, or the cycle budget is spent; nothing was sent.</summary>
         Skipped,
     }
+
+    /// <summary>Short texts for logs and command results, a table so that they read the same on every runtime (an enum's ToString gives its number on nanoFramework).</summary>
+    public static class ModbusStatusText
+    {
+        private static readonly string[] Texts =
+        {
+            "ok",
+            "timeout",
+            "CRC error",
+            "reply from another slave",
+            "bad response",
+            "exception",
+            "truncated reply",
+            "invalid request",
+            "link error",
+            "skipped",
+        };
+
+        public static string Of(ModbusStatus status)
+        {
+            return Texts[(int)status];
+        }
+    }
 }

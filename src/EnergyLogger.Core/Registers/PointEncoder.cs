@@ -40,7 +40,7 @@ namespace EnergyLogger.Core.Registers
             }
 
             double raw = Math.Round(steps);
-            if (!nearestStep && Math.Abs(steps - raw) > 1e-6 * Math.Max(1.0, Math.Abs(steps)))
+            if (!nearestStep && 1e-6 * Math.Max(1.0, Math.Abs(steps)) < Math.Abs(steps - raw))
             {
                 return EncodeStatus.NotInteger;
             }
@@ -52,7 +52,7 @@ namespace EnergyLogger.Core.Registers
 
         private static EncodeStatus EncodeBitField(PointDefinition point, double raw, ushort[] words, int offset)
         {
-            if (raw < 0 || raw > 0x7FFFFFFF)
+            if (raw < 0 || 0x7FFFFFFF < raw)
             {
                 return EncodeStatus.OutOfRange;
             }

@@ -164,7 +164,7 @@ namespace EnergyLogger.Core.Registers
             }
 
             // 2^63 is the first double above long.MaxValue; every double below it converts exactly.
-            if (value < -9223372036854775808.0 || value >= 9223372036854775808.0)
+            if (value < -9223372036854775808.0 || 9223372036854775808.0 <= value)
             {
                 return EncodeStatus.OutOfRange;
             }

@@ -65,7 +65,7 @@ namespace EnergyLogger.Core.Telemetry
         {
             double hours = elapsedMs > 0 ? elapsedMs / 3600000.0 : 0;
             double allowance = (maxPowerW / 1000.0 * hours) + SlackKwh;
-            if (kwh >= last)
+            if (last <= kwh)
             {
                 return kwh - last <= allowance;
             }

@@ -44,7 +44,7 @@ internal static class BusCommand
             ModbusStatus.WrongSlave => $"a slave other than {slave} answered (wrong slave, {tries})",
             ModbusStatus.BadResponse => $"slave {slave} sent a reply that does not match the request (bad response)",
             ModbusStatus.LinkError => $"the link to {settings.Describe()} failed (link error)",
-            _ => $"request not sent ({result.Status})",
+            _ => $"request not sent ({ModbusStatusText.Of(result.Status)})",
         };
     }
 
