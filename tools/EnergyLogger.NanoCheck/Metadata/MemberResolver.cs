@@ -38,6 +38,8 @@ public sealed class MemberResolver
 
     public TypeShapeProvider Types { get; }
 
+    public MetadataReader Reader => reader;
+
     public MethodTarget Method(EntityHandle handle)
     {
         if (methods.TryGetValue(handle, out var known))
