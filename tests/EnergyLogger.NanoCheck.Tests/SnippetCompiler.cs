@@ -27,14 +27,20 @@ public static class SnippetCompiler
 
     public static string Compile(string source, OptimizationLevel optimization, string assemblyName = "Snippet")
     {
+        var directory = Path.Combine(Path.GetTempPath(), "nanocheck-tests", Guid.NewGuid().ToString("N"));
+        return Compile(source, optimization, assemblyName, directory, Array.Empty<string>());
+    }
+
+    /// <summary>Compiles into <paramref name="directory"/>, referencing DLLs built there before (a project reference).</summary>
+    public static string Compile(string source, OptimizationLevel optimization, string assemblyName, string directory, IEnumerable<string> references)
+    {
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp9), Document, System.Text.Encoding.UTF8);
         var compilation = CSharpCompilation.Create(
             assemblyName,
             new[] { tree },
-            References,
+            References.AddRange(references.Select(r => (MetadataReference)MetadataReference.CreateFromFile(r))),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: optimization, allowUnsafe: false));
 
-        var directory = Path.Combine(Path.GetTempPath(), "nanocheck-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var dllPath = Path.Combine(directory, assemblyName + ".dll");
         var pdbPath = Path.Combine(directory, assemblyName + ".pdb");
