@@ -1,0 +1,3 @@
+using EnergyLogger.NanoCheck.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);
