@@ -48,3 +48,14 @@ while IFS=$'\t' read -r name _; do
     assemblies+=("$artifacts/bin/$name.Check/release/$name.dll")
     echo "nf-gate: $name compiles against nanoFramework 1.17"
 done <"$generated/assemblies.tsv"
+
+dotnet build "$repo/tools/EnergyLogger.NanoCheck" -nologo -v:q -clp:NoSummary -o "$artifacts/nanocheck" >"$artifacts/nanocheck.log" 2>&1 \
+    || { echo "nf-gate: FAILED: nanocheck does not build:"; cat "$artifacts/nanocheck.log"; exit 1; }
+nanocheck() { dotnet "$artifacts/nanocheck/nanocheck.dll" "$@"; }
+
+status=0
+echo "nf-gate: byte code and tables of each assembly against one .pe's limits (budget 48 KB):"
+nanocheck size --budget 49152 "${assemblies[@]}" || status=1
+echo "nf-gate: IL the nanoCLR interpreter computes differently from .NET:"
+nanocheck il --allow "$repo/tools/build/nanocheck-allow.txt" "${assemblies[@]}" | sed -e "s#^$repo/##" || status=1
+exit $status

@@ -34,7 +34,7 @@ echo "test: building the solution"
 dotnet build EnergyLogger.sln -nologo -v:q -clp:NoSummary
 
 status=0
-for suite in tests/EnergyLogger.Core.Tests tests/EnergyLogger.Integration.Tests; do
+for suite in tests/EnergyLogger.Core.Tests tests/EnergyLogger.NanoCheck.Tests tests/EnergyLogger.Integration.Tests; do
     echo "test: $suite"
     if ! dotnet test "$suite" --no-build -nologo --logger "trx;LogFilePrefix=$(basename "$suite")" \
         --results-directory "$results"; then

@@ -217,6 +217,38 @@ public static class IlRuleCases
                 }
             }
             """),
+        new("UnsignedWiden_CharAndByteArithmetic_Silent", "unsigned-widen", """
+            public static class C
+            {
+                public static int Digit(char c)
+                {
+                    return c - '0';
+                }
+
+                public static long Accumulate(byte[] text, int i, long n)
+                {
+                    return (n * 10) + (text[i] - '0');
+                }
+            }
+            """),
+        new("UnsignedWiden_TaggedRightOperand_Silent", "unsigned-widen", """
+            public static class C
+            {
+                public static long Offset(int start, uint step)
+                {
+                    return start - (int)step;
+                }
+            }
+            """, Debug: false),
+        new("UnsignedWiden_TaggedLeftOperandOfSubtraction_Fires", "unsigned-widen", """
+            public static class C
+            {
+                public static long Offset(uint step, int start)
+                {
+                    return (int)step - start; // <-
+                }
+            }
+            """, Debug: false),
         new("UnsignedWiden_IntLocalBetweenCasts_SilentInDebug", "unsigned-widen", """
             public static class C
             {

@@ -4,7 +4,7 @@ namespace EnergyLogger.Core.Cloud
 {
     public sealed partial class KaaProtocol
     {
-        private static readonly JsonLimits ErrorLimits = new JsonLimits { MaxBytes = 4096, MaxDepth = 4, MaxValues = 64, MaxStringBytes = 512 };
+        private readonly JsonLimits _errorLimits = new JsonLimits { MaxBytes = 4096, MaxDepth = 4, MaxValues = 64, MaxStringBytes = 512 };
 
         private readonly KaaTopic _topic = new KaaTopic();
         private readonly JsonDocument _doc = new JsonDocument();
@@ -103,7 +103,7 @@ namespace EnergyLogger.Core.Cloud
         private int ErrorCode(byte[] payload, int length)
         {
             long code;
-            int token = _doc.Parse(payload, 0, length, ErrorLimits) == JsonStatus.Ok && _doc.Kind(JsonDocument.Root) == JsonKind.Object
+            int token = _doc.Parse(payload, 0, length, _errorLimits) == JsonStatus.Ok && _doc.Kind(JsonDocument.Root) == JsonKind.Object
                 ? _doc.Member(JsonDocument.Root, "statusCode")
                 : -1;
             return token >= 0 && _doc.TryGetInt64(token, out code) && code >= 100 && code < 600 ? (int)code : 500;
@@ -112,7 +112,7 @@ namespace EnergyLogger.Core.Cloud
         /// <summary>RFC 1 error payload <c>{"statusCode":400,"reasonPhrase":"..."}</c> as "400 reason".</summary>
         private string ErrorText(byte[] payload, int length)
         {
-            if (_doc.Parse(payload, 0, length, ErrorLimits) != JsonStatus.Ok || _doc.Kind(JsonDocument.Root) != JsonKind.Object)
+            if (_doc.Parse(payload, 0, length, _errorLimits) != JsonStatus.Ok || _doc.Kind(JsonDocument.Root) != JsonKind.Object)
             {
                 return "error reply";
             }

@@ -47,8 +47,8 @@ namespace EnergyLogger.Core.Ota
             }
 
             int at = offset + TotalSizeOffset;
-            uint length = buffer[at] | ((uint)buffer[at + 1] << 8) | ((uint)buffer[at + 2] << 16) | ((uint)buffer[at + 3] << 24);
-            return length < MinAssemblyLength || length > (uint)maxLength ? -1 : (int)length;
+            long length = (buffer[at] | (buffer[at + 1] << 8) | (buffer[at + 2] << 16)) + ((long)buffer[at + 3] << 24);
+            return length < MinAssemblyLength || length > maxLength ? -1 : (int)length;
         }
 
         /// <summary>Where the assembly after one of <paramref name="length"/> bytes at <paramref name="position"/> starts.</summary>

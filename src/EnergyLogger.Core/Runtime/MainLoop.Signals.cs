@@ -6,8 +6,6 @@ namespace EnergyLogger.Core.Runtime
     /// <summary>What the loop notices and shows each iteration: the clock, link problems, the reset button, the LEDs.</summary>
     public sealed partial class MainLoop
     {
-        private static readonly long UnixEpochTicks = new DateTime(1970, 1, 1).Ticks;
-
         /// <summary>Notes when the wall clock is first seen set, so the cloud can re-stamp this boot's earlier samples (RELIABILITY S2).</summary>
         private void NoteClock(long now)
         {
@@ -17,7 +15,8 @@ namespace EnergyLogger.Core.Runtime
             }
 
             _stats.SyncedAtMonoMs = now;
-            _stats.SyncedAtUnixMs = (_clock.UtcNow.Ticks - UnixEpochTicks) / TimeSpan.TicksPerMillisecond;
+            // DateTime's tick origin differs between the runtimes (1601 on nanoFramework), so the epoch is a DateTime too.
+            _stats.SyncedAtUnixMs = (_clock.UtcNow.Ticks - new DateTime(1970, 1, 1).Ticks) / TimeSpan.TicksPerMillisecond;
             if (_stats.SamplesUnsynced > 0)
             {
                 // The anchor is what re-stamps those samples: it goes out now, not at the next hourly refresh.

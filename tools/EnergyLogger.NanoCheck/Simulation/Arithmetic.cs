@@ -3,8 +3,10 @@ using System.Reflection.Metadata;
 namespace EnergyLogger.NanoCheck.Simulation;
 
 /// <summary>
-/// Results of the arithmetic and bitwise opcodes. The unsigned tag survives when either operand has it
-/// (reference §2: the tag set by conv.u4 or an unsigned load stays through later operations), and the
+/// Results of the arithmetic and bitwise opcodes. The result takes the left operand's type, as nanoCLR's
+/// numeric operations do (CLR_RT_HeapBlock::NumericAdd and its siblings keep the first operand's data type):
+/// so the unsigned tag set by conv.u4 or a uint load survives when the left operand has it (reference §2),
+/// and the
 /// known range (<see cref="StackValue.Bits"/>) is followed so that a tagged value that provably stays
 /// below the sign bit (a byte shifted right, a ushort masked) is not reported.
 /// </summary>
@@ -20,7 +22,7 @@ public static class Arithmetic
         }
 
         var width = kind == ValueKind.Int64 ? 64 : 32;
-        var tag = left.UnsignedSource ?? right.UnsignedSource;
+        var tag = left.UnsignedSource;
         if (op is ILOpCode.Shr or ILOpCode.Div or ILOpCode.Rem && (left.IsRiskyUnsigned || right.IsRiskyUnsigned))
         {
             // This signed operation on a tagged value is itself the hit; the result is not reported again.

@@ -67,16 +67,18 @@ public static class Conversions
         }
     }
 
-    /// <summary>ldind.u1/u2/u4 and ldelem.u1/u2/u4: a tagged 32-bit value of the loaded width.</summary>
+    /// <summary>
+    /// ldind.u1/u2/u4 and ldelem.u1/u2/u4: a value of the loaded width. Only the 32-bit load keeps an unsigned
+    /// tag; bytes and ushorts are promoted to a signed I4 on the stack (CLR_RT_HeapBlock::Promote).
+    /// </summary>
     public static StackValue UnsignedLoad(IlInstruction ins)
     {
-        var bits = ins.OpCode switch
+        return ins.OpCode switch
         {
-            ILOpCode.Ldind_u1 or ILOpCode.Ldelem_u1 => 8,
-            ILOpCode.Ldind_u2 or ILOpCode.Ldelem_u2 => 16,
-            _ => 32,
+            ILOpCode.Ldind_u1 or ILOpCode.Ldelem_u1 => new StackValue(ValueKind.Int32, Bits: 8),
+            ILOpCode.Ldind_u2 or ILOpCode.Ldelem_u2 => new StackValue(ValueKind.Int32, Bits: 16),
+            _ => new StackValue(ValueKind.Int32, UnsignedSource: ins.Name, Bits: 32),
         };
-        return new StackValue(ValueKind.Int32, UnsignedSource: ins.Name, Bits: bits);
     }
 
     private static StackValue Signed(ValueKind kind, StackValue a, int maxBits, long folded)

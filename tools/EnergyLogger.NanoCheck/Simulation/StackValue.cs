@@ -83,13 +83,14 @@ public readonly record struct StackValue(
 
     /// <summary>
     /// A value loaded from a variable, field, array element or call return of <paramref name="type"/>.
-    /// nanoCLR keeps the declared type as the runtime tag, so unsigned declared types give tagged values.
+    /// nanoCLR keeps the declared type as the runtime tag, so uint and ulong give tagged values; byte, ushort
+    /// and char are promoted to a signed I4 when loaded (CLR_RT_HeapBlock::Promote in nf-interpreter), so
+    /// they carry no tag.
     /// </summary>
     public static StackValue FromType(TypeShape type, string source)
     {
         var primitive = type.Kind is ShapeKind.Primitive or ShapeKind.Enum ? type.Primitive : 0;
-        var tag = primitive is PrimitiveTypeCode.Byte or PrimitiveTypeCode.UInt16 or PrimitiveTypeCode.Char
-            or PrimitiveTypeCode.UInt32 or PrimitiveTypeCode.UInt64
+        var tag = primitive is PrimitiveTypeCode.UInt32 or PrimitiveTypeCode.UInt64
             ? $"{source} ({CSharpName(primitive)})"
             : null;
         return primitive switch
