@@ -15,7 +15,8 @@ namespace EnergyLogger.Core.Runtime
             }
 
             _stats.SyncedAtMonoMs = now;
-            // DateTime's tick origin differs between the runtimes (1601 on nanoFramework), so the epoch is a DateTime too.
+            // DateTime's range differs between the runtimes (it starts at 1601 on nanoFramework): the epoch is computed
+            // here rather than kept as a tick constant, and not in a static field (static constructors run eagerly there).
             _stats.SyncedAtUnixMs = (_clock.UtcNow.Ticks - new DateTime(1970, 1, 1).Ticks) / TimeSpan.TicksPerMillisecond;
             if (_stats.SamplesUnsynced > 0)
             {
