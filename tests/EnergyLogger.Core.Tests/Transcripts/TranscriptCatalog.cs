@@ -10,6 +10,8 @@ internal static class TranscriptCatalog
     public static readonly Entry[] All =
     [
         new("DeyeCycle", DeyeCycleTranscript.Text, Maps.Named),
+        new("GrowattCycle", GrowattCycleTranscript.Text, Maps.Named),
+        new("PollLearning", PollLearningTranscript.Text, []),
     ];
 
     public static TheoryData<string> Names()

@@ -10,7 +10,8 @@ namespace EnergyLogger.Core.Tests.Transcripts;
 /// <summary>
 /// Records the transcripts again: with <c>EL_RECORD_TRANSCRIPTS=1</c> every data file's script is played against the
 /// live fakes (<see cref="LiveFeed"/>) and the file's text is replaced by what the logger did, after checking that the
-/// new transcript replays to itself. Without the variable it does nothing. See tests/Transcripts/README.md.
+/// new transcript replays to itself (<c>EL_RECORD_TRANSCRIPTS=KaaSession,DeyeCycle</c> records only those). Without the
+/// variable it does nothing. See tests/Transcripts/README.md.
 /// </summary>
 public sealed partial class TranscriptRecorder
 {
@@ -29,9 +30,10 @@ public sealed partial class TranscriptRecorder
     [MemberData(nameof(Names))]
     public void Record_WhenAsked_RewritesTheDataFile(string name)
     {
-        if (Environment.GetEnvironmentVariable(Variable) != "1")
+        string? wanted = Environment.GetEnvironmentVariable(Variable);
+        if (wanted != "1" && !(wanted ?? "").Split(',').Contains(name))
         {
-            _output.WriteLine($"not recording: set {Variable}=1 to record the transcripts again");
+            _output.WriteLine($"not recording: set {Variable}=1 (or a list of names) to record the transcripts again");
             return;
         }
 
