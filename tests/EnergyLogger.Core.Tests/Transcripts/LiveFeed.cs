@@ -22,7 +22,7 @@ namespace EnergyLogger.Core.Tests.Transcripts;
 /// fault KIND [ARG] [xN]                 the next N requests: silent, crc, exception CODE, wrong-slave ID,
 ///                                       truncate BYTES, stall
 /// broker down|up                        connects fail (or succeed again)
-/// kaa dcx-error on|off                  DCX batches answered with /error
+/// kaa dcx-error N                      the next N DCX batches answered with /error
 /// kaa silent on|off                     Kaa answers nothing
 /// http truncate N|off, http drop N, http down|up   the update server's copy, a drop mid-body, refusals
 /// </code>
@@ -34,6 +34,7 @@ internal sealed class LiveFeed : ITranscriptFeed
     private readonly Queue<Reply> _faults = new();
     private readonly FakeUpdateServer _server = new() { PieceLength = 4096 };
     private FakeMqttSession _session;
+    private int _dcxErrors;
 
     public LiveFeed()
     {
@@ -75,7 +76,7 @@ internal sealed class LiveFeed : ITranscriptFeed
                 _session.Reachable = w[1] == "up";
                 break;
             case "kaa" when w[1] == "dcx-error":
-                Kaa.DcxErrors = w[2] == "on";
+                _dcxErrors = Int(w[2]);
                 break;
             case "kaa" when w[1] == "silent":
                 Kaa.Silent = w[2] == "on";
@@ -110,6 +111,9 @@ internal sealed class LiveFeed : ITranscriptFeed
 
     public void Published(string topic, byte[] payload, int offset, int count, MqttQos qos, bool retain, int messageId)
     {
+        bool dcx = topic.Contains("/dcx/", StringComparison.Ordinal);
+        Kaa.DcxErrors = dcx && _dcxErrors > 0;
+        _dcxErrors -= dcx && _dcxErrors > 0 ? 1 : 0;
         int id = _session.Publish(topic, payload, offset, count, qos, retain);
         if (id != messageId)
         {

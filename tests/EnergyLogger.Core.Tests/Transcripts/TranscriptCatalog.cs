@@ -12,6 +12,8 @@ internal static class TranscriptCatalog
         new("DeyeCycle", DeyeCycleTranscript.Text, Maps.Named),
         new("GrowattCycle", GrowattCycleTranscript.Text, Maps.Named),
         new("PollLearning", PollLearningTranscript.Text, []),
+        new("KaaSession", KaaSessionTranscript.Text, []),
+        new("CustomMqtt", CustomMqttTranscript.Text, []),
     ];
 
     public static TheoryData<string> Names()

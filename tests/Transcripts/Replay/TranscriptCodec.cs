@@ -1,17 +1,16 @@
 // Shared with the nanoFramework test assemblies: C# 9, no generics, no nullable annotations.
 #nullable disable
+using System;
 using System.Text;
 
 namespace EnergyLogger.Transcripts
 {
     /// <summary>
     /// How bytes are written in a transcript: upper-case hex without spaces for bus frames and package bytes, and
-    /// payloads as they are when every byte is printable ASCII (JSON, topics), otherwise as <c>hex:</c> and hex.
+    /// payloads (MQTT, port 4242) as text with <c>\xNN</c> escapes for the bytes that are not printable ASCII.
     /// </summary>
     public static class TranscriptCodec
     {
-        public const string HexPrefix = "hex:";
-
         private const string Digits = "0123456789ABCDEF";
 
         public static string Hex(byte[] data, int offset, int count)
@@ -57,25 +56,30 @@ namespace EnergyLogger.Transcripts
             return data;
         }
 
-        /// <summary>A payload as one line of text: itself when printable ASCII, else <c>hex:</c> and its bytes.</summary>
+        /// <summary>
+        /// A payload as one line of text: printable ASCII as it is, a backslash doubled, and every other byte as
+        /// <c>\xNN</c> (a degree sign in UTF-8 is <c>\xC2\xB0</c>).
+        /// </summary>
         public static string Payload(byte[] data, int offset, int count)
         {
-            bool printable = true;
-            for (int i = 0; i < count && printable; i++)
-            {
-                byte b = data[offset + i];
-                printable = b >= 0x20 && b <= 0x7E;
-            }
-
-            if (!printable || (count >= HexPrefix.Length && StartsWithHexPrefix(data, offset, count)))
-            {
-                return HexPrefix + Hex(data, offset, count);
-            }
-
             var text = new StringBuilder(count);
             for (int i = 0; i < count; i++)
             {
-                text.Append((char)data[offset + i]);
+                byte b = data[offset + i];
+                if (b == (byte)'\\')
+                {
+                    text.Append("\\\\");
+                }
+                else if (b >= 0x20 && b <= 0x7E)
+                {
+                    text.Append((char)b);
+                }
+                else
+                {
+                    text.Append("\\x");
+                    text.Append(Digits[b >> 4]);
+                    text.Append(Digits[b & 0x0F]);
+                }
             }
 
             return text.ToString();
@@ -84,18 +88,30 @@ namespace EnergyLogger.Transcripts
         /// <summary>The bytes a <see cref="Payload"/> text stands for.</summary>
         public static byte[] PayloadBytes(string text)
         {
-            if (text.StartsWith(HexPrefix))
-            {
-                return FromHex(text.Substring(HexPrefix.Length));
-            }
-
             var data = new byte[text.Length];
-            for (int i = 0; i < data.Length; i++)
+            int n = 0;
+            for (int i = 0; i < text.Length; i++)
             {
-                data[i] = (byte)text[i];
+                char c = text[i];
+                if (c == '\\' && i + 1 < text.Length && text[i + 1] == '\\')
+                {
+                    data[n++] = (byte)'\\';
+                    i++;
+                }
+                else if (c == '\\' && i + 3 < text.Length && text[i + 1] == 'x' && Nibble(text[i + 2]) >= 0 && Nibble(text[i + 3]) >= 0)
+                {
+                    data[n++] = (byte)((Nibble(text[i + 2]) << 4) | Nibble(text[i + 3]));
+                    i += 3;
+                }
+                else
+                {
+                    data[n++] = (byte)c;
+                }
             }
 
-            return data;
+            var result = new byte[n];
+            Array.Copy(data, result, n);
+            return result;
         }
 
         /// <summary>Eight upper-case hex digits.</summary>
@@ -122,19 +138,6 @@ namespace EnergyLogger.Transcripts
         {
             int space = line.IndexOf(' ');
             return space < 0 ? line : line.Substring(0, space);
-        }
-
-        private static bool StartsWithHexPrefix(byte[] data, int offset, int count)
-        {
-            for (int i = 0; i < HexPrefix.Length; i++)
-            {
-                if (data[offset + i] != (byte)HexPrefix[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         private static int Nibble(char c)
