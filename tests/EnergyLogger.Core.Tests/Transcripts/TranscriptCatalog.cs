@@ -14,6 +14,8 @@ internal static class TranscriptCatalog
         new("PollLearning", PollLearningTranscript.Text, []),
         new("KaaSession", KaaSessionTranscript.Text, []),
         new("CustomMqtt", CustomMqttTranscript.Text, []),
+        new("OutboxPowerCut", OutboxPowerCutTranscript.Text, []),
+        new("Provisioning", ProvisioningTranscript.Text, []),
     ];
 
     public static TheoryData<string> Names()

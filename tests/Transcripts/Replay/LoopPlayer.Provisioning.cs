@@ -37,9 +37,10 @@ namespace EnergyLogger.Transcripts
             string what = TranscriptCodec.First(rest);
             if (what == "open")
             {
-                if (_boot == null)
+                // The board serves port 4242 in provisioning and safe mode only (Program.cs).
+                if (_loop == null || _boot.Mode == RunMode.Normal)
                 {
-                    throw new InvalidOperationException("tcp open: boot first");
+                    throw new InvalidOperationException("tcp open: port 4242 is served in provisioning and safe mode only");
                 }
 
                 _session = new ProvisioningSession(_boot.SettingsStore, _clock, ProvisioningIdleMs);
