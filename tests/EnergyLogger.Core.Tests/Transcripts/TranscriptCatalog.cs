@@ -16,6 +16,10 @@ internal static class TranscriptCatalog
         new("CustomMqtt", CustomMqttTranscript.Text, []),
         new("OutboxPowerCut", OutboxPowerCutTranscript.Text, []),
         new("Provisioning", ProvisioningTranscript.Text, []),
+        new("OtaApply", OtaApplyTranscript.Text, []),
+        new("OtaRefusals", OtaRefusalsTranscript.Text, []),
+        new("OtaHealthCheck", OtaHealthCheckTranscript.Text, []),
+        new("OtaRollback", OtaRollbackTranscript.Text, []),
     ];
 
     public static TheoryData<string> Names()

@@ -65,7 +65,7 @@ namespace EnergyLogger.Transcripts
             }
         }
 
-        /// <summary><c>package NAME version=.. min=.. target=.. image=N</c> (signed), or <c>package NAME from OTHER flip OFFSET</c>.</summary>
+        /// <summary><c>package NAME version=.. min=.. target=.. image=N</c> (signed), or <c>package NAME from OTHER flip OFFSET</c> (from the end when negative).</summary>
         private void MakePackage(string name, string recipe)
         {
             byte[] bytes;
@@ -75,7 +75,9 @@ namespace EnergyLogger.Transcripts
                 byte[] source = Package(words[1]);
                 bytes = new byte[source.Length];
                 Array.Copy(source, bytes, bytes.Length);
+                // A negative offset counts from the end (-1 is the last byte of the image).
                 int at = int.Parse(words[3]);
+                at = at < 0 ? bytes.Length + at : at;
                 bytes[at] = (byte)(bytes[at] ^ 0x01);
             }
             else
@@ -105,21 +107,23 @@ namespace EnergyLogger.Transcripts
         }
 
         /// <summary>
-        /// <c>offer NAME URL [allow-downgrade]</c>: the cloud offers the package, with its length and the image's
-        /// SHA-256, on CMX_OTA (Kaa) or {prefix}/ota/offer (custom MQTT).
+        /// <c>offer NAME URL [allow-downgrade]</c>: the cloud offers the package with its length and the image SHA-256
+        /// its signed manifest states (as a release job publishes it), on CMX_OTA (Kaa) or {prefix}/ota/offer (custom MQTT).
         /// </summary>
         private void Offer(string rest)
         {
             string[] words = rest.Split(' ');
             byte[] package = Package(words[0]);
             int manifestLength = (package[6] << 8) | package[7];
-            int imageAt = UpdatePackage.HeaderLength + manifestLength;
             UpdateStatus status;
             UpdateManifest manifest = new ManifestReader().Read(package, UpdatePackage.HeaderLength, manifestLength, out status);
-            string version = manifest == null ? "0.0.0" : manifest.Version.Text;
-            var digest = new byte[Sha256.HashLength];
-            new Sha256().Hash(package, imageAt, package.Length - imageAt, digest, 0);
-            string body = "\"size\":" + package.Length.ToString() + ",\"sha256\":\"" + TranscriptCodec.HexLower(digest, 0, digest.Length) + "\""
+            if (manifest == null)
+            {
+                throw new ArgumentException("offer " + words[0] + ": its manifest does not read");
+            }
+
+            string version = manifest.Version.Text;
+            string body = "\"size\":" + package.Length.ToString() + ",\"sha256\":\"" + TranscriptCodec.HexLower(manifest.ImageSha256, 0, Sha256.HashLength) + "\""
                 + (words.Length > 2 && words[2] == "allow-downgrade" ? ",\"allowDowngrade\":true" : "");
             DeviceSettings settings = _boot.Settings;
             string topic;
