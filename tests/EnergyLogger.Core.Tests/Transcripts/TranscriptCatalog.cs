@@ -20,6 +20,8 @@ internal static class TranscriptCatalog
         new("OtaRefusals", OtaRefusalsTranscript.Text, []),
         new("OtaHealthCheck", OtaHealthCheckTranscript.Text, []),
         new("OtaRollback", OtaRollbackTranscript.Text, []),
+        new("SupervisorStall", SupervisorStallTranscript.Text, []),
+        new("SafeMode", SafeModeTranscript.Text, []),
     ];
 
     public static TheoryData<string> Names()

@@ -68,7 +68,9 @@ namespace EnergyLogger.Transcripts
                 Updater = updater,
             };
             _loop = new MainLoop(_boot, StoredMap(log), ports, new FirmwareIdentity(version, Build), _options);
-            _supervisor = new Supervisor(_loop.Heartbeat, _clock, _watchdog, _boot.Journal, _reboot, log, _options);
+            // The external watchdog chip is there when the installer named its pin (DeviceWiring.Watchdog).
+            IWatchdog watchdog = _boot.Settings.WatchdogGpio >= 0 ? _watchdog : null;
+            _supervisor = new Supervisor(_loop.Heartbeat, _clock, watchdog, _boot.Journal, _reboot, log, _options);
         }
 
         /// <summary>The application's own slots (the loader's decision taken) and the updater over them.</summary>

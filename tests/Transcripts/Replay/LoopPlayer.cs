@@ -220,7 +220,11 @@ namespace EnergyLogger.Transcripts
                 _clock.Advance(_options.SupervisorPeriodMs);
                 if (_supervisor.Check() == SupervisorVerdict.Stalled)
                 {
-                    _out.Record("watchdog fed " + _watchdog.Feeds.ToString());
+                    if (_watchdog.Feeds > 0)
+                    {
+                        _out.Record("watchdog fed " + _watchdog.Feeds.ToString());
+                    }
+
                     throw new TranscriptHalt("stalled loop rebooted by the supervisor");
                 }
             }
