@@ -21,6 +21,10 @@ PROJECTS = [
     ('src/EnergyLogger.Device/EnergyLogger.Device.nfproj', 'tests/nf-compile/Device.Check.csproj'),
     ('tests/NFUnitTest/NFUnitTest.nfproj', 'tests/nf-compile/NFUnitTest.Check.csproj'),
     ('src/EnergyLogger.Loader/EnergyLogger.Loader.nfproj', 'tests/nf-compile/Loader.Check.csproj'),
+    ('tests/NFUnitTest.Transcripts/NFUnitTest.Transcripts.nfproj', 'tests/nf-compile/NFUnitTest.Transcripts.Check.csproj'),
+    ('tests/NFUnitTest.Transcripts.Cloud/NFUnitTest.Transcripts.Cloud.nfproj', 'tests/nf-compile/NFUnitTest.Transcripts.Cloud.Check.csproj'),
+    ('tests/NFUnitTest.Transcripts.Runtime/NFUnitTest.Transcripts.Runtime.nfproj', 'tests/nf-compile/NFUnitTest.Transcripts.Runtime.Check.csproj'),
+    ('tests/NFUnitTest.Transcripts.Ota/NFUnitTest.Transcripts.Ota.nfproj', 'tests/nf-compile/NFUnitTest.Transcripts.Ota.Check.csproj'),
 ]
 # Referenced by the .nfproj but not an assembly the check project compiles against.
 NOT_COMPILED_AGAINST = {'mscorlib', 'nanoFramework.UnitTestLauncher'}
