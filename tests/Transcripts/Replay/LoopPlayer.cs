@@ -95,7 +95,7 @@ namespace EnergyLogger.Transcripts
                     _clock.WallClockSynced = rest == "synced";
                     break;
                 case "boot":
-                    Boot();
+                    PowerOn();
                     break;
                 case "run":
                     Run(long.Parse(rest));
@@ -164,6 +164,20 @@ namespace EnergyLogger.Transcripts
             if (!saved)
             {
                 throw new ArgumentException("setting " + name + " refused: " + error);
+            }
+        }
+
+        /// <summary>A boot that the power cut armed earlier may stop too (the journal is written first).</summary>
+        private void PowerOn()
+        {
+            try
+            {
+                Boot();
+            }
+            catch (TranscriptHalt halt)
+            {
+                _out.Record("halt " + halt.Message);
+                _loop = null;
             }
         }
 
