@@ -4,9 +4,9 @@ using nanoFramework.TestFramework;
 namespace NFUnitTest.Transcripts.Cloud
 {
     /// <summary>
-    /// The cloud transcripts: Kaa, custom MQTT, the outbox across a power cut, and exception-02 learning, replayed on
-    /// nanoFramework through the real Core objects (tests/Transcripts): the logger must produce each one byte for
-    /// byte, as it does on .NET.
+    /// The cloud transcripts (Kaa, custom MQTT, the outbox across a power cut) and the small polling ones (exception-02
+    /// learning, the cycle budget), replayed on nanoFramework through the real Core objects (tests/Transcripts): the
+    /// logger must produce each one byte for byte, as it does on .NET.
     /// </summary>
     [TestClass]
     public class CloudTranscriptTests
@@ -33,6 +33,12 @@ namespace NFUnitTest.Transcripts.Cloud
         public void PollLearning_Replayed_ProducesTheRecordedTranscript()
         {
             Replays(PollLearningTranscript.Text, new string[0]);
+        }
+
+        [TestMethod]
+        public void PollBudget_Replayed_ProducesTheRecordedTranscript()
+        {
+            Replays(PollBudgetTranscript.Text, new string[0]);
         }
 
         private static void Replays(string text, string[] maps)

@@ -12,6 +12,7 @@ internal static class TranscriptCatalog
         new("DeyeCycle", DeyeCycleTranscript.Text, Maps.Named),
         new("GrowattCycle", GrowattCycleTranscript.Text, Maps.Named),
         new("PollLearning", PollLearningTranscript.Text, []),
+        new("PollBudget", PollBudgetTranscript.Text, []),
         new("KaaSession", KaaSessionTranscript.Text, []),
         new("CustomMqtt", CustomMqttTranscript.Text, []),
         new("OutboxPowerCut", OutboxPowerCutTranscript.Text, []),

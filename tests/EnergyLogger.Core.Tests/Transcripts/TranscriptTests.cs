@@ -19,6 +19,9 @@ public sealed class TranscriptTests
     public void PollLearning_Replayed_ProducesTheRecordedTranscript() => Replays("PollLearning");
 
     [Fact]
+    public void PollBudget_Replayed_ProducesTheRecordedTranscript() => Replays("PollBudget");
+
+    [Fact]
     public void KaaSession_Replayed_ProducesTheRecordedTranscript() => Replays("KaaSession");
 
     [Fact]
