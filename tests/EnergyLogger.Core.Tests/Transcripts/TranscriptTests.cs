@@ -5,7 +5,7 @@ namespace EnergyLogger.Core.Tests.Transcripts;
 
 /// <summary>
 /// Each transcript of tests/Transcripts/Data replayed through the real Core objects (tests/Transcripts/Replay): the
-/// logger must produce it again byte for byte. The same transcripts run on nanoFramework in tests/NFUnitTest.Transcripts.
+/// logger must produce it again byte for byte. The same transcripts run on nanoFramework in tests/NFUnitTest.Transcripts*.
 /// </summary>
 public sealed class TranscriptTests
 {
