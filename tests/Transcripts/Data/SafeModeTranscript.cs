@@ -1,0 +1,211 @@
+// Shared with the nanoFramework test assemblies: C# 9, no generics, no nullable annotations.
+#nullable disable
+namespace EnergyLogger.Transcripts
+{
+    /// <summary>
+    /// Safe mode after three failed boots (RELIABILITY W1): no polling while the cloud link and the commands run,
+    /// kept across a power cut, and ended by the reboot command.
+    /// </summary>
+    public static class SafeModeTranscript
+    {
+        public const string Text = @"# Safe mode (RELIABILITY W1, docs/runtime.md): three boots in a row end in a stall, so the fourth runs in safe mode:
+# no polling, but the cloud link, the metadata and the commands run. Safe mode never proves itself, so it survives a
+# power cut; a reboot command (a deliberate restart) ends it and the next boot polls again.
+scenario loop
+map {""format"":""energylogger-map/1"",""name"":""tiny"",""devices"":[{""id"":""inv"",""slave"":1}],""points"":[{""name"":""grid_power"",""address"":10,""type"":""int16"",""poll"":""fast"",""target"":""grid.power""}]}
+set wifi.ssid Home Net
+set mqtt.host mqtt.cloud.kaaiot.com
+set kaa.token tok-safe-01
+set kaa.app app-v1
+option loop.tickMs 500
+slave 1
+regs 1 holding 10 100
+fault stall x3
+boot
+  clock 0
+  flash> replace boot.rec 16 C05C015D
+  log> lvl=info src=boot msg=starting mode=normal boot=1 reset=first-start detail="""" failed_boots=0 settings=current
+  log> lvl=info src=outbox msg=opened prefix=ob restored=0
+run 1000
+  log> lvl=info src=clock msg=""wall clock synced"" mono=1000000 unsynced_samples=0
+  bus> 0103000A0001A408
+  bus< stall
+  clock 120000
+  log> lvl=error src=supervisor msg=""main loop stalled; rebooting"" phase=poll silent_ms=120000
+  flash> replace boot.rec 50 8405601D
+  reboot
+  halt stalled loop rebooted by the supervisor
+boot
+  clock 0
+  flash> replace boot.rec 16 9E7C830A
+  log> lvl=info src=boot msg=starting mode=normal boot=2 reset=stall detail=""no heartbeat for 120000 ms in poll"" failed_boots=1 settings=current
+  log> lvl=info src=outbox msg=opened prefix=ob restored=0
+run 1000
+  log> lvl=info src=clock msg=""wall clock synced"" mono=1000000 unsynced_samples=0
+  bus> 0103000A0001A408
+  bus< stall
+  clock 120000
+  log> lvl=error src=supervisor msg=""main loop stalled; rebooting"" phase=poll silent_ms=120000
+  flash> replace boot.rec 50 BAE7AC7A
+  reboot
+  halt stalled loop rebooted by the supervisor
+boot
+  clock 0
+  flash> replace boot.rec 16 FA7F82FF
+  log> lvl=info src=boot msg=starting mode=normal boot=3 reset=stall detail=""no heartbeat for 120000 ms in poll"" failed_boots=2 settings=current
+  log> lvl=info src=outbox msg=opened prefix=ob restored=0
+run 1000
+  log> lvl=info src=clock msg=""wall clock synced"" mono=1000000 unsynced_samples=0
+  bus> 0103000A0001A408
+  bus< stall
+  clock 120000
+  log> lvl=error src=supervisor msg=""main loop stalled; rebooting"" phase=poll silent_ms=120000
+  flash> replace boot.rec 50 3CDCCCC7
+  reboot
+  halt stalled loop rebooted by the supervisor
+boot
+  clock 0
+  flash> replace boot.rec 16 9A81E0C0
+  log> lvl=info src=boot msg=starting mode=safe boot=4 reset=stall detail=""no heartbeat for 120000 ms in poll"" failed_boots=3 settings=current
+  log> lvl=info src=outbox msg=opened prefix=ob restored=0
+run 2000
+  log> lvl=info src=clock msg=""wall clock synced"" mono=1000000 unsynced_samples=0
+  mqtt> connect mqtt.cloud.kaaiot.com:8883 tls id=energy-logger-246F28ABCDEF keepalive=60 clean
+  mqtt< connack accepted
+  mqtt> sub kp1/app-v1/+/tok-safe-01/# q1
+  mqtt> pub kp1/app-v1/epmx/tok-safe-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""safe"",""boots"":4,""reset_reason"":""stall"",""reset_detail"":""no heartbeat for 120000 ms in poll"",""failed_boots"":3,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":0,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":0,""samples_too_large"":0,""outbox_appended"":0,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":0,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":0,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":0,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689960000}
+  mqtt> pub kp1/app-v1/cmx/tok-safe-01/config/json/2 q1 #2 {""observe"":true}
+  mqtt> pub kp1/app-v1/cmx_ota/tok-safe-01/applied/json q1 #3 {""configId"":""1.0.0""}
+  mqtt> pub kp1/app-v1/cmx_ota/tok-safe-01/config/json/3 q1 #4 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-safe-01/command/reboot/4 q1 #5 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-safe-01/command/get_version/5 q1 #6 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-safe-01/command/regs_read/6 q1 #7 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-safe-01/command/regs_write/7 q1 #8 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-safe-01/command/get_diagnostics/8 q1 #9 {""observe"":true}
+  log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=off ota=off reset=off
+  clock 500
+  mqtt< ack 1
+  mqtt< msg kp1/app-v1/epmx/tok-safe-01/update/keys/1/status
+  mqtt< ack 2
+  mqtt< msg kp1/app-v1/cmx/tok-safe-01/config/json/2/status {}
+  mqtt< ack 3
+  mqtt< ack 4
+  mqtt< msg kp1/app-v1/cmx_ota/tok-safe-01/config/json/3/status {}
+  mqtt< ack 5
+  mqtt< msg kp1/app-v1/cex/tok-safe-01/command/reboot/4/status []
+  mqtt< ack 6
+  mqtt< msg kp1/app-v1/cex/tok-safe-01/command/get_version/5/status []
+  mqtt< ack 7
+  mqtt< msg kp1/app-v1/cex/tok-safe-01/command/regs_read/6/status []
+  mqtt< ack 8
+  mqtt< msg kp1/app-v1/cex/tok-safe-01/command/regs_write/7/status []
+  mqtt< ack 9
+  mqtt< msg kp1/app-v1/cex/tok-safe-01/command/get_diagnostics/8/status []
+push kp1/app-v1/cex/tok-safe-01/command/get_diagnostics/status [{""id"":1,""payload"":{}}]
+run 1000
+  clock 2000
+  mqtt< msg kp1/app-v1/cex/tok-safe-01/command/get_diagnostics/status [{""id"":1,""payload"":{}}]
+  mqtt> pub kp1/app-v1/cex/tok-safe-01/result/get_diagnostics/9 q1 #10 [{""id"":1,""statusCode"":200,""reasonPhrase"":""OK"",""payload"":{""uptime_s"":2,""mode"":""safe"",""boots"":4,""reset_reason"":""stall"",""reset_detail"":""no heartbeat for 120000 ms in poll"",""failed_boots"":3,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":0,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":0,""samples_too_large"":0,""outbox_appended"":0,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":0,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":0,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":0,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689960000}}]
+  clock 2500
+  mqtt< ack 10
+  mqtt< msg kp1/app-v1/cex/tok-safe-01/result/get_diagnostics/9/status
+power-cut
+boot
+  clock 0
+  flash> replace boot.rec 16 FE82E135
+  log> lvl=info src=boot msg=starting mode=safe boot=5 reset=unknown detail="""" failed_boots=4 settings=current
+  log> lvl=info src=outbox msg=opened prefix=ob restored=0
+run 1000
+  log> lvl=info src=clock msg=""wall clock synced"" mono=1000000 unsynced_samples=0
+  mqtt> connect mqtt.cloud.kaaiot.com:8883 tls id=energy-logger-246F28ABCDEF keepalive=60 clean
+  mqtt< connack accepted
+  mqtt> sub kp1/app-v1/+/tok-safe-01/# q1
+  mqtt> pub kp1/app-v1/epmx/tok-safe-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""safe"",""boots"":5,""reset_reason"":""unknown"",""failed_boots"":4,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":0,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":0,""samples_too_large"":0,""outbox_appended"":0,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":0,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":0,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":0,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689963000}
+  mqtt> pub kp1/app-v1/cmx/tok-safe-01/config/json/2 q1 #2 {""observe"":true}
+  mqtt> pub kp1/app-v1/cmx_ota/tok-safe-01/applied/json q1 #3 {""configId"":""1.0.0""}
+  mqtt> pub kp1/app-v1/cmx_ota/tok-safe-01/config/json/3 q1 #4 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-safe-01/command/reboot/4 q1 #5 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-safe-01/command/get_version/5 q1 #6 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-safe-01/command/regs_read/6 q1 #7 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-safe-01/command/regs_write/7 q1 #8 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-safe-01/command/get_diagnostics/8 q1 #9 {""observe"":true}
+  log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=off ota=off reset=off
+  clock 500
+  mqtt< ack 1
+  mqtt< msg kp1/app-v1/epmx/tok-safe-01/update/keys/1/status
+  mqtt< ack 2
+  mqtt< msg kp1/app-v1/cmx/tok-safe-01/config/json/2/status {}
+  mqtt< ack 3
+  mqtt< ack 4
+  mqtt< msg kp1/app-v1/cmx_ota/tok-safe-01/config/json/3/status {}
+  mqtt< ack 5
+  mqtt< msg kp1/app-v1/cex/tok-safe-01/command/reboot/4/status []
+  mqtt< ack 6
+  mqtt< msg kp1/app-v1/cex/tok-safe-01/command/get_version/5/status []
+  mqtt< ack 7
+  mqtt< msg kp1/app-v1/cex/tok-safe-01/command/regs_read/6/status []
+  mqtt< ack 8
+  mqtt< msg kp1/app-v1/cex/tok-safe-01/command/regs_write/7/status []
+  mqtt< ack 9
+  mqtt< msg kp1/app-v1/cex/tok-safe-01/command/get_diagnostics/8/status []
+push kp1/app-v1/cex/tok-safe-01/command/reboot/status [{""id"":2,""payload"":{}}]
+run 1000
+  clock 1000
+  mqtt< msg kp1/app-v1/cex/tok-safe-01/command/reboot/status [{""id"":2,""payload"":{}}]
+  mqtt> pub kp1/app-v1/cex/tok-safe-01/result/reboot/9 q1 #10 [{""id"":2,""statusCode"":200,""reasonPhrase"":""rebooting"",""payload"":{}}]
+  clock 1500
+  mqtt< ack 10
+  mqtt< msg kp1/app-v1/cex/tok-safe-01/result/reboot/9/status
+  log> lvl=info src=loop msg=restarting reason=command detail=""reboot command""
+  mqtt> disconnect
+  flash> replace boot.rec 30 48E3939D
+  reboot
+boot
+  clock 0
+  flash> replace boot.rec 16 A857A55B
+  log> lvl=info src=boot msg=starting mode=normal boot=6 reset=command detail=""reboot command"" failed_boots=0 settings=current
+  log> lvl=info src=outbox msg=opened prefix=ob restored=0
+run 1000
+  log> lvl=info src=clock msg=""wall clock synced"" mono=1000000 unsynced_samples=0
+  bus> 0103000A0001A408
+  bus< 0103020064B9AF
+  clock 5
+  log> lvl=info src=poll msg=""map taken over"" map=tiny points=1
+  flash> append ob00000000.seg 84 EC1F6946
+  mqtt> connect mqtt.cloud.kaaiot.com:8883 tls id=energy-logger-246F28ABCDEF keepalive=60 clean
+  mqtt< connack accepted
+  mqtt> sub kp1/app-v1/+/tok-safe-01/# q1
+  mqtt> pub kp1/app-v1/epmx/tok-safe-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":6,""reset_reason"":""command"",""reset_detail"":""reboot command"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":1,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":84,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689964500}
+  mqtt> pub kp1/app-v1/cmx/tok-safe-01/config/json/2 q1 #2 {""observe"":true}
+  mqtt> pub kp1/app-v1/cmx_ota/tok-safe-01/applied/json q1 #3 {""configId"":""1.0.0""}
+  mqtt> pub kp1/app-v1/cmx_ota/tok-safe-01/config/json/3 q1 #4 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-safe-01/command/reboot/4 q1 #5 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-safe-01/command/get_version/5 q1 #6 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-safe-01/command/regs_read/6 q1 #7 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-safe-01/command/regs_write/7 q1 #8 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-safe-01/command/get_diagnostics/8 q1 #9 {""observe"":true}
+  mqtt> pub kp1/app-v1/dcx/tok-safe-01/json/9 q1 #10 [{""v"":1,""ts"":1735689964505,""mono"":1000005,""synced"":true,""grid"":{""power"":100}}]
+  log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=off reset=off
+  clock 500
+  mqtt< ack 1
+  mqtt< msg kp1/app-v1/epmx/tok-safe-01/update/keys/1/status
+  mqtt< ack 2
+  mqtt< msg kp1/app-v1/cmx/tok-safe-01/config/json/2/status {}
+  mqtt< ack 3
+  mqtt< ack 4
+  mqtt< msg kp1/app-v1/cmx_ota/tok-safe-01/config/json/3/status {}
+  mqtt< ack 5
+  mqtt< msg kp1/app-v1/cex/tok-safe-01/command/reboot/4/status []
+  mqtt< ack 6
+  mqtt< msg kp1/app-v1/cex/tok-safe-01/command/get_version/5/status []
+  mqtt< ack 7
+  mqtt< msg kp1/app-v1/cex/tok-safe-01/command/regs_read/6/status []
+  mqtt< ack 8
+  mqtt< msg kp1/app-v1/cex/tok-safe-01/command/regs_write/7/status []
+  mqtt< ack 9
+  mqtt< msg kp1/app-v1/cex/tok-safe-01/command/get_diagnostics/8/status []
+  mqtt< ack 10
+  mqtt< msg kp1/app-v1/dcx/tok-safe-01/json/9/status
+";
+    }
+}
