@@ -244,7 +244,7 @@ namespace EnergyLogger.Core.Cloud
             }
 
             int id = _session.Publish(UpdateStatusTopic, _w.Buffer, 0, _w.Length, MqttQos.AtLeastOnce, true);
-            if (id <= 0)
+            if (id < 0)
             {
                 _counters.PublishFailures++;
                 return;
@@ -283,7 +283,7 @@ namespace EnergyLogger.Core.Cloud
                 }
 
                 int id = _session.Publish(Base(endpoint) + "/telemetry", _uplink.Buffer, 0, length, MqttQos.AtLeastOnce, false);
-                if (id <= 0)
+                if (id < 0)
                 {
                     _counters.PublishFailures++;
                     _uplink.Abort();

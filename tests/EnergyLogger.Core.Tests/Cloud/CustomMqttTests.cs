@@ -94,6 +94,20 @@ public class CustomMqttTests
         Assert.Equal(1, rig.Counters.BatchesAcknowledged);
     }
 
+    /// <summary>IMqttSession.Publish fails only with a negative result: 0 is a message id like any other.</summary>
+    [Fact]
+    public void Telemetry_MessageIdZero_SentOnceAndDeletedByItsPubAck()
+    {
+        var rig = new Rig();
+        rig.Run(1);
+        rig.Session.NextMessageId = 0;
+        rig.Produce(1);
+        rig.Run(2);
+        Sent batch = Assert.Single(rig.Session.On(P + "/telemetry"));
+        Assert.Equal(0, batch.MessageId);
+        Assert.Equal((0, 0, 1), (rig.Counters.PublishFailures, rig.Outbox.Pending, rig.Counters.BatchesAcknowledged));
+    }
+
     [Fact]
     public void C2_DropBeforePubAck_BatchResentAfterReconnect()
     {

@@ -180,6 +180,21 @@ public sealed class UpdateReportTests
         Assert.Equal(["1.4.0", "1.4.0"], reports.Delivered);
     }
 
+    /// <summary>IMqttSession.Publish fails only with a negative result: a report published as message 0 is in flight, not failed.</summary>
+    [Fact]
+    public void Custom_MessageIdZero_SentOnceAndDeliveredOnItsPubAck()
+    {
+        var reports = new Reports();
+        var (_, link, session, clock) = Custom(reports);
+        Run(link, clock, 1);
+        reports.Waiting.Enqueue(new UpdateReport(UpdateOutcome.Applied, UpdateStatus.Ok, "1.4.0", "1.4.0"));
+        session.NextMessageId = 0;
+        Run(link, clock, 3);
+
+        Assert.Equal([Applied], session.On(P + "/ota/status").Select(s => s.Text));
+        Assert.Equal(["1.4.0"], reports.Delivered);
+    }
+
     [Fact]
     public void Custom_ConnectionLostBeforeThePubAck_SentAgainAndDeliveredOnce()
     {
