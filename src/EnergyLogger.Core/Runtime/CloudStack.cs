@@ -12,13 +12,12 @@ namespace EnergyLogger.Core.Runtime
     /// </summary>
     public sealed class CloudStack
     {
-        private readonly KaaProtocol _kaa;
-        private readonly CustomMqttProtocol _custom;
+        private readonly CloudSession _session;
         private readonly IClock _clock;
 
         /// <param name="endpoints">The map's endpoints (entry 0, the logger's own, is null).</param>
         public CloudStack(DeviceSettings settings, string[] endpoints, Outbox[] outboxes, ICommandHandler[] handlers, RuntimePorts ports,
-            ICloudHost host, RuntimeOptions options, CloudCounters counters, uint jitterSeed)
+            MainLoop host, RuntimeOptions options, CloudCounters counters, uint jitterSeed)
         {
             _clock = ports.Clock;
             Endpoints = endpoints;
@@ -27,29 +26,25 @@ namespace EnergyLogger.Core.Runtime
             CloudSettings cloud = SettingsFor(settings, options.Cloud, ports.Network.Mac);
             Uplink = new TelemetryUplink(outboxes, cloud.Window, options.Outbox.MaxBatchBytes);
             Commands = new CommandCenter(handlers, options.CommandQueue, options.CommandReplyBytes, counters);
-            var configs = new ConfigStore(ports.Files);
-            ICloudProtocol protocol;
+            CloudDialect dialect;
             if (settings.Cloud == CloudMode.Kaa)
             {
-                _kaa = new KaaProtocol(ports.Mqtt, new KaaTopics(settings.KaaAppVersion), Names(endpoints, settings.KaaToken), Uplink, Commands,
-                    configs, host, cloud, counters);
-                _kaa.UpdateReports = ports.Updater;
-                protocol = _kaa;
+                dialect = new KaaDialect(new KaaTopics(settings.KaaAppVersion), Names(endpoints, settings.KaaToken));
             }
             else
             {
-                CustomMqttProtocol.ConfigureWill(cloud.Connection, settings.TopicPrefix);
+                CustomMqttDialect.ConfigureWill(cloud.Connection, settings.TopicPrefix);
                 HomeAssistantDiscovery discovery = settings.HomeAssistantDiscovery
                     ? new HomeAssistantDiscovery(HomeAssistantDiscovery.DefaultPrefix, CloudSettings.ClientIdFor(ports.Network.Mac),
-                        settings.TopicPrefix + "/state", settings.TopicPrefix + "/status")
+                        settings.TopicPrefix + "/state", settings.TopicPrefix + "/status", host)
                     : null;
-                _custom = new CustomMqttProtocol(ports.Mqtt, settings.TopicPrefix, Names(endpoints, ""), Uplink, Commands, configs, host, cloud,
-                    counters, discovery);
-                _custom.UpdateReports = ports.Updater;
-                protocol = _custom;
+                dialect = new CustomMqttDialect(settings.TopicPrefix, Names(endpoints, ""), discovery);
             }
 
-            Link = new CloudLink(ports.Mqtt, ports.Clock, cloud, protocol, counters, jitterSeed);
+            _session = new CloudSession(ports.Mqtt, dialect, Uplink, Commands, new ConfigApplier(new ConfigStore(ports.Files), host, counters), host, host,
+                host, cloud, counters);
+            _session.UpdateReports = ports.Updater;
+            Link = new CloudLink(ports.Mqtt, ports.Clock, cloud, _session, counters, jitterSeed);
         }
 
         public string[] Endpoints { get; }
@@ -65,23 +60,6 @@ namespace EnergyLogger.Core.Runtime
         public CloudCounters Counters { get; }
 
         public bool Online => Link.State == LinkState.Online;
-
-        /// <summary>The id of the config in use, sent with every config pull (RFC 7).</summary>
-        public string ConfigId
-        {
-            get { return _kaa != null ? _kaa.ConfigId : _custom.ConfigId; }
-            set
-            {
-                if (_kaa != null)
-                {
-                    _kaa.ConfigId = value;
-                }
-                else
-                {
-                    _custom.ConfigId = value;
-                }
-            }
-        }
 
         /// <summary>The broker connection from the settings: TLS with the CA, credentials, client id <c>energy-logger-{MAC}</c>.</summary>
         public static CloudSettings SettingsFor(DeviceSettings settings, CloudSettings timing, byte[] mac)
@@ -132,30 +110,18 @@ namespace EnergyLogger.Core.Runtime
         /// <summary>Metadata (with the diagnostics) of every endpoint again, while connected.</summary>
         public void PublishMetadata()
         {
-            if (!Online)
+            if (Online)
             {
-                return;
-            }
-
-            for (int e = 0; e < Endpoints.Length; e++)
-            {
-                if (_kaa != null)
-                {
-                    _kaa.PublishMetadata(e, _clock.MonotonicMs);
-                }
-                else
-                {
-                    _custom.PublishMetadata(e);
-                }
+                _session.PublishMetadata(_clock.MonotonicMs);
             }
         }
 
-        /// <summary>The latest sample of the logger's own endpoint, retained for dashboards (custom MQTT only).</summary>
+        /// <summary>The latest sample of the logger's own endpoint, retained for dashboards where the platform has a place for it.</summary>
         public void PublishLatest(byte[] sample, int count)
         {
-            if (_custom != null && Online)
+            if (Online)
             {
-                _custom.PublishState(sample, 0, count);
+                _session.PublishLatest(sample, 0, count);
             }
         }
 

@@ -1,12 +1,15 @@
 using EnergyLogger.Core.Cloud;
 using EnergyLogger.Core.Modbus;
+using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Registers;
 
 namespace EnergyLogger.Core.Runtime
 {
-    /// <summary>What the cloud protocols ask of the runtime. Every call comes from the link's tick, on the loop's thread.</summary>
-    public sealed partial class MainLoop : ICloudHost
+    /// <summary>What the cloud session asks of the runtime. Every call comes from the link's tick, on the loop's thread.</summary>
+    public sealed partial class MainLoop : IFactsSource, IRegisterAccess, IConfigTarget, IUpdateOffers, IReboot
     {
+        public string ConfigId => _configId;
+
         public DeviceFacts Facts(int endpoint)
         {
             return _facts.Build(endpoint, _engine, _configId);
@@ -45,7 +48,7 @@ namespace EnergyLogger.Core.Runtime
             });
         }
 
-        public void OfferUpdate(byte[] json, int offset, int count)
+        public void Offer(byte[] json, int offset, int count)
         {
             if (_ports.Updater == null)
             {

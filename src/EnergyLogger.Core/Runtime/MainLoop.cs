@@ -13,8 +13,8 @@ namespace EnergyLogger.Core.Runtime
     /// which use the bus, so they run here between cycles), then, if the iteration is still within its budget,
     /// an OTA step and the metadata refresh; then the reset button, the LEDs, and a restart if one was asked
     /// for. It beats the heartbeat before every phase; the <see cref="Supervisor"/> watches it. What the cloud
-    /// needs from the runtime (<see cref="ICloudHost"/>) is in MainLoop.CloudHost.cs, polling in
-    /// MainLoop.Polling.cs, restarts in MainLoop.Restart.cs.
+    /// needs from the runtime is in MainLoop.CloudHost.cs, polling in MainLoop.Polling.cs, restarts in
+    /// MainLoop.Restart.cs.
     /// </summary>
     public sealed partial class MainLoop
     {
@@ -209,7 +209,6 @@ namespace EnergyLogger.Core.Runtime
             Outbox[] outboxes = _outboxes.For(endpoints);
             uint seed = JitterSeed();
             _cloud = new CloudStack(_boot.Settings, endpoints, outboxes, _handlers, _ports, this, _options, _cloudCounters, seed);
-            _cloud.ConfigId = _configId;
         }
 
         /// <summary>Loggers of one fleet must not reconnect in step after a broker outage: the MAC and the boot seed the jitter.</summary>

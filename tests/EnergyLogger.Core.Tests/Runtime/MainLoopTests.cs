@@ -121,7 +121,7 @@ public class MainLoopTests
         Assert.Equal(3000, next.Loop.CyclePeriodMs);
         next.Run(100);
         Assert.Equal(0, next.Loop.Map!.IndexOfPoint("pv_power"));
-        Assert.Equal("c-9", next.Loop.Cloud!.ConfigId);
+        Assert.Contains("\"configId\":\"c-9\"", next.Session.On(next.Topic("cmx", "config/json/")).Single().Text);
     }
 
     [Fact]
