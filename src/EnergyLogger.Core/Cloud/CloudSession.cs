@@ -57,8 +57,6 @@ namespace EnergyLogger.Core.Cloud
 
         internal string ConfigId => _config.ConfigId;
 
-        internal JsonLimits ConfigLimits => _config.Limits;
-
         public void OnConnected(long nowMs)
         {
             _dialect.Forget();

@@ -16,8 +16,8 @@ namespace EnergyLogger.Core.Cloud
         private readonly CloudCounters _counters;
         private readonly JsonDocument _doc = new JsonDocument();
 
-        // A config carries a full register map plus a small envelope.
-        private readonly JsonLimits _limits = new JsonLimits
+        /// <summary>What a config message may hold: a full register map plus a small envelope.</summary>
+        public static readonly JsonLimits Limits = new JsonLimits
         {
             MaxBytes = MapLimits.MaxMapBytes + 4096,
             MaxValues = MapLimits.MaxMapValues + 64,
@@ -43,14 +43,12 @@ namespace EnergyLogger.Core.Cloud
         /// <summary>Why a config was rejected, null when applied.</summary>
         public string Reason { get; private set; }
 
-        public JsonLimits Limits => _limits;
-
         public void Handle(byte[] payload, int length)
         {
             Status = 0;
             Reason = null;
             ReportId = "";
-            if (_doc.Parse(payload, 0, length, _limits) != JsonStatus.Ok || _doc.Kind(JsonDocument.Root) != JsonKind.Object)
+            if (_doc.Parse(payload, 0, length, Limits) != JsonStatus.Ok || _doc.Kind(JsonDocument.Root) != JsonKind.Object)
             {
                 Reject(400, "config message: " + JsonStatusText.Of(_doc.Status));
                 return;

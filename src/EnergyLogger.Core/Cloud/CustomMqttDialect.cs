@@ -91,7 +91,7 @@ namespace EnergyLogger.Core.Cloud
         /// <summary>A few discovery configs per tick, so a full map does not flood the in-flight window.</summary>
         internal override void Tick(CloudSession s)
         {
-            if (_discovery == null)
+            if (_discovery == null || !_discovery.Pending)
             {
                 return;
             }

@@ -66,6 +66,9 @@ namespace EnergyLogger.Core.Cloud
             }
         }
 
+        /// <summary>True while configs of the last <see cref="Start"/> wait to go out.</summary>
+        public bool Pending => _next < _fields.Length;
+
         /// <summary>Writes the next metric's config into <paramref name="w"/> and returns its topic; null when all are out.</summary>
         public string Next(JsonWriter w, DeviceFacts facts)
         {

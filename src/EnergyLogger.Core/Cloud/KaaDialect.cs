@@ -204,7 +204,7 @@ namespace EnergyLogger.Core.Cloud
         /// <summary>CMX_OTA answers like CMX (RFC 7): only one with a software specification is an offer (reference A.3 CMX_OTA).</summary>
         private void OnOtaConfig(CloudSession s, byte[] payload, int length)
         {
-            if (_doc.Parse(payload, 0, length, s.ConfigLimits) != JsonStatus.Ok || _doc.Kind(JsonDocument.Root) != JsonKind.Object)
+            if (_doc.Parse(payload, 0, length, ConfigApplier.Limits) != JsonStatus.Ok || _doc.Kind(JsonDocument.Root) != JsonKind.Object)
             {
                 return;
             }
