@@ -1,7 +1,7 @@
 namespace EnergyLogger.Core.Cloud
 {
     /// <summary>What a <see cref="CloudSession"/> publishes on its own account; a dialect gives each its topic.</summary>
-    public enum Outbound
+    internal enum Outbound
     {
         Telemetry,
         Metadata,

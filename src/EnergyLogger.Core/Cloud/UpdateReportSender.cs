@@ -3,9 +3,9 @@ using EnergyLogger.Core.Json;
 namespace EnergyLogger.Core.Cloud
 {
     /// <summary>
-    /// Keeps one OTA report in flight for a protocol: the report is published again after a lost connection or when
-    /// no acknowledgement came within the reply timeout, and handed back as delivered only on the acknowledgement of
-    /// the copy in flight (a Kaa /status for its request id, or the broker's PUBACK for its message id).
+    /// Keeps one OTA report in flight for the cloud session: the report is published again after a lost connection or
+    /// when no acknowledgement came within the reply timeout, and handed back as delivered only on the acknowledgement
+    /// of the copy in flight (a Kaa /status for its request id, or the broker's PUBACK for its message id).
     /// </summary>
     public sealed class UpdateReportSender
     {
