@@ -17,18 +17,18 @@ namespace EnergyLogger.Core.Cloud
     /// <summary><c>get_version</c>: firmware version, build and the config in use.</summary>
     public sealed class VersionCommand : ICommandHandler
     {
-        private readonly ICloudHost _host;
+        private readonly IFactsSource _facts;
 
-        public VersionCommand(ICloudHost host)
+        public VersionCommand(IFactsSource facts)
         {
-            _host = host;
+            _facts = facts;
         }
 
         public string Type => "get_version";
 
         public void Execute(JsonDocument doc, int payload, CommandReply reply)
         {
-            DeviceFacts facts = _host.Facts(0);
+            DeviceFacts facts = _facts.Facts(0);
             reply.Begin(200, "OK");
             JsonWriter w = reply.Writer;
             w.Name("fw");

@@ -11,26 +11,26 @@ namespace EnergyLogger.Core.Cloud
     }
 
     /// <summary>
-    /// Keeps one MQTT session up: connects, hands the session to the protocol, reconnects after a loss with
+    /// Keeps one MQTT session up: connects, hands it to the <see cref="CloudSession"/>, reconnects after a loss with
     /// exponential backoff and jitter (<see cref="Backoff"/>), and pumps the session's events. Driven by
     /// <see cref="Tick"/> from one thread; it never blocks longer than one connect attempt.
     /// </summary>
     public sealed class CloudLink
     {
-        private readonly IMqttSession _session;
+        private readonly IMqttSession _mqtt;
         private readonly IClock _clock;
         private readonly CloudSettings _settings;
-        private readonly ICloudProtocol _protocol;
+        private readonly CloudSession _session;
         private readonly Backoff _backoff;
         private readonly MqttEvent _event = new MqttEvent();
         private long _nextAttemptMs;
 
-        public CloudLink(IMqttSession session, IClock clock, CloudSettings settings, ICloudProtocol protocol, CloudCounters counters, uint jitterSeed)
+        public CloudLink(IMqttSession mqtt, IClock clock, CloudSettings settings, CloudSession session, CloudCounters counters, uint jitterSeed)
         {
-            _session = session;
+            _mqtt = mqtt;
             _clock = clock;
             _settings = settings;
-            _protocol = protocol;
+            _session = session;
             Counters = counters;
             _backoff = new Backoff(settings.BackoffBaseMs, settings.BackoffMaxMs, jitterSeed);
             _nextAttemptMs = clock.MonotonicMs;
@@ -55,7 +55,7 @@ namespace EnergyLogger.Core.Cloud
 
             if (State == LinkState.Online)
             {
-                _protocol.Tick(_clock.MonotonicMs);
+                _session.Tick(_clock.MonotonicMs);
             }
         }
 
@@ -64,8 +64,8 @@ namespace EnergyLogger.Core.Cloud
         {
             if (State == LinkState.Online)
             {
-                _session.Disconnect();
-                _protocol.OnConnectionLost();
+                _mqtt.Disconnect();
+                _session.OnConnectionLost();
             }
 
             State = LinkState.Waiting;
@@ -74,7 +74,7 @@ namespace EnergyLogger.Core.Cloud
         private void Attempt(long now)
         {
             Counters.ConnectAttempts++;
-            MqttConnectResult result = _session.Connect(_settings.Connection);
+            MqttConnectResult result = _mqtt.Connect(_settings.Connection);
             if (!result.IsAccepted)
             {
                 Counters.ConnectFailures++;
@@ -86,20 +86,20 @@ namespace EnergyLogger.Core.Cloud
             Counters.Connects++;
             _backoff.Reset();
             State = LinkState.Online;
-            _protocol.OnConnected(_clock.MonotonicMs);
+            _session.OnConnected(_clock.MonotonicMs);
         }
 
         private void Pump(long now)
         {
-            while (_session.Poll(_event))
+            while (_mqtt.Poll(_event))
             {
                 switch (_event.Kind)
                 {
                     case MqttEventKind.Message:
-                        _protocol.OnMessage(_event.Topic, _event.Payload, _event.PayloadLength, now);
+                        _session.OnMessage(_event.Topic, _event.Payload, _event.PayloadLength, now);
                         break;
                     case MqttEventKind.Acknowledged:
-                        _protocol.OnAcknowledged(_event.MessageId, now);
+                        _session.OnAcknowledged(_event.MessageId, now);
                         break;
                     case MqttEventKind.ConnectionLost:
                         Lost(now, _event.Reason);
@@ -107,7 +107,7 @@ namespace EnergyLogger.Core.Cloud
                 }
             }
 
-            if (!_session.IsConnected)
+            if (!_mqtt.IsConnected)
             {
                 Lost(now, "session closed");
             }
@@ -118,7 +118,7 @@ namespace EnergyLogger.Core.Cloud
             Counters.ConnectionsLost++;
             Counters.LastError = "connection lost: " + reason;
             State = LinkState.Waiting;
-            _protocol.OnConnectionLost();
+            _session.OnConnectionLost();
             _nextAttemptMs = now + _backoff.NextDelayMs();
         }
     }

@@ -6,7 +6,7 @@ namespace EnergyLogger.Core.Cloud
     /// <summary>
     /// Takes command messages apart, queues them (bounded, duplicates dropped), and runs one at a time through
     /// the handler table. Commands that cannot be queued are answered at once: 429 when the queue is full,
-    /// 404 for an unknown type, 400 for an item without an id (RELIABILITY C8). The protocol publishes what
+    /// 404 for an unknown type, 400 for an item without an id (RELIABILITY C8). The cloud session publishes what
     /// <see cref="TakeAnswer"/> and <see cref="RunNext"/> produce.
     /// </summary>
     public sealed class CommandCenter

@@ -5,19 +5,19 @@ namespace EnergyLogger.Core.Cloud
 {
     /// <summary>
     /// Takes a config message <c>{"configId":..,"config":{..}}</c> (RFC 7; the same shape in custom-MQTT mode) through
-    /// validation in full, atomic storage and hand-over to the runtime. A rejected config changes nothing: the last
+    /// validation in full, atomic storage and hand-over to its <see cref="IConfigTarget"/>. A rejected config changes nothing: the last
     /// good one stays active (RELIABILITY C6). After <see cref="Handle"/>, <see cref="Status"/> says what to report:
     /// 0 nothing (unchanged, none assigned, already in use), 200 applied, 400 invalid, 500 not storable.
     /// </summary>
     public sealed class ConfigApplier
     {
         private readonly ConfigStore _store;
-        private readonly ICloudHost _host;
+        private readonly IConfigTarget _target;
         private readonly CloudCounters _counters;
         private readonly JsonDocument _doc = new JsonDocument();
 
-        // A config carries a full register map plus a small envelope.
-        private readonly JsonLimits _limits = new JsonLimits
+        /// <summary>What a config message may hold: a full register map plus a small envelope.</summary>
+        public static readonly JsonLimits Limits = new JsonLimits
         {
             MaxBytes = MapLimits.MaxMapBytes + 4096,
             MaxValues = MapLimits.MaxMapValues + 64,
@@ -25,15 +25,15 @@ namespace EnergyLogger.Core.Cloud
             MaxStringBytes = MapLimits.MaxSourceLength,
         };
 
-        public ConfigApplier(ConfigStore store, ICloudHost host, CloudCounters counters)
+        public ConfigApplier(ConfigStore store, IConfigTarget target, CloudCounters counters)
         {
             _store = store;
-            _host = host;
+            _target = target;
             _counters = counters;
         }
 
-        /// <summary>The id of the configuration in use; null until one was applied.</summary>
-        public string ConfigId { get; set; }
+        /// <summary>The id of the configuration in use; null while there is none.</summary>
+        public string ConfigId => _target.ConfigId;
 
         public int Status { get; private set; }
 
@@ -43,14 +43,12 @@ namespace EnergyLogger.Core.Cloud
         /// <summary>Why a config was rejected, null when applied.</summary>
         public string Reason { get; private set; }
 
-        public JsonLimits Limits => _limits;
-
         public void Handle(byte[] payload, int length)
         {
             Status = 0;
             Reason = null;
             ReportId = "";
-            if (_doc.Parse(payload, 0, length, _limits) != JsonStatus.Ok || _doc.Kind(JsonDocument.Root) != JsonKind.Object)
+            if (_doc.Parse(payload, 0, length, Limits) != JsonStatus.Ok || _doc.Kind(JsonDocument.Root) != JsonKind.Object)
             {
                 Reject(400, "config message: " + JsonStatusText.Of(_doc.Status));
                 return;
@@ -85,8 +83,7 @@ namespace EnergyLogger.Core.Cloud
                 return;
             }
 
-            ConfigId = id;
-            _host.ApplyConfig(parsed);
+            _target.ApplyConfig(parsed);
             _counters.ConfigsApplied++;
             Status = 200;
         }

@@ -19,20 +19,24 @@ namespace EnergyLogger.Core.Cloud
         private readonly string _node;
         private readonly string _stateTopic;
         private readonly string _availabilityTopic;
+        private readonly IRegisterAccess _registers;
         private int[] _fields = new int[0];
         private int _next;
 
-        public HomeAssistantDiscovery(string discoveryPrefix, string nodeId, string stateTopic, string availabilityTopic)
+        /// <param name="registers">Where the map in use is, whose metrics are announced.</param>
+        public HomeAssistantDiscovery(string discoveryPrefix, string nodeId, string stateTopic, string availabilityTopic, IRegisterAccess registers)
         {
             _prefix = discoveryPrefix;
             _node = nodeId;
             _stateTopic = stateTopic;
             _availabilityTopic = availabilityTopic;
+            _registers = registers;
         }
 
-        /// <summary>Starts over with the schema fields the map's points and computed fields feed.</summary>
-        public void Start(RegisterMap map)
+        /// <summary>Starts over with the schema fields the points and computed fields of the map in use feed.</summary>
+        public void Start()
         {
+            RegisterMap map = _registers.Map;
             _next = 0;
             if (map == null)
             {
@@ -61,6 +65,9 @@ namespace EnergyLogger.Core.Cloud
                 }
             }
         }
+
+        /// <summary>True while configs of the last <see cref="Start"/> wait to go out.</summary>
+        public bool Pending => _next < _fields.Length;
 
         /// <summary>Writes the next metric's config into <paramref name="w"/> and returns its topic; null when all are out.</summary>
         public string Next(JsonWriter w, DeviceFacts facts)

@@ -3,7 +3,7 @@ using EnergyLogger.Core.Json;
 namespace EnergyLogger.Core.Cloud
 {
     /// <summary>
-    /// The OTA updater's outcome reports as the cloud protocols deliver them (docs/ota.md, "Reports"): the oldest
+    /// The OTA updater's outcome reports as the cloud session delivers them (docs/ota.md, "Reports"): the oldest
     /// report is written, published, and forgotten only once the broker or Kaa acknowledged it, so a report is
     /// delivered at least once across lost connections and reboots.
     /// </summary>

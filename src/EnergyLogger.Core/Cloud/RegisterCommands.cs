@@ -9,12 +9,12 @@ namespace EnergyLogger.Core.Cloud
     /// </summary>
     public sealed class RegsReadCommand : ICommandHandler
     {
-        private readonly ICloudHost _host;
+        private readonly IRegisterAccess _registers;
         private readonly ushort[] _values = new ushort[ModbusPdu.MaxReadRegisters];
 
-        public RegsReadCommand(ICloudHost host)
+        public RegsReadCommand(IRegisterAccess registers)
         {
-            _host = host;
+            _registers = registers;
         }
 
         public string Type => "regs_read";
@@ -38,7 +38,7 @@ namespace EnergyLogger.Core.Cloud
                 return;
             }
 
-            ModbusMaster bus = _host.Bus(unit);
+            ModbusMaster bus = _registers.Bus(unit);
             if (bus == null)
             {
                 reply.Fail(404, "no device with unit " + unit.ToString() + " in the map");

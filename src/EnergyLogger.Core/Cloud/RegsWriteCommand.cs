@@ -15,13 +15,13 @@ namespace EnergyLogger.Core.Cloud
     {
         private const int MaxValues = 123;
 
-        private readonly ICloudHost _host;
+        private readonly IRegisterAccess _registers;
         private readonly ushort[] _old = new ushort[MaxValues];
         private readonly ushort[] _back = new ushort[MaxValues];
 
-        public RegsWriteCommand(ICloudHost host)
+        public RegsWriteCommand(IRegisterAccess registers)
         {
-            _host = host;
+            _registers = registers;
         }
 
         public string Type => "regs_write";
@@ -49,7 +49,7 @@ namespace EnergyLogger.Core.Cloud
 
             PointDefinition point;
             int status = Check(unit, addr, values, out point, out reason);
-            ModbusMaster bus = status == 0 ? _host.Bus(unit) : null;
+            ModbusMaster bus = status == 0 ? _registers.Bus(unit) : null;
             if (status == 0 && bus == null)
             {
                 status = 404;
@@ -70,7 +70,7 @@ namespace EnergyLogger.Core.Cloud
         {
             point = null;
             reason = null;
-            RegisterMap map = _host.Map;
+            RegisterMap map = _registers.Map;
             if (map == null)
             {
                 reason = "no register map in use";

@@ -1,7 +1,7 @@
 namespace EnergyLogger.Core.Cloud
 {
     /// <summary>
-    /// The batches out on the wire for every endpoint's outbox, each under the key the protocol matches its
+    /// The batches out on the wire for every endpoint's outbox, each under the key the dialect matches its
     /// answer with (a Kaa request id, or the MQTT message id in custom mode). A batch goes back to its outbox
     /// as acknowledged only on <see cref="Complete"/>; an error, a timeout or a lost connection releases it to
     /// be sent again (RELIABILITY C2). Endpoints take turns, so one busy endpoint cannot starve another.

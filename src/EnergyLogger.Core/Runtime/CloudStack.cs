@@ -6,85 +6,139 @@ using EnergyLogger.Core.Provisioning;
 namespace EnergyLogger.Core.Runtime
 {
     /// <summary>
-    /// The cloud side as the installer's settings choose it (docs/cloud.md): Kaa 1/KP or custom MQTT, one
-    /// outbox per endpoint of the map, the uplink, the command table and the link that keeps the session up.
-    /// Built at boot and again when a new map brings other endpoints.
+    /// The cloud side as the installer's settings choose it (docs/cloud.md): the cloud session in the Kaa 1/KP or the
+    /// custom-MQTT dialect, one outbox per endpoint of the map, the uplink, the command table and the link that keeps
+    /// the session up. Built at boot, and again when a new map brings other endpoints. Each iteration ticks the link
+    /// (telemetry, replay, configs and commands, which use the bus, so they run here between cycles).
     /// </summary>
-    public sealed class CloudStack
+    public sealed class CloudStack : ILoopTask
     {
-        private readonly KaaProtocol _kaa;
-        private readonly CustomMqttProtocol _custom;
-        private readonly IClock _clock;
+        private readonly DeviceSettings _settings;
+        private readonly RuntimePorts _ports;
+        private readonly RuntimeOptions _options;
+        private readonly OutboxShelf _shelf;
+        private readonly ICommandHandler[] _handlers;
+        private readonly ConfigInUse _config;
+        private readonly IFactsSource _facts;
+        private readonly IUpdateOffers _offers;
+        private readonly IReboot _reboot;
+        private readonly uint _jitterSeed;
+        private CloudSession _session;
+        private CloudLink _link;
+        private string _lastError;
 
         /// <param name="endpoints">The map's endpoints (entry 0, the logger's own, is null).</param>
-        public CloudStack(DeviceSettings settings, string[] endpoints, Outbox[] outboxes, ICommandHandler[] handlers, RuntimePorts ports,
-            ICloudHost host, RuntimeOptions options, CloudCounters counters, uint jitterSeed)
+        /// <param name="reboot">The restart a delivered reboot command asks for.</param>
+        internal CloudStack(BootContext boot, string[] endpoints, RuntimePorts ports, RuntimeOptions options, OutboxShelf shelf, CloudCounters counters,
+            ICommandHandler[] handlers, ConfigInUse config, IFactsSource facts, IUpdateOffers offers, IReboot reboot)
         {
-            _clock = ports.Clock;
-            Endpoints = endpoints;
-            Outboxes = outboxes;
+            _settings = boot.Settings;
+            _ports = ports;
+            _options = options;
+            _shelf = shelf;
             Counters = counters;
-            CloudSettings cloud = SettingsFor(settings, options.Cloud, ports.Network.Mac);
-            Uplink = new TelemetryUplink(outboxes, cloud.Window, options.Outbox.MaxBatchBytes);
-            Commands = new CommandCenter(handlers, options.CommandQueue, options.CommandReplyBytes, counters);
-            var configs = new ConfigStore(ports.Files);
-            ICloudProtocol protocol;
-            if (settings.Cloud == CloudMode.Kaa)
-            {
-                _kaa = new KaaProtocol(ports.Mqtt, new KaaTopics(settings.KaaAppVersion), Names(endpoints, settings.KaaToken), Uplink, Commands,
-                    configs, host, cloud, counters);
-                _kaa.UpdateReports = ports.Updater;
-                protocol = _kaa;
-            }
-            else
-            {
-                CustomMqttProtocol.ConfigureWill(cloud.Connection, settings.TopicPrefix);
-                HomeAssistantDiscovery discovery = settings.HomeAssistantDiscovery
-                    ? new HomeAssistantDiscovery(HomeAssistantDiscovery.DefaultPrefix, CloudSettings.ClientIdFor(ports.Network.Mac),
-                        settings.TopicPrefix + "/state", settings.TopicPrefix + "/status")
-                    : null;
-                _custom = new CustomMqttProtocol(ports.Mqtt, settings.TopicPrefix, Names(endpoints, ""), Uplink, Commands, configs, host, cloud,
-                    counters, discovery);
-                _custom.UpdateReports = ports.Updater;
-                protocol = _custom;
-            }
-
-            Link = new CloudLink(ports.Mqtt, ports.Clock, cloud, protocol, counters, jitterSeed);
+            _handlers = handlers;
+            _config = config;
+            _facts = facts;
+            _offers = offers;
+            _reboot = reboot;
+            _jitterSeed = JitterSeed(ports.Network.Mac, boot.Journal.Boots);
+            Build(endpoints);
         }
 
-        public string[] Endpoints { get; }
+        public string[] Endpoints { get; private set; }
 
-        public Outbox[] Outboxes { get; }
-
-        public TelemetryUplink Uplink { get; }
-
-        public CommandCenter Commands { get; }
-
-        public CloudLink Link { get; }
+        public Outbox[] Outboxes { get; private set; }
 
         public CloudCounters Counters { get; }
 
-        public bool Online => Link.State == LinkState.Online;
+        public bool Online => _link.State == LinkState.Online;
 
-        /// <summary>The id of the config in use, sent with every config pull (RFC 7).</summary>
-        public string ConfigId
+        public void Tick(long startMs, Heartbeat heartbeat)
         {
-            get { return _kaa != null ? _kaa.ConfigId : _custom.ConfigId; }
-            set
+            heartbeat.Beat("cloud", _ports.Clock.MonotonicMs);
+            _link.Tick();
+
+            // Each new problem of the link (refused connect, lost session, error reply, rejected config) is one record.
+            string error = Counters.LastError;
+            if (error != null && (object)error != (object)_lastError)
             {
-                if (_kaa != null)
-                {
-                    _kaa.ConfigId = value;
-                }
-                else
-                {
-                    _custom.ConfigId = value;
-                }
+                _lastError = error;
+                _ports.Log.Write(LogLevel.Warn, "cloud", error);
             }
         }
 
+        /// <summary>
+        /// The endpoints of a map just taken over. Other device endpoints change outboxes and tokens, so the stack is
+        /// built anew (one reconnect); batches in flight stay in their outboxes and are sent again (at least once).
+        /// </summary>
+        public void Follow(string[] endpoints)
+        {
+            if (SameEndpoints(endpoints))
+            {
+                return;
+            }
+
+            _ports.Log.Write(LogLevel.Info, "cloud", "endpoints changed; reconnecting", "endpoints", endpoints.Length.ToString());
+            Close();
+            Build(endpoints);
+        }
+
+        /// <summary>Metadata (with the diagnostics) of every endpoint again, while connected.</summary>
+        public void PublishMetadata()
+        {
+            if (Online)
+            {
+                _session.PublishMetadata(_ports.Clock.MonotonicMs);
+            }
+        }
+
+        /// <summary>The latest sample of the logger's own endpoint, retained for dashboards where the platform has a place for it.</summary>
+        public void PublishLatest(byte[] sample, int count)
+        {
+            if (Online)
+            {
+                _session.PublishLatest(sample, 0, count);
+            }
+        }
+
+        /// <summary>Ends the session on purpose (shutdown, reboot, new endpoints); the will is not published.</summary>
+        public void Close()
+        {
+            _link.Close();
+        }
+
+        private void Build(string[] endpoints)
+        {
+            Endpoints = endpoints;
+            Outboxes = _shelf.For(endpoints);
+            CloudSettings cloud = SettingsFor(_settings, _options.Cloud, _ports.Network.Mac);
+            var uplink = new TelemetryUplink(Outboxes, cloud.Window, _options.Outbox.MaxBatchBytes);
+            var commands = new CommandCenter(_handlers, _options.CommandQueue, _options.CommandReplyBytes, Counters);
+            var configs = new ConfigApplier(new ConfigStore(_ports.Files), _config, Counters);
+            _session = new CloudSession(_ports.Mqtt, Dialect(endpoints, cloud), uplink, commands, configs, _facts, _offers, _reboot, cloud, Counters);
+            _session.UpdateReports = _ports.Updater;
+            _link = new CloudLink(_ports.Mqtt, _ports.Clock, cloud, _session, Counters, _jitterSeed);
+        }
+
+        private CloudDialect Dialect(string[] endpoints, CloudSettings cloud)
+        {
+            if (_settings.Cloud == CloudMode.Kaa)
+            {
+                return new KaaDialect(new KaaTopics(_settings.KaaAppVersion), Names(endpoints, _settings.KaaToken));
+            }
+
+            string prefix = _settings.TopicPrefix;
+            CustomMqttDialect.ConfigureWill(cloud.Connection, prefix);
+            HomeAssistantDiscovery discovery = _settings.HomeAssistantDiscovery
+                ? new HomeAssistantDiscovery(HomeAssistantDiscovery.DefaultPrefix, CloudSettings.ClientIdFor(_ports.Network.Mac), prefix + "/state",
+                    prefix + "/status", _config)
+                : null;
+            return new CustomMqttDialect(prefix, Names(endpoints, ""), discovery);
+        }
+
         /// <summary>The broker connection from the settings: TLS with the CA, credentials, client id <c>energy-logger-{MAC}</c>.</summary>
-        public static CloudSettings SettingsFor(DeviceSettings settings, CloudSettings timing, byte[] mac)
+        private static CloudSettings SettingsFor(DeviceSettings settings, CloudSettings timing, byte[] mac)
         {
             var cloud = new CloudSettings
             {
@@ -106,7 +160,14 @@ namespace EnergyLogger.Core.Runtime
             return cloud;
         }
 
-        public bool SameEndpoints(string[] endpoints)
+        /// <summary>Loggers of one fleet must not reconnect in step after a broker outage: the MAC and the boot seed the jitter.</summary>
+        private static uint JitterSeed(byte[] mac, uint boots)
+        {
+            uint seed = Crc32.Compute(mac, 0, mac.Length) ^ boots;
+            return seed == 0 ? 1 : seed;
+        }
+
+        private bool SameEndpoints(string[] endpoints)
         {
             if (endpoints.Length != Endpoints.Length)
             {
@@ -122,46 +183,6 @@ namespace EnergyLogger.Core.Runtime
             }
 
             return true;
-        }
-
-        public void Tick()
-        {
-            Link.Tick();
-        }
-
-        /// <summary>Metadata (with the diagnostics) of every endpoint again, while connected.</summary>
-        public void PublishMetadata()
-        {
-            if (!Online)
-            {
-                return;
-            }
-
-            for (int e = 0; e < Endpoints.Length; e++)
-            {
-                if (_kaa != null)
-                {
-                    _kaa.PublishMetadata(e, _clock.MonotonicMs);
-                }
-                else
-                {
-                    _custom.PublishMetadata(e);
-                }
-            }
-        }
-
-        /// <summary>The latest sample of the logger's own endpoint, retained for dashboards (custom MQTT only).</summary>
-        public void PublishLatest(byte[] sample, int count)
-        {
-            if (_custom != null && Online)
-            {
-                _custom.PublishState(sample, 0, count);
-            }
-        }
-
-        public void Close()
-        {
-            Link.Close();
         }
 
         private static string[] Names(string[] endpoints, string own)

@@ -5,27 +5,29 @@ using EnergyLogger.Core.Registers;
 namespace EnergyLogger.Core.Runtime
 {
     /// <summary>
-    /// The metadata of an endpoint, made fresh whenever the protocol publishes it: for the logger (endpoint 0)
+    /// The metadata of an endpoint, made fresh whenever the cloud session publishes it: for the logger (endpoint 0)
     /// its firmware, addresses, signal, config id and diagnostics; for every endpoint the metadata points of the
     /// map's devices in that group (serial number, model, rated power) that were read. Allocates; runs on a
     /// connect, on the metadata interval and for <c>get_version</c>, never per cycle.
     /// </summary>
-    internal sealed class FactsBuilder
+    internal sealed class FactsBuilder : IFactsSource
     {
         private readonly FirmwareIdentity _firmware;
         private readonly INetwork _network;
         private readonly Diagnostics _diagnostics;
+        private readonly ConfigInUse _config;
 
-        public FactsBuilder(FirmwareIdentity firmware, INetwork network, Diagnostics diagnostics)
+        public FactsBuilder(FirmwareIdentity firmware, INetwork network, Diagnostics diagnostics, ConfigInUse config)
         {
             _firmware = firmware;
             _network = network;
             _diagnostics = diagnostics;
+            _config = config;
         }
 
-        /// <param name="engine">The poll engine, or null when nothing is polled (safe mode).</param>
-        public DeviceFacts Build(int endpoint, PollEngine engine, string configId)
+        public DeviceFacts Facts(int endpoint)
         {
+            PollEngine engine = _config.Engine;
             RegisterMap map = engine == null ? null : engine.Map;
             int endpoints = map == null ? 1 : map.Endpoints.Length;
             if (endpoint < 0 || endpoint >= endpoints)
@@ -33,7 +35,7 @@ namespace EnergyLogger.Core.Runtime
                 return null;
             }
 
-            var facts = new DeviceFacts { Mac = Hex(_network.Mac), ConfigId = configId };
+            var facts = new DeviceFacts { Mac = Hex(_network.Mac), ConfigId = _config.ConfigId };
             if (endpoint == 0)
             {
                 facts.FirmwareVersion = _firmware.Version;

@@ -5,13 +5,10 @@ namespace EnergyLogger.Core.Runtime
     /// <summary>
     /// The OTA updater as the main loop drives it: offers go in as the cloud sent them, one bounded step runs per
     /// idle iteration, a requested reboot is carried out by the loop with the reason stored, and the outcomes go to
-    /// the cloud through the protocol (<see cref="IUpdateReports"/>). <see cref="OtaUpdater"/> wraps Core/Ota's agent.
+    /// the cloud through the session (<see cref="IUpdateReports"/>). <see cref="OtaUpdater"/> wraps Core/Ota's agent.
     /// </summary>
-    public interface IUpdater : IUpdateReports
+    public interface IUpdater : IUpdateReports, IUpdateOffers
     {
-        /// <summary>A CMX_OTA config or custom-MQTT offer, exactly as received.</summary>
-        void Offer(byte[] json, int offset, int count);
-
         /// <summary>One bounded piece of work (a chunk, a hash slice, a health probe); returns quickly when idle.</summary>
         void Step();
 

@@ -8,78 +8,88 @@ using EnergyLogger.Core.Registers;
 namespace EnergyLogger.Core.Runtime
 {
     /// <summary>
-    /// The one scheduler of the firmware (docs/runtime.md). Each iteration, on one thread: a poll cycle when one
-    /// is due (its samples go to the outboxes), a tick of the cloud link (telemetry, replay, config and commands,
-    /// which use the bus, so they run here between cycles), then, if the iteration is still within its budget,
-    /// an OTA step and the metadata refresh; then the reset button, the LEDs, and a restart if one was asked
-    /// for. It beats the heartbeat before every phase; the <see cref="Supervisor"/> watches it. What the cloud
-    /// needs from the runtime (<see cref="ICloudHost"/>) is in MainLoop.CloudHost.cs, polling in
-    /// MainLoop.Polling.cs, restarts in MainLoop.Restart.cs.
+    /// The firmware's one loop (docs/runtime.md): it builds the parts the boot's mode needs, then ticks them in order
+    /// on one thread, each iteration: the clock watch, a poll cycle when one is due, the cloud link, an OTA step and
+    /// the metadata refresh when the iteration has time to spare, the button and the LEDs, the boot proof. Then it
+    /// carries out a restart if one was asked for, or sleeps until the next tick. It beats the heartbeat at the start
+    /// and before the idle sleep, and each part beats before its work; the <see cref="Supervisor"/> watches it.
     /// </summary>
-    public sealed partial class MainLoop
+    public sealed class MainLoop
     {
-        private readonly BootContext _boot;
-        private readonly RuntimePorts _ports;
         private readonly IClock _clock;
-        private readonly Log _log;
         private readonly RuntimeOptions _options;
-        private readonly LoopStats _stats = new LoopStats();
-        private readonly CloudCounters _cloudCounters = new CloudCounters();
-        private readonly OutboxShelf _outboxes;
-        private readonly Diagnostics _diagnostics;
-        private readonly FactsBuilder _facts;
+        private readonly PollSchedule _schedule;
+        private readonly RestartRequest _restarts = new RestartRequest();
+        private readonly Shutdown _shutdown;
         private readonly IndicatorDriver _indicators;
-        private readonly FactoryReset _factoryReset;
-        private readonly ICommandHandler[] _handlers;
-        private readonly long _startMs;
-        private CloudStack _cloud;
-        private long _nextMetadataMs;
-        private string _lastCloudError;
+        private readonly ILoopTask[] _tasks;
 
         /// <param name="map">The register map to poll when no cloud config is stored (a file on flash); null for none yet.</param>
         public MainLoop(BootContext boot, RegisterMap map, RuntimePorts ports, FirmwareIdentity firmware, RuntimeOptions options)
         {
-            _boot = boot;
-            _ports = ports;
             _clock = ports.Clock;
-            _log = ports.Log;
             _options = options;
-            _startMs = _clock.MonotonicMs;
-            Heartbeat = new Heartbeat(_startMs);
-            HideSecrets(boot.Settings);
-            _outboxes = new OutboxShelf(ports.Files, options.Outbox, _log);
-            _diagnostics = new Diagnostics(ports, boot.Journal, _stats, _outboxes, _cloudCounters, boot.Mode);
-            _facts = new FactsBuilder(firmware, ports.Network, _diagnostics);
-            _indicators = new IndicatorDriver(ports.Leds, _log);
-            _factoryReset = ports.Button == null ? null : new FactoryReset(ports.Button, boot.SettingsStore, new ResetButton());
-            _handlers = new ICommandHandler[]
-            {
-                new RebootCommand(), new VersionCommand(this), new RegsReadCommand(this), new RegsWriteCommand(this), new DiagnosticsCommand(_diagnostics),
-            };
+            long start = _clock.MonotonicMs;
+            Log log = ports.Log;
+            Heartbeat = new Heartbeat(start);
+            HideSecrets(log, boot.Settings);
+            var outboxes = new OutboxShelf(ports.Files, options.Outbox, log);
+            var counters = new CloudCounters();
+            Diagnostics = new Diagnostics(ports, boot.Journal, Stats, outboxes, counters, boot.Mode);
+            _indicators = new IndicatorDriver(ports.Leds, log);
+            FactoryReset reset = ports.Button == null ? null : new FactoryReset(ports.Button, boot.SettingsStore, new ResetButton());
             if (boot.Mode == RunMode.Normal)
             {
-                map = StartPolling(map);
+                _schedule = new PollSchedule(options);
+                Config = new ConfigInUse(map, ports, options, _schedule);
+            }
+            else
+            {
+                Config = new ConfigInUse(map, boot.Mode, log);
             }
 
+            var facts = new FactsBuilder(firmware, ports.Network, Diagnostics, Config);
+            var updates = new UpdateSteps(ports.Updater, _restarts, _clock, log, options);
             if (boot.Mode != RunMode.Provisioning)
             {
-                BuildCloud(map == null ? new string[1] : map.Endpoints);
+                var handlers = new ICommandHandler[]
+                {
+                    new RebootCommand(), new VersionCommand(facts), new RegsReadCommand(Config), new RegsWriteCommand(Config), new DiagnosticsCommand(Diagnostics),
+                };
+                string[] endpoints = Config.BootMap == null ? new string[1] : Config.BootMap.Endpoints;
+                Cloud = new CloudStack(boot, endpoints, ports, options, outboxes, counters, handlers, Config, facts, updates, new CommandRestart(_restarts));
             }
 
-            _nextMetadataMs = _startMs + options.MetadataIntervalMs;
+            Polling polling = Config.Engine == null ? null : new Polling(Config.Engine, _schedule, Cloud, ports.Updater, Stats, _clock, log, options);
+            MetadataRefresh metadata = Cloud == null ? null : new MetadataRefresh(Cloud, _clock, options, start);
+            _tasks = Present(new ILoopTask[]
+            {
+                new ClockWatch(_clock, Stats, metadata, log),
+                polling,
+                Cloud,
+                updates,
+                metadata,
+                new FrontPanel(_indicators, reset, _restarts, ports.Network, Cloud, polling, ports.Updater, _clock, log),
+                new BootProof(boot.Journal, boot.Mode, _clock, log, start, options.ProvenAfterMs),
+            });
+            _shutdown = new Shutdown(_restarts, Cloud, boot.Journal, ports.Reboot, log);
+            Mode = boot.Mode;
         }
 
-        public RunMode Mode => _boot.Mode;
+        public RunMode Mode { get; }
 
         /// <summary>Read by the supervisor's thread.</summary>
         public Heartbeat Heartbeat { get; }
 
-        public LoopStats Stats => _stats;
+        public LoopStats Stats { get; } = new LoopStats();
 
-        public Diagnostics Diagnostics => _diagnostics;
+        public Diagnostics Diagnostics { get; }
 
         /// <summary>The cloud side; null in provisioning mode.</summary>
-        public CloudStack Cloud => _cloud;
+        public CloudStack Cloud { get; }
+
+        /// <summary>The configuration in use: its id, its map, the poll engine.</summary>
+        public ConfigInUse Config { get; }
 
         public IndicatorState Indicators => _indicators.State;
 
@@ -94,43 +104,27 @@ namespace EnergyLogger.Core.Runtime
             }
             catch (Exception e)
             {
-                Fault(e);
+                _shutdown.Fault(e);
             }
         }
 
         /// <summary>One iteration; false once the loop has restarted (or was asked to stop).</summary>
         public bool RunOnce()
         {
-            if (!Running)
+            if (_shutdown.Stopped())
             {
-                // Stopped between iterations: the link still says goodbye.
-                CloseCloud();
                 return false;
             }
 
             long start = _clock.MonotonicMs;
             Heartbeat.Beat("start", start);
-            _stats.Iterations++;
-            NoteClock(start);
-            if (_engine != null && start >= _nextCycleMs)
+            Stats.Iterations++;
+            for (int i = 0; i < _tasks.Length; i++)
             {
-                Heartbeat.Beat("poll", start);
-                Cycle();
+                _tasks[i].Tick(start, Heartbeat);
             }
 
-            if (_cloud != null)
-            {
-                Heartbeat.Beat("cloud", _clock.MonotonicMs);
-                _cloud.Tick();
-                NoteCloudError();
-            }
-
-            DeferredWork(start);
-            Heartbeat.Beat("indicators", _clock.MonotonicMs);
-            PollButton();
-            ShowIndicators();
-            Prove();
-            if (TakeRestart())
+            if (_shutdown.Take())
             {
                 return false;
             }
@@ -139,34 +133,19 @@ namespace EnergyLogger.Core.Runtime
             return true;
         }
 
-        /// <summary>Work that waits for an iteration with time to spare (RuntimeOptions.IterationBudgetMs).</summary>
-        private void DeferredWork(long start)
+        /// <summary>
+        /// Asks for a restart at the end of the current iteration; the first request wins. Thread-safe: the
+        /// port-4242 sessions call it when settings were applied.
+        /// </summary>
+        public void RequestRestart(ResetReason reason, string detail)
         {
-            IUpdater updater = _ports.Updater;
-            if (updater != null && updater.RebootRequested)
-            {
-                RequestRestart(ResetReason.Update, "update staged or rolled back");
-            }
-
-            if (updater != null && WithinBudget(start))
-            {
-                // One signature check can take many seconds on the device (docs/ota.md, "Cost on the device").
-                Heartbeat.Beat("ota", _clock.MonotonicMs, updater.LongestStepMs);
-                updater.Step();
-            }
-
-            long now = _clock.MonotonicMs;
-            if (_cloud != null && _cloud.Online && now >= _nextMetadataMs && WithinBudget(start))
-            {
-                Heartbeat.Beat("metadata", now);
-                _cloud.PublishMetadata();
-                _nextMetadataMs = now + _options.MetadataIntervalMs;
-            }
+            _restarts.Ask(reason, detail);
         }
 
-        private bool WithinBudget(long start)
+        /// <summary>Ends the loop without a reboot (the host's Ctrl+C): the link says goodbye, nothing is recorded. Thread-safe.</summary>
+        public void Stop()
         {
-            return _clock.MonotonicMs - start < _options.IterationBudgetMs;
+            _restarts.Stop();
         }
 
         /// <summary>Records the iteration's cost, then sleeps until the next tick or the next cycle, whichever is first.</summary>
@@ -174,20 +153,20 @@ namespace EnergyLogger.Core.Runtime
         {
             long now = _clock.MonotonicMs;
             long used = now - start;
-            if (used > _stats.LongestIterationMs)
+            if (used > Stats.LongestIterationMs)
             {
-                _stats.LongestIterationMs = used;
+                Stats.LongestIterationMs = used;
             }
 
             if (used > _options.IterationBudgetMs)
             {
-                _stats.OverBudget++;
+                Stats.OverBudget++;
             }
 
             long wait = _options.TickMs - used;
-            if (_engine != null && _nextCycleMs - now < wait)
+            if (_schedule != null && _schedule.NextMs - now < wait)
             {
-                wait = _nextCycleMs - now;
+                wait = _schedule.NextMs - now;
             }
 
             if (wait > 0)
@@ -197,27 +176,32 @@ namespace EnergyLogger.Core.Runtime
             }
         }
 
-        private void HideSecrets(DeviceSettings settings)
+        private static void HideSecrets(Log log, DeviceSettings settings)
         {
-            _log.AddSecret(settings.WifiKey);
-            _log.AddSecret(settings.MqttPassword);
-            _log.AddSecret(settings.KaaToken);
+            log.AddSecret(settings.WifiKey);
+            log.AddSecret(settings.MqttPassword);
+            log.AddSecret(settings.KaaToken);
         }
 
-        private void BuildCloud(string[] endpoints)
+        /// <summary>The tasks this boot's mode has, in their order.</summary>
+        private static ILoopTask[] Present(ILoopTask[] tasks)
         {
-            Outbox[] outboxes = _outboxes.For(endpoints);
-            uint seed = JitterSeed();
-            _cloud = new CloudStack(_boot.Settings, endpoints, outboxes, _handlers, _ports, this, _options, _cloudCounters, seed);
-            _cloud.ConfigId = _configId;
-        }
+            int n = 0;
+            for (int i = 0; i < tasks.Length; i++)
+            {
+                n += tasks[i] == null ? 0 : 1;
+            }
 
-        /// <summary>Loggers of one fleet must not reconnect in step after a broker outage: the MAC and the boot seed the jitter.</summary>
-        private uint JitterSeed()
-        {
-            byte[] mac = _ports.Network.Mac;
-            uint seed = Crc32.Compute(mac, 0, mac.Length) ^ _boot.Journal.Boots;
-            return seed == 0 ? 1 : seed;
+            var present = new ILoopTask[n];
+            for (int i = 0, k = 0; i < tasks.Length; i++)
+            {
+                if (tasks[i] != null)
+                {
+                    present[k++] = tasks[i];
+                }
+            }
+
+            return present;
         }
     }
 }

@@ -8,7 +8,7 @@ namespace EnergyLogger.Core.Runtime
     /// <summary>
     /// Core/Ota's <see cref="UpdateAgent"/> as the main loop drives it (docs/ota.md, "The flow on the device"): an offer
     /// is parsed and handed to the agent, one agent step runs per idle iteration, the trial hears the loop's health
-    /// signals, the loop reboots when the agent asks, and the agent's reports go to the cloud protocol. An offer too
+    /// signals, the loop reboots when the agent asks, and the agent's reports go to the cloud session. An offer too
     /// malformed to reach the agent is reported here (once per message). Every change of phase is one log record.
     /// </summary>
     public sealed class OtaUpdater : IUpdater

@@ -9,14 +9,15 @@ namespace EnergyLogger.Host.Uplink;
 /// <summary>
 /// The cloud side of one virtual dongle, composed as the device composes it: every sample goes into a
 /// CRC-checked <see cref="Outbox"/> on disk first, <see cref="CloudLink"/> keeps the session to the broker
-/// up (backoff and jitter included) and <see cref="CustomMqttProtocol"/> sends the backlog in batches that
-/// leave the outbox on the broker's PUBACK. Driven by <see cref="Tick"/> from one thread.
+/// up (backoff and jitter included) and <see cref="CloudSession"/> in the <see cref="CustomMqttDialect"/> sends the
+/// backlog in batches that leave the outbox on the broker's PUBACK. Driven by <see cref="Tick"/> from one thread.
 /// </summary>
 internal sealed class BrokerUplink : IDisposable
 {
     private readonly IClock _clock;
     private readonly MqttClient _client;
-    private readonly CustomMqttProtocol _protocol;
+    private readonly CustomMqttDialect _dialect;
+    private readonly CloudSession _session;
     private readonly CloudLink _link;
 
     public BrokerUplink(BrokerTarget target, string clientId, UplinkHost host, IClock clock, string outboxDirectory, uint jitterSeed, int keepAliveSeconds = 60)
@@ -27,12 +28,14 @@ internal sealed class BrokerUplink : IDisposable
         Outbox = new Outbox(store, new OutboxOptions());
         Outbox.Open();
         var settings = new CloudSettings { Connection = target.ConnectOptions(clientId, keepAliveSeconds) };
-        CustomMqttProtocol.ConfigureWill(settings.Connection, Prefix);
+        CustomMqttDialect.ConfigureWill(settings.Connection, Prefix);
         _client = new MqttClient(clock);
         var uplink = new TelemetryUplink([Outbox], settings.Window, Outbox.Options.MaxBatchBytes);
         var commands = new CommandCenter([new VersionCommand(host), new RegsReadCommand(host)], 8, 2048, Counters);
-        _protocol = new CustomMqttProtocol(_client, Prefix, [""], uplink, commands, new ConfigStore(store), host, settings, Counters, null);
-        _link = new CloudLink(_client, clock, settings, _protocol, Counters, jitterSeed);
+        _dialect = new CustomMqttDialect(Prefix, [""], null);
+        _session = new CloudSession(_client, _dialect, uplink, commands, new ConfigApplier(new ConfigStore(store), host, Counters), host, host, host,
+            settings, Counters);
+        _link = new CloudLink(_client, clock, settings, _session, Counters, jitterSeed);
     }
 
     public string Prefix { get; }
@@ -49,7 +52,7 @@ internal sealed class BrokerUplink : IDisposable
         AppendStatus status = Outbox.Append(sample, offset, count);
         if (Online)
         {
-            _protocol.PublishState(sample, offset, count);
+            _session.PublishLatest(sample, offset, count);
         }
 
         return status;
@@ -89,8 +92,8 @@ internal sealed class BrokerUplink : IDisposable
     {
         if (Online)
         {
-            byte[] offline = Encoding.UTF8.GetBytes(CustomMqttProtocol.Offline);
-            _client.Publish(_protocol.StatusTopic, offline, 0, offline.Length, MqttQos.AtLeastOnce, true);
+            byte[] offline = Encoding.UTF8.GetBytes(CustomMqttDialect.Offline);
+            _client.Publish(_dialect.StatusTopic, offline, 0, offline.Length, MqttQos.AtLeastOnce, true);
         }
 
         _link.Close();

@@ -1,19 +1,23 @@
 using EnergyLogger.Core.Cloud;
 using EnergyLogger.Core.Modbus;
+using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Registers;
 
 namespace EnergyLogger.Host.Uplink;
 
 /// <summary>
-/// What the cloud protocol may ask of a virtual dongle: its facts, its map and its bus (so <c>regs_read</c>
+/// What the cloud session may ask of a virtual dongle: its facts, its map and its bus (so <c>regs_read</c>
 /// reaches the simulated inverter). A virtual dongle cannot swap its map, install software or restart, so
-/// configs and offers are only counted.
+/// configs (whose id it keeps) and offers are only counted.
 /// </summary>
-internal sealed class UplinkHost(DeviceFacts facts, RegisterMap map, ModbusMaster master) : ICloudHost
+internal sealed class UplinkHost(DeviceFacts facts, RegisterMap map, ModbusMaster master)
+    : IFactsSource, IRegisterAccess, IConfigTarget, IUpdateOffers, IReboot
 {
     public int ConfigsReceived { get; private set; }
 
     public int OffersReceived { get; private set; }
+
+    public string? ConfigId { get; private set; }
 
     public RegisterMap Map => map;
 
@@ -21,9 +25,13 @@ internal sealed class UplinkHost(DeviceFacts facts, RegisterMap map, ModbusMaste
 
     public ModbusMaster? Bus(int slave) => Array.Exists(map.Devices, d => d.Slave == slave) ? master : null;
 
-    public void ApplyConfig(CloudConfig config) => ConfigsReceived++;
+    public void ApplyConfig(CloudConfig config)
+    {
+        ConfigId = config.Id;
+        ConfigsReceived++;
+    }
 
-    public void OfferUpdate(byte[] json, int offset, int count) => OffersReceived++;
+    public void Offer(byte[] json, int offset, int count) => OffersReceived++;
 
     public void Reboot()
     {

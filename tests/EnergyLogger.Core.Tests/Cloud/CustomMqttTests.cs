@@ -22,9 +22,10 @@ public class CustomMqttTests
             Outbox.Open();
             Uplink = new TelemetryUplink([Outbox], Settings.Window, Outbox.Options.MaxBatchBytes);
             var commands = new CommandCenter([new RebootCommand(), new VersionCommand(Host)], 8, 2048, Counters);
-            var ha = discovery ? new HomeAssistantDiscovery(HomeAssistantDiscovery.DefaultPrefix, "energy-logger-AABBCCDDEEFF", P + "/state", P + "/status") : null;
-            Protocol = new CustomMqttProtocol(Session, P, ["", "battery1"], Uplink, commands, new ConfigStore(Store), Host, Settings, Counters, ha);
-            CustomMqttProtocol.ConfigureWill(Settings.Connection, P);
+            var ha = discovery ? new HomeAssistantDiscovery(HomeAssistantDiscovery.DefaultPrefix, "energy-logger-AABBCCDDEEFF", P + "/state", P + "/status", Host) : null;
+            Protocol = new CloudSession(Session, new CustomMqttDialect(P, ["", "battery1"], ha), Uplink, commands, new ConfigApplier(new ConfigStore(Store), Host, Counters),
+                Host, Host, Host, Settings, Counters);
+            CustomMqttDialect.ConfigureWill(Settings.Connection, P);
             Link = new CloudLink(Session, Clock, Settings, Protocol, Counters, 3);
         }
 
@@ -44,7 +45,7 @@ public class CustomMqttTests
 
         public TelemetryUplink Uplink { get; }
 
-        public CustomMqttProtocol Protocol { get; }
+        public CloudSession Protocol { get; }
 
         public CloudLink Link { get; }
 
@@ -94,6 +95,20 @@ public class CustomMqttTests
         Assert.Equal(1, rig.Counters.BatchesAcknowledged);
     }
 
+    /// <summary>IMqttSession.Publish fails only with a negative result: 0 is a message id like any other.</summary>
+    [Fact]
+    public void Telemetry_MessageIdZero_SentOnceAndDeletedByItsPubAck()
+    {
+        var rig = new Rig();
+        rig.Run(1);
+        rig.Session.NextMessageId = 0;
+        rig.Produce(1);
+        rig.Run(2);
+        Sent batch = Assert.Single(rig.Session.On(P + "/telemetry"));
+        Assert.Equal(0, batch.MessageId);
+        Assert.Equal((0, 0, 1), (rig.Counters.PublishFailures, rig.Outbox.Pending, rig.Counters.BatchesAcknowledged));
+    }
+
     [Fact]
     public void C2_DropBeforePubAck_BatchResentAfterReconnect()
     {
@@ -138,11 +153,11 @@ public class CustomMqttTests
     }
 
     [Fact]
-    public void PublishState_LatestSampleRetainedQos0()
+    public void PublishLatest_LatestSampleRetainedQos0()
     {
         var rig = new Rig();
         rig.Run(1);
-        rig.Protocol.PublishState([(byte)'{', (byte)'}'], 0, 2);
+        rig.Protocol.PublishLatest([(byte)'{', (byte)'}'], 0, 2);
         Sent state = rig.Session.On(P + "/state").Single();
         Assert.Equal(("{}", EnergyLogger.Core.Ports.MqttQos.AtMostOnce), (state.Text, state.Qos));
     }

@@ -18,7 +18,6 @@ public sealed class FakeMqttSession : IMqttSession
 {
     private readonly Fakes.VirtualClock _clock;
     private readonly Queue<MqttEvent> _events = new();
-    private int _nextId = 1;
 
     public FakeMqttSession(Fakes.VirtualClock clock)
     {
@@ -26,6 +25,9 @@ public sealed class FakeMqttSession : IMqttSession
     }
 
     public bool Reachable { get; set; } = true;
+
+    /// <summary>The id the next QoS 1 publish gets; the port allows any id that is not negative.</summary>
+    public int NextMessageId { get; set; } = 1;
 
     /// <summary>While true, replies and PUBACKs wait in <see cref="Held"/> instead of arriving.</summary>
     public bool Holding { get; set; }
@@ -67,7 +69,7 @@ public sealed class FakeMqttSession : IMqttSession
             return -1;
         }
 
-        int id = qos == MqttQos.AtLeastOnce ? _nextId++ : 0;
+        int id = qos == MqttQos.AtLeastOnce ? NextMessageId++ : 0;
         var sent = new Sent(topic, payload.AsSpan(offset, count).ToArray(), qos, id, _clock.MonotonicMs);
         Sent.Add(sent);
         if (qos == MqttQos.AtLeastOnce)

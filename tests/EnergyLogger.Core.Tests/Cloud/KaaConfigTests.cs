@@ -42,7 +42,7 @@ public class KaaConfigTests
         Assert.Equal("test", applied.Map.Name);
         Assert.Equal((200, (string?)null, "cfg-1"), Applied(rig));
         Assert.Equal(message, System.Text.Encoding.UTF8.GetString(rig.Store.Files[ConfigStore.FileName]));
-        Assert.Equal("cfg-1", rig.Protocol.ConfigId);
+        Assert.Equal("cfg-1", rig.Host.ConfigId);
         Assert.Equal(1, rig.Counters.ConfigsApplied);
 
         // The stored copy validates again after a restart.
@@ -103,7 +103,7 @@ public class KaaConfigTests
         Assert.Equal(400, status);
         Assert.Contains(reason, why);
         Assert.Single(rig.Host.Applied);
-        Assert.Equal("good", rig.Protocol.ConfigId);
+        Assert.Equal("good", rig.Host.ConfigId);
         Assert.Equal(good, System.Text.Encoding.UTF8.GetString(rig.Store.Files[ConfigStore.FileName]));
         Assert.Equal(1, rig.Counters.ConfigsRejected);
     }
@@ -118,7 +118,7 @@ public class KaaConfigTests
         rig.Run(1000);
         Assert.Empty(rig.Host.Applied);
         Assert.Equal(500, Applied(rig).Status);
-        Assert.Null(rig.Protocol.ConfigId);
+        Assert.Null(rig.Host.ConfigId);
     }
 
     [Fact]

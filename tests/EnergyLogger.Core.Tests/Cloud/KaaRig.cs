@@ -30,7 +30,8 @@ public sealed class KaaRig
         Commands = new CommandCenter(
             [new RebootCommand(), new VersionCommand(Host), new RegsReadCommand(Host), new RegsWriteCommand(Host)],
             queueCapacity: 8, replyCapacity: 2048, Counters);
-        Protocol = new KaaProtocol(Session, new KaaTopics(App), Tokens, Uplink, Commands, new ConfigStore(Store), Host, Settings, Counters);
+        Protocol = new CloudSession(Session, new KaaDialect(new KaaTopics(App), Tokens), Uplink, Commands, new ConfigApplier(new ConfigStore(Store), Host, Counters),
+            Host, Host, Host, Settings, Counters);
         Link = new CloudLink(Session, Clock, Settings, Protocol, Counters, seed);
     }
 
@@ -60,7 +61,7 @@ public sealed class KaaRig
 
     public CommandCenter Commands { get; }
 
-    public KaaProtocol Protocol { get; }
+    public CloudSession Protocol { get; }
 
     public CloudLink Link { get; }
 

@@ -62,7 +62,7 @@ public class KaaSessionTests
     {
         var rig = new KaaRig();
         rig.Run(1000);
-        rig.Protocol.ConfigId = "cfg-7";
+        rig.Host.ConfigId = "cfg-7";
         rig.Session.Drop();
         rig.Session.Sent.Clear();
         rig.Run(10_000);

@@ -138,7 +138,7 @@ public sealed class UpdateReportTests
         Assert.Empty(KaaReports(rig));
     }
 
-    private static (CustomMqttProtocol Protocol, CloudLink Link, FakeMqttSession Session, VirtualClock Clock) Custom(Reports reports)
+    private static (CloudLink Link, FakeMqttSession Session, VirtualClock Clock) Custom(Reports reports)
     {
         var clock = new VirtualClock(1_000);
         var session = new FakeMqttSession(clock);
@@ -150,11 +150,12 @@ public sealed class UpdateReportTests
         var uplink = new TelemetryUplink([outbox], settings.Window, outbox.Options.MaxBatchBytes);
         var host = new FakeCloudHost();
         var commands = new CommandCenter([new RebootCommand(), new VersionCommand(host)], 8, 2048, counters);
-        var protocol = new CustomMqttProtocol(session, P, [""], uplink, commands, new ConfigStore(store), host, settings, counters, null)
+        var protocol = new CloudSession(session, new CustomMqttDialect(P, [""], null), uplink, commands, new ConfigApplier(new ConfigStore(store), host, counters),
+            host, host, host, settings, counters)
         {
             UpdateReports = reports,
         };
-        return (protocol, new CloudLink(session, clock, settings, protocol, counters, 3), session, clock);
+        return (new CloudLink(session, clock, settings, protocol, counters, 3), session, clock);
     }
 
     private static void Run(CloudLink link, VirtualClock clock, int ticks)
@@ -170,14 +171,28 @@ public sealed class UpdateReportTests
     public void Custom_Reports_RetainedOnOtaStatus_EachDeliveredOnItsPubAck()
     {
         Reports reports = TwoReports();
-        var (protocol, link, session, clock) = Custom(reports);
+        var (link, session, clock) = Custom(reports);
         Run(link, clock, 4);
 
         Sent[] sent = [.. session.On(P + "/ota/status")];
-        Assert.Equal(P + "/ota/status", protocol.UpdateStatusTopic);
         Assert.Equal([Applied, RolledBack], sent.Select(s => s.Text));
         Assert.All(sent, s => Assert.Equal(EnergyLogger.Core.Ports.MqttQos.AtLeastOnce, s.Qos));
         Assert.Equal(["1.4.0", "1.4.0"], reports.Delivered);
+    }
+
+    /// <summary>IMqttSession.Publish fails only with a negative result: a report published as message 0 is in flight, not failed.</summary>
+    [Fact]
+    public void Custom_MessageIdZero_SentOnceAndDeliveredOnItsPubAck()
+    {
+        var reports = new Reports();
+        var (link, session, clock) = Custom(reports);
+        Run(link, clock, 1);
+        reports.Waiting.Enqueue(new UpdateReport(UpdateOutcome.Applied, UpdateStatus.Ok, "1.4.0", "1.4.0"));
+        session.NextMessageId = 0;
+        Run(link, clock, 3);
+
+        Assert.Equal([Applied], session.On(P + "/ota/status").Select(s => s.Text));
+        Assert.Equal(["1.4.0"], reports.Delivered);
     }
 
     [Fact]
@@ -185,7 +200,7 @@ public sealed class UpdateReportTests
     {
         var reports = new Reports();
         reports.Waiting.Enqueue(new UpdateReport(UpdateOutcome.RolledBack, UpdateStatus.HealthCheckFailed, "1.4.0", "1.3.2"));
-        var (_, link, session, clock) = Custom(reports);
+        var (link, session, clock) = Custom(reports);
         session.Holding = true;
         Run(link, clock, 1);
         session.Drop();

@@ -85,8 +85,7 @@ public class MainLoopTests
         // From then on a cycle every 2 s.
         long[] monos = samples.Where(s => s.TryGetProperty("pv", out _)).Select(s => s.GetProperty("mono").GetInt64()).ToArray();
         Assert.All(monos.Zip(monos.Skip(1)), p => Assert.Equal(2000, p.Second - p.First));
-        Assert.Equal(2000, rig.Loop.CyclePeriodMs);
-        Assert.Equal("c-7", rig.Loop.Facts(0)!.ConfigId);
+        Assert.Equal("c-7", rig.Loop.Config.ConfigId);
         Assert.Contains(rig.Session.On("/applied/json/"), s => s.Text.Contains("\"statusCode\":200"));
         Assert.Equal(0, rig.Reboots.Count);
     }
@@ -101,8 +100,8 @@ public class MainLoopTests
         rig.Run(10_000);
 
         Assert.Contains(rig.Session.On("/applied/json/"), s => s.Text.Contains("\"statusCode\":400"));
-        Assert.Equal("test", rig.Loop.Map!.Name);
-        Assert.Equal(0, rig.Loop.Map.IndexOfPoint("grid_power"));
+        Assert.Equal("test", rig.Loop.Config.Map!.Name);
+        Assert.Equal(0, rig.Loop.Config.Map.IndexOfPoint("grid_power"));
         Assert.All(rig.Samples(), s => Assert.Equal(-1200, s.GetProperty("grid").GetProperty("power").GetDouble()));
         Assert.False(rig.Store.Files.ContainsKey(ConfigStore.FileName));
     }
@@ -117,11 +116,11 @@ public class MainLoopTests
         rig.Run(1_000);
 
         LoopRig next = rig.Reboot(new RuntimeOptions());
-        Assert.Equal("c-9", next.Loop.Facts(0)!.ConfigId);
-        Assert.Equal(3000, next.Loop.CyclePeriodMs);
+        Assert.Equal("c-9", next.Loop.Config.ConfigId);
+        Assert.Equal(3000, next.Options.Poll.FastIntervalMs);
         next.Run(100);
-        Assert.Equal(0, next.Loop.Map!.IndexOfPoint("pv_power"));
-        Assert.Equal("c-9", next.Loop.Cloud!.ConfigId);
+        Assert.Equal(0, next.Loop.Config.Map!.IndexOfPoint("pv_power"));
+        Assert.Contains("\"configId\":\"c-9\"", next.Session.On(next.Topic("cmx", "config/json/")).Single().Text);
     }
 
     [Fact]

@@ -47,11 +47,12 @@ public sealed class CustomBrokerTests : IClassFixture<MosquittoBroker>, IDisposa
         var counters = new CloudCounters();
         var host = new IntegrationHost();
         var settings = new CloudSettings { Connection = Options(_broker, tls ? _broker.TlsPort : _broker.PlainPort, "energy-logger-020000ABCDEF", tls) };
-        CustomMqttProtocol.ConfigureWill(settings.Connection, Prefix);
+        CustomMqttDialect.ConfigureWill(settings.Connection, Prefix);
         using var client = new MqttClient(clock);
         var uplink = new TelemetryUplink([outbox], settings.Window, outbox.Options.MaxBatchBytes);
         var commands = new CommandCenter([new VersionCommand(host)], 8, 2048, counters);
-        var protocol = new CustomMqttProtocol(client, Prefix, [""], uplink, commands, new ConfigStore(store), host, settings, counters, null);
+        var protocol = new CloudSession(client, new CustomMqttDialect(Prefix, [""], null), uplink, commands, new ConfigApplier(new ConfigStore(store), host, counters),
+            host, host, host, settings, counters);
         var link = new CloudLink(client, clock, settings, protocol, counters, 5);
 
         for (int i = 0; i < 5; i++)

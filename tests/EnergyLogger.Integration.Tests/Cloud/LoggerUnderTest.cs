@@ -28,7 +28,8 @@ internal sealed class LoggerUnderTest : IDisposable
         Client = new MqttClient(_clock);
         var uplink = new TelemetryUplink([Outbox], Settings.Window, Outbox.Options.MaxBatchBytes);
         var commands = new CommandCenter([new RebootCommand(), new VersionCommand(Host)], 8, 2048, Counters);
-        Protocol = new KaaProtocol(Client, new KaaTopics(App), [Token], uplink, commands, new ConfigStore(Store), Host, Settings, Counters);
+        Protocol = new CloudSession(Client, new KaaDialect(new KaaTopics(App), [Token]), uplink, commands, new ConfigApplier(new ConfigStore(Store), Host, Counters),
+            Host, Host, Host, Settings, Counters);
         Link = new CloudLink(Client, _clock, Settings, Protocol, Counters, 42);
     }
 
@@ -46,7 +47,7 @@ internal sealed class LoggerUnderTest : IDisposable
 
     public MqttClient Client { get; }
 
-    public KaaProtocol Protocol { get; }
+    public CloudSession Protocol { get; }
 
     public CloudLink Link { get; }
 
@@ -81,7 +82,7 @@ internal sealed class LoggerUnderTest : IDisposable
 }
 
 /// <summary>The runtime side for the integration tests: facts to report, records of configs and offers.</summary>
-internal sealed class IntegrationHost : ICloudHost
+internal sealed class IntegrationHost : IFactsSource, IRegisterAccess, IConfigTarget, IUpdateOffers, EnergyLogger.Core.Ports.IReboot
 {
     private readonly DeviceFacts _facts = new() { FirmwareVersion = "0.1.11", Build = "test", Mac = "020000123456", Ip = "127.0.0.1", Rssi = -55 };
 
@@ -91,13 +92,15 @@ internal sealed class IntegrationHost : ICloudHost
 
     public EnergyLogger.Core.Registers.RegisterMap? Map => Applied.LastOrDefault()?.Map;
 
+    public string? ConfigId => Applied.LastOrDefault()?.Id;
+
     public DeviceFacts? Facts(int endpoint) => endpoint == 0 ? _facts : null;
 
     public EnergyLogger.Core.Modbus.ModbusMaster? Bus(int slave) => null;
 
     public void ApplyConfig(CloudConfig config) => Applied.Add(config);
 
-    public void OfferUpdate(byte[] json, int offset, int count)
+    public void Offer(byte[] json, int offset, int count)
     {
     }
 

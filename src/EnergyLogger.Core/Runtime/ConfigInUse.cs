@@ -1,0 +1,113 @@
+using System;
+using EnergyLogger.Core.Cloud;
+using EnergyLogger.Core.Modbus;
+using EnergyLogger.Core.Ports;
+using EnergyLogger.Core.Registers;
+
+namespace EnergyLogger.Core.Runtime
+{
+    /// <summary>
+    /// The configuration the logger runs: its id, the register map the poll engine uses, and how a new one from the
+    /// cloud takes over (docs/runtime.md, "Configuration without a reboot"). The map and intervals of a validated,
+    /// stored config take over at the next cycle boundary, which comes forward to the next iteration, so no reboot is
+    /// needed; a config that failed validation never gets here (RELIABILITY C6). Without polling (safe mode) a config is
+    /// only stored, for the next normal boot.
+    /// </summary>
+    public sealed class ConfigInUse : IConfigTarget, IRegisterAccess
+    {
+        private readonly MapSlot _maps;
+        private readonly PollSchedule _schedule;
+        private readonly PollOptions _poll;
+        private readonly IClock _clock;
+        private readonly Log _log;
+        private readonly RunMode _mode;
+
+        /// <summary>Nothing is polled (safe mode, provisioning).</summary>
+        /// <param name="map">The map on flash: its endpoints are the cloud's, though it is not polled.</param>
+        public ConfigInUse(RegisterMap map, RunMode mode, Log log)
+        {
+            BootMap = map;
+            _mode = mode;
+            _log = log;
+        }
+
+        /// <summary>
+        /// Normal mode. The map of the last config the cloud sent, if one is stored and still passes validation
+        /// (RELIABILITY C6, S1), wins over <paramref name="fallback"/>, the map on flash: it is what the fleet operator chose last.
+        /// </summary>
+        public ConfigInUse(RegisterMap fallback, RuntimePorts ports, RuntimeOptions options, PollSchedule schedule)
+        {
+            if (ports.Buses == null || ports.Buses.Length == 0)
+            {
+                throw new ArgumentException("normal mode needs at least one bus", "ports");
+            }
+
+            _mode = RunMode.Normal;
+            _log = ports.Log;
+            _clock = ports.Clock;
+            _poll = options.Poll;
+            _schedule = schedule;
+            CloudConfig stored = new ConfigStore(ports.Files).Load(ConfigApplier.Limits);
+            RegisterMap map = fallback;
+            if (stored != null)
+            {
+                map = stored.Map;
+                ConfigId = stored.Id;
+                TakeIntervals(stored);
+                _log.Write(LogLevel.Info, "config", "stored config in use", "id", stored.Id, "map", map.Name);
+            }
+            else if (map == null)
+            {
+                _log.Write(LogLevel.Warn, "config", "no register map yet; waiting for a config from the cloud");
+            }
+
+            BootMap = map;
+            _maps = new MapSlot(map);
+            Engine = new PollEngine(_maps, ports.Buses, _clock, _poll);
+            schedule.DueAt(_clock.MonotonicMs);
+        }
+
+        public string ConfigId { get; private set; }
+
+        /// <summary>The map this boot started with (null for none yet); the cloud starts with its endpoints.</summary>
+        public RegisterMap BootMap { get; }
+
+        /// <summary>The poll engine; null unless the boot runs in normal mode.</summary>
+        public PollEngine Engine { get; }
+
+        public RegisterMap Map => Engine == null ? null : Engine.Map;
+
+        /// <summary>Remote reads and writes use the masters between cycles, so they never meet a poll on the bus.</summary>
+        public ModbusMaster Bus(int slave)
+        {
+            return Engine == null || slave < 1 || slave > 247 ? null : Engine.BusFor((byte)slave);
+        }
+
+        public void ApplyConfig(CloudConfig config)
+        {
+            ConfigId = config.Id;
+            if (Engine == null)
+            {
+                _log.Write(LogLevel.Info, "config", "stored; used after the next restart", "id", config.Id, "mode", RunModes.Text(_mode));
+                return;
+            }
+
+            _maps.Offer(config.Map);
+            TakeIntervals(config);
+            _schedule.DueAt(_clock.MonotonicMs);
+            _log.Write(LogLevel.Info, "config", "applied; takes over at the next cycle", new[]
+            {
+                "id", config.Id, "map", config.Map.Name, "fast_ms", _poll.FastIntervalMs.ToString(),
+                "normal_ms", _poll.NormalIntervalMs.ToString(), "slow_ms", _poll.SlowIntervalMs.ToString(),
+            });
+        }
+
+        /// <summary>Intervals of a config; 0 keeps the current one. The engine reads them when a class starts a round.</summary>
+        private void TakeIntervals(CloudConfig config)
+        {
+            _poll.FastIntervalMs = config.FastIntervalMs > 0 ? config.FastIntervalMs : _poll.FastIntervalMs;
+            _poll.NormalIntervalMs = config.NormalIntervalMs > 0 ? config.NormalIntervalMs : _poll.NormalIntervalMs;
+            _poll.SlowIntervalMs = config.SlowIntervalMs > 0 ? config.SlowIntervalMs : _poll.SlowIntervalMs;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using EnergyLogger.Core.Indicators;
+using EnergyLogger.Core.Ports;
+
+namespace EnergyLogger.Core.Runtime
+{
+    /// <summary>
+    /// The reset button and the LEDs, every iteration: a completed long press wipes the credentials and asks for the
+    /// restart; the LED state is derived from the Wi-Fi, the link, the bus, the updater and the button (docs/runtime.md, "LEDs").
+    /// </summary>
+    internal sealed class FrontPanel : ILoopTask
+    {
+        private readonly IndicatorDriver _leds;
+        private readonly FactoryReset _reset;
+        private readonly RestartRequest _restarts;
+        private readonly INetwork _network;
+        private readonly CloudStack _cloud;
+        private readonly Polling _polling;
+        private readonly IUpdater _updater;
+        private readonly IClock _clock;
+        private readonly Log _log;
+
+        /// <param name="reset">The reset button, or null when the board has none.</param>
+        /// <param name="cloud">The cloud side, or null in provisioning mode.</param>
+        /// <param name="polling">The polling, or null unless the boot runs in normal mode.</param>
+        /// <param name="updater">The OTA updater, or null when this build has none.</param>
+        public FrontPanel(IndicatorDriver leds, FactoryReset reset, RestartRequest restarts, INetwork network, CloudStack cloud, Polling polling,
+            IUpdater updater, IClock clock, Log log)
+        {
+            _leds = leds;
+            _reset = reset;
+            _restarts = restarts;
+            _network = network;
+            _cloud = cloud;
+            _polling = polling;
+            _updater = updater;
+            _clock = clock;
+            _log = log;
+        }
+
+        public void Tick(long startMs, Heartbeat heartbeat)
+        {
+            heartbeat.Beat("indicators", _clock.MonotonicMs);
+            PollButton();
+            long now = _clock.MonotonicMs;
+            _leds.Show(IndicatorDriver.WifiOf(_network.State), Mqtt(), _polling != null && _polling.ModbusResponding(now),
+                _updater != null && _updater.InProgress, _reset != null && _reset.IsArmed, now);
+        }
+
+        private void PollButton()
+        {
+            if (_reset == null || _reset.Poll(_clock.MonotonicMs) != ButtonPress.FactoryReset)
+            {
+                return;
+            }
+
+            if (_reset.Wiped)
+            {
+                _restarts.Ask(ResetReason.FactoryReset, "credentials wiped by a long press");
+            }
+            else
+            {
+                _log.Write(LogLevel.Error, "button", "factory reset could not wipe the credentials");
+            }
+        }
+
+        private MqttState Mqtt()
+        {
+            if (_cloud == null)
+            {
+                return MqttState.Off;
+            }
+
+            if (_cloud.Online)
+            {
+                return MqttState.Connected;
+            }
+
+            return _cloud.Counters.ConnectFailures + _cloud.Counters.ConnectionsLost > 0 ? MqttState.Failed : MqttState.Connecting;
+        }
+    }
+}
