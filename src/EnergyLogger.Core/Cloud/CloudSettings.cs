@@ -22,6 +22,12 @@ namespace EnergyLogger.Core.Cloud
         /// <summary>The client id of the datasheet: <c>energy-logger-{MAC}</c>, MAC as 12 upper-case hex digits.</summary>
         public static string ClientIdFor(byte[] mac)
         {
+            return "energy-logger-" + MacText(mac);
+        }
+
+        /// <summary>12 upper-case hex digits, as the client id and the datasheet write the MAC.</summary>
+        public static string MacText(byte[] mac)
+        {
             const string hex = "0123456789ABCDEF";
             var chars = new char[mac.Length * 2];
             for (int i = 0; i < mac.Length; i++)
@@ -30,7 +36,7 @@ namespace EnergyLogger.Core.Cloud
                 chars[(2 * i) + 1] = hex[mac[i] & 0xF];
             }
 
-            return "energy-logger-" + new string(chars);
+            return new string(chars);
         }
     }
 }

@@ -35,7 +35,7 @@ namespace EnergyLogger.Core.Runtime
                 return null;
             }
 
-            var facts = new DeviceFacts { Mac = Hex(_network.Mac), ConfigId = _config.ConfigId };
+            var facts = new DeviceFacts { Mac = CloudSettings.MacText(_network.Mac), ConfigId = _config.ConfigId };
             if (endpoint == 0)
             {
                 facts.FirmwareVersion = _firmware.Version;
@@ -73,20 +73,6 @@ namespace EnergyLogger.Core.Runtime
                     facts.Set(p.Name, engine.Values.Values[i]);
                 }
             }
-        }
-
-        /// <summary>12 upper-case hex digits, as the client id and the datasheet write the MAC.</summary>
-        public static string Hex(byte[] mac)
-        {
-            const string digits = "0123456789ABCDEF";
-            var chars = new char[mac.Length * 2];
-            for (int i = 0; i < mac.Length; i++)
-            {
-                chars[2 * i] = digits[mac[i] >> 4];
-                chars[(2 * i) + 1] = digits[mac[i] & 0xF];
-            }
-
-            return new string(chars);
         }
     }
 }
