@@ -30,9 +30,6 @@ namespace EnergyLogger.Device
         /// <summary>The device type update manifests must name.</summary>
         public const string Target = "esp32s3";
 
-        /// <summary>The register map polled until the cloud sends one; put on the drive with nanoff's file deployment.</summary>
-        public const string MapFile = "map.json";
-
         private readonly BootContext _boot;
         private readonly IFileStore _files;
         private readonly IClock _clock;
@@ -102,21 +99,7 @@ namespace EnergyLogger.Device
         /// <summary>The map file on the drive, if there is one and it passes validation; null otherwise.</summary>
         public RegisterMap StoredMap()
         {
-            int length = _boot.Mode == RunMode.Provisioning ? -1 : _files.Length(MapFile);
-            if (length <= 0)
-            {
-                return null;
-            }
-
-            var text = new byte[length];
-            MapError error = null;
-            RegisterMap map = _files.Read(MapFile, 0, text, 0, length) == length ? RegisterMapLoader.Load(text, 0, length, out error) : null;
-            if (map == null)
-            {
-                _log.Write(LogLevel.Error, "config", "map file refused", "file", MapFile, "error", error == null ? "unreadable" : error.Message);
-            }
-
-            return map;
+            return Core.Runtime.StoredMap.Load(_files, _boot.Mode, _log);
         }
 
         /// <summary>

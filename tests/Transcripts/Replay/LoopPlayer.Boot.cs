@@ -16,8 +16,6 @@ namespace EnergyLogger.Transcripts
     /// <summary>A power-on, wired as src/EnergyLogger.Device wires the board (Program.cs, DeviceWiring.cs).</summary>
     public sealed partial class LoopPlayer
     {
-        /// <summary>The register map nanoff deploys next to the firmware (DeviceWiring.MapFile).</summary>
-        public const string MapFile = "map.json";
 
         /// <summary>The downloader's wait for a response and for each read (DeviceWiring.DownloadTimeoutMs).</summary>
         public const int DownloadTimeoutMs = 20000;
@@ -67,7 +65,7 @@ namespace EnergyLogger.Transcripts
                 Memory = _panel,
                 Updater = updater,
             };
-            _loop = new MainLoop(_boot, StoredMap(log), ports, new FirmwareIdentity(version, Build), _options);
+            _loop = new MainLoop(_boot, StoredMap.Load(_files, _boot.Mode, log), ports, new FirmwareIdentity(version, Build), _options);
             // The external watchdog chip is there when the installer named its pin (DeviceWiring.Watchdog).
             IWatchdog watchdog = _boot.Settings.WatchdogGpio >= 0 ? _watchdog : null;
             _supervisor = new Supervisor(_loop.Heartbeat, _clock, watchdog, _boot.Journal, _reboot, log, _options);
@@ -99,26 +97,6 @@ namespace EnergyLogger.Transcripts
                 BitsPerChar = RtuTiming.BitsPerChar(settings.Parity != SerialParity.None, settings.StopBits),
             };
             return new ModbusMaster(_link, _clock, new RtuFramer(), options);
-        }
-
-        /// <summary>map.json from the flash when it passes validation (DeviceWiring.StoredMap).</summary>
-        private RegisterMap StoredMap(Log log)
-        {
-            int length = _boot.Mode == RunMode.Provisioning ? -1 : _files.Length(MapFile);
-            if (length <= 0)
-            {
-                return null;
-            }
-
-            var text = new byte[length];
-            MapError error = null;
-            RegisterMap map = _files.Read(MapFile, 0, text, 0, length) == length ? RegisterMapLoader.Load(text, 0, length, out error) : null;
-            if (map == null)
-            {
-                log.Write(LogLevel.Error, "config", "map file refused", "file", MapFile, "error", error == null ? "unreadable" : error.Message);
-            }
-
-            return map;
         }
 
         /// <summary>Fresh options for every boot (the loop changes its poll intervals when a config arrives), then the script's.</summary>

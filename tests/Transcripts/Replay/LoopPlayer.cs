@@ -142,7 +142,7 @@ namespace EnergyLogger.Transcripts
                 throw new ArgumentException("map " + text + ": neither JSON nor a map this test was given");
             }
 
-            _files.Deploy(MapFile, Encoding.UTF8.GetBytes(json));
+            _files.Deploy(StoredMap.FileName, Encoding.UTF8.GetBytes(json));
         }
 
         /// <summary>Settings as an installer left them, stored before the boot that reads them.</summary>
