@@ -7,10 +7,16 @@ namespace EnergyLogger.Core.Provisioning
     public sealed class ProtocolVerb
     {
         public ProtocolVerb(string name, bool takesArgument, VerbHandler handler)
+            : this(name, takesArgument, handler, true)
+        {
+        }
+
+        public ProtocolVerb(string name, bool takesArgument, VerbHandler handler, bool listed)
         {
             Name = name;
             TakesArgument = takesArgument;
             Handler = handler;
+            Listed = listed;
         }
 
         public string Name { get; }
@@ -19,5 +25,8 @@ namespace EnergyLogger.Core.Provisioning
         public bool TakesArgument { get; }
 
         public VerbHandler Handler { get; }
+
+        /// <summary>False for a verb <c>help</c> leaves out: <c>auth</c>, which the greeting asks for when it is needed.</summary>
+        public bool Listed { get; }
     }
 }

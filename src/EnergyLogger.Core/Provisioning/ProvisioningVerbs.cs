@@ -7,8 +7,12 @@ namespace EnergyLogger.Core.Provisioning
     /// </summary>
     public static class ProvisioningVerbs
     {
+        /// <summary>The one verb a session takes before the code was given, when the label has one.</summary>
+        public const string AuthVerb = "auth";
+
         public static readonly ProtocolVerb[] All =
         {
+            new ProtocolVerb(AuthVerb, true, Auth, false),
             new ProtocolVerb("help", false, Help),
             new ProtocolVerb("status", false, Status),
             new ProtocolVerb("get", true, Get),
@@ -40,7 +44,10 @@ namespace EnergyLogger.Core.Provisioning
             string text = "verbs:";
             for (int i = 0; i < All.Length; i++)
             {
-                text = text + " " + All[i].Name;
+                if (All[i].Listed)
+                {
+                    text = text + " " + All[i].Name;
+                }
             }
 
             text = text + "; fields:";
@@ -57,10 +64,22 @@ namespace EnergyLogger.Core.Provisioning
             return session.Editor.Status();
         }
 
+        private static string Auth(ProvisioningSession session, string argument)
+        {
+            return session.Authenticate(argument);
+        }
+
         private static string Get(ProvisioningSession session, string argument)
         {
-            SettingField field = SettingFields.Find(argument.ToLower());
-            return field == null ? UnknownField() : session.Editor.Get(field);
+            string name = argument.ToLower();
+            SettingField field = SettingFields.Find(name);
+            if (field != null)
+            {
+                return session.Editor.Get(field);
+            }
+
+            field = SettingFields.FindLabel(name);
+            return field == null ? UnknownField() : session.LabelField(field);
         }
 
         private static string Set(ProvisioningSession session, string argument)
@@ -71,7 +90,7 @@ namespace EnergyLogger.Core.Provisioning
             SettingField field = SettingFields.Find(name.ToLower());
             if (field == null)
             {
-                return UnknownField();
+                return LabelOnly(name);
             }
 
             return session.Editor.Set(field, space < 0 ? "" : argument.Substring(space + 1));
@@ -80,7 +99,7 @@ namespace EnergyLogger.Core.Provisioning
         private static string Clear(ProvisioningSession session, string argument)
         {
             SettingField field = SettingFields.Find(argument.ToLower());
-            return field == null ? UnknownField() : session.Editor.Clear(field);
+            return field == null ? LabelOnly(argument) : session.Editor.Clear(field);
         }
 
         private static string Ca(ProvisioningSession session, string argument)
@@ -124,6 +143,13 @@ namespace EnergyLogger.Core.Provisioning
         private static string UnknownField()
         {
             return ProtocolReply.Error("field", "unknown name; help lists the fields");
+        }
+
+        /// <summary>The label's fields are given at production only; any other name is unknown.</summary>
+        private static string LabelOnly(string name)
+        {
+            SettingField field = SettingFields.FindLabel(name.ToLower());
+            return field == null ? UnknownField() : ProtocolReply.Error(field.Name, "given at production on the label record only");
         }
     }
 }

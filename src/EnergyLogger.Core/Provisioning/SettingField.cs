@@ -13,6 +13,8 @@ namespace EnergyLogger.Core.Provisioning
         Credential = 2,
         /// <summary>Multi-line; sent as a <c>ca begin</c> ... <c>ca end</c> block, not with <c>set</c>.</summary>
         Block = 4,
+        /// <summary>Printed on the device's label and given at production (<see cref="DeviceLabel"/>); never set over port 4242 or by the cloud.</summary>
+        Label = 8,
     }
 
     /// <summary>
@@ -31,7 +33,7 @@ namespace EnergyLogger.Core.Provisioning
             Flags = flags;
         }
 
-        /// <summary>Position in <see cref="SettingFields.All"/>.</summary>
+        /// <summary>Position in <see cref="SettingFields.All"/>, or in <see cref="SettingFields.Label"/> for a label field.</summary>
         public int Index { get; }
 
         public byte Tag { get; }
@@ -51,5 +53,7 @@ namespace EnergyLogger.Core.Provisioning
         public bool IsCredential => (Flags & FieldFlags.Credential) != 0;
 
         public bool IsBlock => (Flags & FieldFlags.Block) != 0;
+
+        public bool IsLabel => (Flags & FieldFlags.Label) != 0;
     }
 }

@@ -37,28 +37,62 @@ namespace EnergyLogger.Core.Provisioning
             KaaToken, KaaApp, MqttPrefix, SerialBaud, SerialParity, SerialStopBits, SerialSlave, WatchdogGpio, MqttDiscovery,
         };
 
+        /// <summary>
+        /// The access point's WPA2-PSK passphrase, printed on the label; not set means an open access point. The ESP32's
+        /// soft-AP takes a passphrase only, so unlike <see cref="WifiKey"/> it cannot be 64 hex digits.
+        /// </summary>
+        public static readonly SettingField ApKey = new SettingField(0, 1, "ap.key", new ApKeyRule(), "", FieldFlags.Secret | FieldFlags.Label);
+
+        /// <summary>The proof-of-possession code, printed on the label: with it set, port 4242 takes nothing before <c>auth CODE</c>.</summary>
+        public static readonly SettingField ApPop = new SettingField(1, 2, "ap.pop", new CodeRule(), "", FieldFlags.Secret | FieldFlags.Label);
+
+        /// <summary>The label's fields, stored in the label record (<see cref="DeviceLabel"/>) under their own tags, not in the settings record.</summary>
+        public static readonly SettingField[] Label = { ApKey, ApPop };
+
         /// <summary>The field of that protocol name, or null.</summary>
         public static SettingField Find(string name)
         {
-            for (int i = 0; i < All.Length; i++)
+            return ByName(All, name);
+        }
+
+        /// <summary>The field stored under that record tag, or null for a tag this firmware does not know.</summary>
+        public static SettingField FindTag(int tag)
+        {
+            return ByTag(All, tag);
+        }
+
+        /// <summary>The label field of that name, or null.</summary>
+        public static SettingField FindLabel(string name)
+        {
+            return ByName(Label, name);
+        }
+
+        /// <summary>The label field stored under that tag of the label record, or null.</summary>
+        public static SettingField FindLabelTag(int tag)
+        {
+            return ByTag(Label, tag);
+        }
+
+        private static SettingField ByName(SettingField[] table, string name)
+        {
+            for (int i = 0; i < table.Length; i++)
             {
-                if (All[i].Name == name)
+                if (table[i].Name == name)
                 {
-                    return All[i];
+                    return table[i];
                 }
             }
 
             return null;
         }
 
-        /// <summary>The field stored under that record tag, or null for a tag this firmware does not know.</summary>
-        public static SettingField FindTag(int tag)
+        private static SettingField ByTag(SettingField[] table, int tag)
         {
-            for (int i = 0; i < All.Length; i++)
+            for (int i = 0; i < table.Length; i++)
             {
-                if (All[i].Tag == tag)
+                if (table[i].Tag == tag)
                 {
-                    return All[i];
+                    return table[i];
                 }
             }
 

@@ -1,6 +1,4 @@
 using System.Text;
-using EnergyLogger.Core.Ports;
-using EnergyLogger.Core.Json;
 
 namespace EnergyLogger.Core.Provisioning
 {
@@ -23,7 +21,7 @@ namespace EnergyLogger.Core.Provisioning
         public const int MaxLength = 10240;
 
         private const int HeaderLength = 11;
-        private const int CrcLength = 4;
+        private const int CrcLength = RecordFrame.CrcLength;
         private const int EntryHeader = 3;
         private static readonly byte[] Magic = { (byte)'E', (byte)'L', (byte)'S', (byte)'R' };
 
@@ -43,21 +41,13 @@ namespace EnergyLogger.Core.Provisioning
                 }
 
                 buffer[pos] = field.Tag;
-                WriteUInt16(buffer, pos + 1, length);
+                RecordFrame.WriteUInt16(buffer, pos + 1, length);
                 Encoding.UTF8.GetBytes(text, 0, text.Length, buffer, pos + EntryHeader);
                 pos += EntryHeader + length;
             }
 
-            for (int i = 0; i < Magic.Length; i++)
-            {
-                buffer[offset + i] = Magic[i];
-            }
-
-            buffer[offset + 4] = Version;
-            WriteUInt32(buffer, offset + 5, sequence);
-            WriteUInt16(buffer, offset + 9, pos - offset - HeaderLength);
-            WriteUInt32(buffer, pos, Crc32.Compute(buffer, offset, pos - offset));
-            return pos + CrcLength - offset;
+            RecordFrame.WriteUInt32(buffer, offset + 5, sequence);
+            return RecordFrame.Close(buffer, offset, Magic, Version, HeaderLength, pos);
         }
 
         /// <summary>Reads a record; on Ok <paramref name="settings"/> holds it, otherwise it is null.</summary>
@@ -65,7 +55,7 @@ namespace EnergyLogger.Core.Provisioning
         {
             settings = null;
             sequence = 0;
-            RecordStatus status = CheckFrame(buffer, offset, length);
+            RecordStatus status = RecordFrame.Check(buffer, offset, length, Magic, Version, HeaderLength);
             if (status != RecordStatus.Ok)
             {
                 return status;
@@ -82,7 +72,7 @@ namespace EnergyLogger.Core.Provisioning
                     return RecordStatus.Malformed;
                 }
 
-                int valueLength = ReadUInt16(buffer, pos + 1);
+                int valueLength = RecordFrame.ReadUInt16(buffer, pos + 1);
                 int valueStart = pos + EntryHeader;
                 if (valueStart + valueLength > end)
                 {
@@ -99,43 +89,8 @@ namespace EnergyLogger.Core.Provisioning
             }
 
             settings = decoded;
-            sequence = ReadUInt32(buffer, offset + 5);
+            sequence = RecordFrame.ReadUInt32(buffer, offset + 5);
             return RecordStatus.Ok;
-        }
-
-        private static RecordStatus CheckFrame(byte[] buffer, int offset, int length)
-        {
-            if (length == 0)
-            {
-                return RecordStatus.Empty;
-            }
-
-            for (int i = 0; i < Magic.Length && i < length; i++)
-            {
-                if (buffer[offset + i] != Magic[i])
-                {
-                    return RecordStatus.BadMagic;
-                }
-            }
-
-            if (length < HeaderLength + CrcLength)
-            {
-                return RecordStatus.Truncated;
-            }
-
-            if (buffer[offset + 4] != Version)
-            {
-                return RecordStatus.UnknownVersion;
-            }
-
-            int framed = HeaderLength + ReadUInt16(buffer, offset + 9) + CrcLength;
-            if (length != framed)
-            {
-                return length < framed ? RecordStatus.Truncated : RecordStatus.Malformed;
-            }
-
-            uint crc = Crc32.Compute(buffer, offset, length - CrcLength);
-            return crc == ReadUInt32(buffer, offset + length - CrcLength) ? RecordStatus.Ok : RecordStatus.BadCrc;
         }
 
         private static RecordStatus DecodeEntry(byte[] buffer, int pos, int valueStart, int valueLength, DeviceSettings into, bool[] seen)
@@ -152,55 +107,13 @@ namespace EnergyLogger.Core.Provisioning
             }
 
             seen[field.Index] = true;
-            if (!IsUtf8(buffer, valueStart, valueLength))
+            if (!RecordFrame.IsUtf8(buffer, valueStart, valueLength))
             {
                 return RecordStatus.InvalidValue;
             }
 
             string text = Encoding.UTF8.GetString(buffer, valueStart, valueLength);
             return into.Set(field, text) == null ? RecordStatus.Ok : RecordStatus.InvalidValue;
-        }
-
-        private static bool IsUtf8(byte[] buffer, int start, int length)
-        {
-            int end = start + length;
-            int pos = start;
-            while (pos < end)
-            {
-                int sequence = Utf8.SequenceLength(buffer, pos, end);
-                if (sequence == 0)
-                {
-                    return false;
-                }
-
-                pos += sequence;
-            }
-
-            return true;
-        }
-
-        private static void WriteUInt16(byte[] buffer, int pos, int value)
-        {
-            buffer[pos] = (byte)(value >> 8);
-            buffer[pos + 1] = (byte)value;
-        }
-
-        private static void WriteUInt32(byte[] buffer, int pos, uint value)
-        {
-            buffer[pos] = (byte)(value >> 24);
-            buffer[pos + 1] = (byte)(value >> 16);
-            buffer[pos + 2] = (byte)(value >> 8);
-            buffer[pos + 3] = (byte)value;
-        }
-
-        private static int ReadUInt16(byte[] buffer, int pos)
-        {
-            return (buffer[pos] << 8) | buffer[pos + 1];
-        }
-
-        private static uint ReadUInt32(byte[] buffer, int pos)
-        {
-            return ((uint)buffer[pos] << 24) | ((uint)buffer[pos + 1] << 16) | ((uint)buffer[pos + 2] << 8) | buffer[pos + 3];
         }
     }
 }

@@ -87,7 +87,8 @@ namespace EnergyLogger.Core.Provisioning
             return null;
         }
 
-        private static bool IsPrintableAscii(string text)
+        /// <summary>Every character from space to tilde (0x20 to 0x7E).</summary>
+        internal static bool IsPrintableAscii(string text)
         {
             for (int i = 0; i < text.Length; i++)
             {

@@ -9,13 +9,18 @@ internal sealed class SessionDriver
 {
     public const int IdleMs = 60_000;
 
-    public SessionDriver(PowerCutFileStore? store = null, VirtualClock? clock = null)
+    /// <param name="gate">The listener's gate when the label has a code; the session then sends its welcome first.</param>
+    public SessionDriver(PowerCutFileStore? store = null, VirtualClock? clock = null, AuthGate? gate = null)
     {
         Store = store ?? new PowerCutFileStore();
         Clock = clock ?? new VirtualClock();
         Repository = new SettingsRepository(Store);
-        Session = new ProvisioningSession(Repository, Clock, IdleMs);
+        Session = gate is null ? new ProvisioningSession(Repository, Clock, IdleMs) : new ProvisioningSession(Repository, Clock, IdleMs, gate);
+        Welcome = Session.Welcome();
     }
+
+    /// <summary>The first line the client got.</summary>
+    public string Welcome { get; }
 
     public PowerCutFileStore Store { get; }
 
