@@ -10,6 +10,8 @@ namespace EnergyLogger.Core.Indicators
         Failed,
         /// <summary>Provisioning: the logger's own access point is up, waiting for an installer.</summary>
         AccessPoint,
+        /// <summary>Provisioning, but the access point's window has closed: a short press of the button opens it again.</summary>
+        AccessPointClosed,
     }
 
     /// <summary>The broker connection as the LEDs show it.</summary>

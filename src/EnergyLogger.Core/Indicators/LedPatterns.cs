@@ -11,14 +11,18 @@ namespace EnergyLogger.Core.Indicators
     ///  Connected    on     off         Connected   on     off
     ///  Failed       off    on          Failed      off    on
     ///  AccessPoint  slow   slow, alternating with OK
+    ///  AP closed    off    slow
     /// </code>
     /// MODBUS is on while a slave responds, OTA blinks fast during a download, and all six blink fast
     /// together while the reset button is held past the long press.
     /// </summary>
     public static class LedPatterns
     {
-        private static readonly LedPattern[] WifiOk = { LedPattern.Off, LedPattern.SlowBlink, LedPattern.On, LedPattern.Off, LedPattern.SlowBlink };
-        private static readonly LedPattern[] WifiError = { LedPattern.Off, LedPattern.Off, LedPattern.Off, LedPattern.On, LedPattern.SlowBlinkAlternate };
+        private static readonly LedPattern[] WifiOk = { LedPattern.Off, LedPattern.SlowBlink, LedPattern.On, LedPattern.Off, LedPattern.SlowBlink, LedPattern.Off };
+        private static readonly LedPattern[] WifiError =
+        {
+            LedPattern.Off, LedPattern.Off, LedPattern.Off, LedPattern.On, LedPattern.SlowBlinkAlternate, LedPattern.SlowBlink,
+        };
         private static readonly LedPattern[] MqttOk = { LedPattern.Off, LedPattern.SlowBlink, LedPattern.On, LedPattern.Off };
         private static readonly LedPattern[] MqttError = { LedPattern.Off, LedPattern.Off, LedPattern.Off, LedPattern.On };
 

@@ -19,4 +19,16 @@ namespace EnergyLogger.Core.Provisioning
         /// <summary>A value that is not UTF-8 or that its field's rule refuses.</summary>
         InvalidValue,
     }
+
+    /// <summary>The statuses as words for the log (Enum.ToString gives a number on nanoFramework).</summary>
+    public static class RecordStatusText
+    {
+        private static readonly string[] Names = { "ok", "empty", "truncated", "bad-magic", "unknown-version", "bad-crc", "malformed", "invalid-value" };
+
+        public static string Of(RecordStatus status)
+        {
+            int i = (int)status;
+            return i >= 0 && i < Names.Length ? Names[i] : "unknown";
+        }
+    }
 }

@@ -144,7 +144,8 @@ namespace EnergyLogger.Core.Runtime
 
             boots = ReadUInt32(_buffer, 5);
             failed = _buffer[9];
-            reason = _buffer[10] <= (byte)ResetReason.Update ? (ResetReason)_buffer[10] : ResetReason.Unknown;
+            // AccessPoint is the last reason; one a newer firmware added reads as unknown after a rollback.
+            reason = _buffer[10] <= (byte)ResetReason.AccessPoint ? (ResetReason)_buffer[10] : ResetReason.Unknown;
             detail = Encoding.UTF8.GetString(_buffer, HeaderBytes, _buffer[11]);
         }
 

@@ -77,6 +77,7 @@ namespace EnergyLogger.Core.Runtime
                 case WifiState.Connected: return "connected";
                 case WifiState.Failed: return "failed";
                 case WifiState.AccessPoint: return "access-point";
+                case WifiState.AccessPointClosed: return "access-point-closed";
                 default: return "off";
             }
         }

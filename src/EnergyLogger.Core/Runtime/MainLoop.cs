@@ -32,12 +32,13 @@ namespace EnergyLogger.Core.Runtime
             long start = _clock.MonotonicMs;
             Log log = ports.Log;
             Heartbeat = new Heartbeat(start);
-            HideSecrets(log, boot.Settings);
+            HideSecrets(log, boot);
             var outboxes = new OutboxShelf(ports.Files, options.Outbox, log);
             var counters = new CloudCounters();
             Diagnostics = new Diagnostics(ports, boot.Journal, Stats, outboxes, counters, boot.Mode);
             _indicators = new IndicatorDriver(ports.Leds, log);
             FactoryReset reset = ports.Button == null ? null : new FactoryReset(ports.Button, boot.SettingsStore, new ResetButton());
+            AccessPoint = ports.AccessPoint == null ? null : new AccessPointWindow(ports.AccessPoint, boot, ports.Files, _restarts, _clock, log, options.AccessPointWindowMs);
             if (boot.Mode == RunMode.Normal)
             {
                 _schedule = new PollSchedule(options);
@@ -56,6 +57,7 @@ namespace EnergyLogger.Core.Runtime
                 {
                     new RebootCommand(), new VersionCommand(facts), new RegsReadCommand(Config), new RegsWriteCommand(Config), new DiagnosticsCommand(Diagnostics),
                 };
+                handlers = AccessPointCommands.With(handlers, AccessPoint);
                 string[] endpoints = Config.BootMap == null ? new string[1] : Config.BootMap.Endpoints;
                 Cloud = new CloudStack(boot, endpoints, ports, options, outboxes, counters, handlers, Config, facts, updates, new CommandRestart(_restarts));
             }
@@ -69,7 +71,9 @@ namespace EnergyLogger.Core.Runtime
                 Cloud,
                 updates,
                 metadata,
-                new FrontPanel(_indicators, reset, _restarts, ports.Network, Cloud, polling, ports.Updater, _clock, log),
+                AccessPoint,
+                new FrontPanel(_indicators, reset, boot.Mode == RunMode.Provisioning ? AccessPoint : null, _restarts, ports.Network, Cloud, polling, ports.Updater,
+                    _clock, log),
                 new BootProof(boot.Journal, boot.Mode, _clock, log, start, options.ProvenAfterMs),
             });
             _shutdown = new Shutdown(_restarts, Cloud, boot.Journal, ports.Reboot, log);
@@ -87,6 +91,9 @@ namespace EnergyLogger.Core.Runtime
 
         /// <summary>The cloud side; null in provisioning mode.</summary>
         public CloudStack Cloud { get; }
+
+        /// <summary>The provisioning access point's window; null where there is no access point.</summary>
+        public AccessPointWindow AccessPoint { get; }
 
         /// <summary>The configuration in use: its id, its map, the poll engine.</summary>
         public ConfigInUse Config { get; }
@@ -134,12 +141,26 @@ namespace EnergyLogger.Core.Runtime
         }
 
         /// <summary>
-        /// Asks for a restart at the end of the current iteration; the first request wins. Thread-safe: the
-        /// port-4242 sessions call it when settings were applied.
+        /// Asks for a restart at the end of the current iteration; the first request wins. Thread-safe: the device's
+        /// start-up thread asks for one when the access point's DHCP server does not start.
         /// </summary>
         public void RequestRestart(ResetReason reason, string detail)
         {
             _restarts.Ask(reason, detail);
+        }
+
+        /// <summary>
+        /// A port-4242 session stored new settings: the access point closes and the logger restarts into station mode at the
+        /// end of the iteration. Thread-safe: the sessions call it from their own threads.
+        /// </summary>
+        public void SettingsApplied()
+        {
+            if (AccessPoint != null)
+            {
+                AccessPoint.SettingsApplied();
+            }
+
+            _restarts.Ask(ResetReason.Provisioned, "settings applied on port 4242");
         }
 
         /// <summary>Ends the loop without a reboot (the host's Ctrl+C): the link says goodbye, nothing is recorded. Thread-safe.</summary>
@@ -176,11 +197,13 @@ namespace EnergyLogger.Core.Runtime
             }
         }
 
-        private static void HideSecrets(Log log, DeviceSettings settings)
+        private static void HideSecrets(Log log, BootContext boot)
         {
-            log.AddSecret(settings.WifiKey);
-            log.AddSecret(settings.MqttPassword);
-            log.AddSecret(settings.KaaToken);
+            log.AddSecret(boot.Settings.WifiKey);
+            log.AddSecret(boot.Settings.MqttPassword);
+            log.AddSecret(boot.Settings.KaaToken);
+            log.AddSecret(boot.Label.ApKey);
+            log.AddSecret(boot.Label.Pop);
         }
 
         /// <summary>The tasks this boot's mode has, in their order.</summary>

@@ -19,11 +19,13 @@ namespace EnergyLogger.Core.Runtime
         FactoryReset,
         /// <summary>The updater staged a new image or rolled one back.</summary>
         Update,
+        /// <summary>The provisioning access point opened or closed, which the ESP32 does only at the start of its Wi-Fi.</summary>
+        AccessPoint,
     }
 
     public static class ResetReasonText
     {
-        private static readonly string[] Names = { "first-start", "unknown", "stall", "fault", "command", "provisioned", "factory-reset", "update" };
+        private static readonly string[] Names = { "first-start", "unknown", "stall", "fault", "command", "provisioned", "factory-reset", "update", "access-point" };
 
         public static string Of(ResetReason reason)
         {
@@ -34,7 +36,8 @@ namespace EnergyLogger.Core.Runtime
         /// <summary>A restart someone asked for, which says nothing bad about the boot it ended.</summary>
         public static bool IsDeliberate(ResetReason reason)
         {
-            return reason == ResetReason.Command || reason == ResetReason.Provisioned || reason == ResetReason.FactoryReset || reason == ResetReason.Update;
+            return reason == ResetReason.Command || reason == ResetReason.Provisioned || reason == ResetReason.FactoryReset || reason == ResetReason.Update
+                || reason == ResetReason.AccessPoint;
         }
     }
 }

@@ -43,6 +43,12 @@ namespace EnergyLogger.Core.Runtime
         /// <summary>A slave that answered within this many cycle periods lights the MODBUS LED.</summary>
         public int ModbusLedCycles = 3;
 
+        /// <summary>
+        /// How long the provisioning access point stays up at power-up without settings, after a factory reset and after
+        /// a short press of the button (docs/provisioning.md, "The window").
+        /// </summary>
+        public int AccessPointWindowMs = 1800000;
+
         public PollOptions Poll = new PollOptions();
 
         /// <summary>The logger's own outbox; a device with an endpoint of its own gets one of the same size.</summary>

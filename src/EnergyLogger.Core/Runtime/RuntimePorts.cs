@@ -5,7 +5,7 @@ namespace EnergyLogger.Core.Runtime
 {
     /// <summary>
     /// Everything outside Core that the main loop drives, as the device's Program.cs or the host's run command
-    /// wires it. Leds, Button, Memory, Updater and Watchdog may be null where there is no such thing.
+    /// wires it. Leds, Button, Memory, Updater and AccessPoint may be null where there is no such thing.
     /// </summary>
     public sealed class RuntimePorts
     {
@@ -23,5 +23,8 @@ namespace EnergyLogger.Core.Runtime
         public IButton Button;
         public IMemoryInfo Memory;
         public IUpdater Updater;
+
+        /// <summary>The provisioning access point; null where there is none (the host without a port-4242 endpoint).</summary>
+        public IAccessPoint AccessPoint;
     }
 }

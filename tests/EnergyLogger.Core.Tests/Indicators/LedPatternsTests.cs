@@ -12,6 +12,7 @@ public class LedPatternsTests
     {
         { WifiState.Off, MqttState.Off, false, false, false, [P.Off, P.Off, P.Off, P.Off, P.Off, P.Off] },
         { WifiState.AccessPoint, MqttState.Off, false, false, false, [P.SlowBlink, P.SlowBlinkAlternate, P.Off, P.Off, P.Off, P.Off] },
+        { WifiState.AccessPointClosed, MqttState.Off, false, false, false, [P.Off, P.SlowBlink, P.Off, P.Off, P.Off, P.Off] },
         { WifiState.Connecting, MqttState.Off, false, false, false, [P.SlowBlink, P.Off, P.Off, P.Off, P.Off, P.Off] },
         { WifiState.Failed, MqttState.Off, true, false, false, [P.Off, P.On, P.Off, P.Off, P.On, P.Off] },
         { WifiState.Connected, MqttState.Connecting, true, false, false, [P.On, P.Off, P.SlowBlink, P.Off, P.On, P.Off] },

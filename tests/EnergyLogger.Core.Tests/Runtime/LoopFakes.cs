@@ -165,3 +165,33 @@ public sealed class BlockingLink : IByteLink
 
     public void Release() => _release.Set();
 }
+
+/// <summary>
+/// The soft-AP as Core sees it, recording how it was configured: WPA2-PSK with the key, or open. With
+/// <see cref="RestartToChange"/> it behaves as the ESP32 does, where a change takes effect only after a restart.
+/// </summary>
+public sealed class FakeAccessPoint : IAccessPoint
+{
+    public bool RestartToChange { get; init; }
+
+    public bool IsOpen { get; private set; }
+
+    /// <summary>"wpa2-psk KEY", "open" or "closed", one per call, in order.</summary>
+    public List<string> Calls { get; } = [];
+
+    public bool Open(string key)
+    {
+        Calls.Add(key.Length == 0 ? "open" : "wpa2-psk " + key);
+        bool changed = !IsOpen;
+        IsOpen = true;
+        return RestartToChange && changed;
+    }
+
+    public bool Close()
+    {
+        Calls.Add("closed");
+        bool changed = IsOpen;
+        IsOpen = false;
+        return RestartToChange && changed;
+    }
+}

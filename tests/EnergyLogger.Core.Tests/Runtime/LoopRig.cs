@@ -31,7 +31,7 @@ internal sealed class LoopRig
 
     public LoopRig(string? map = null, bool provisioned = true, MemoryFileStore? store = null, RuntimeOptions? options = null,
         IByteLink? link = null, bool synced = true, FakeUpdater? updater = null, bool button = false,
-        Func<VirtualClock, MemoryFileStore, Log, IUpdater>? ota = null, FirmwareIdentity? firmware = null)
+        Func<VirtualClock, MemoryFileStore, Log, IUpdater>? ota = null, FirmwareIdentity? firmware = null, IAccessPoint? accessPoint = null)
     {
         Clock = new VirtualClock(StartMs) { WallClockSynced = synced };
         Store = store ?? new MemoryFileStore();
@@ -66,6 +66,7 @@ internal sealed class LoopRig
             Button = button ? Button : null,
             Memory = Memory,
             Updater = (IUpdater?)updater ?? Ota,
+            AccessPoint = accessPoint,
         };
         Boot = BootContext.Read(Store, Options, log);
         Loop = new MainLoop(Boot, MapText.Load(map ?? DefaultMap), Ports, firmware ?? new FirmwareIdentity("1.2.3", "20260201.4"), Options);
@@ -161,5 +162,6 @@ internal sealed class LoopRig
     }
 
     /// <summary>A second boot on the same flash, as after a reboot.</summary>
-    public LoopRig Reboot(RuntimeOptions? options = null) => new(provisioned: true, store: Store, options: options ?? Options);
+    public LoopRig Reboot(RuntimeOptions? options = null, IAccessPoint? accessPoint = null, bool button = false) =>
+        new(provisioned: true, store: Store, options: options ?? Options, accessPoint: accessPoint, button: button);
 }

@@ -40,6 +40,7 @@ namespace EnergyLogger.Transcripts
             _mqtt.Reset();
             _http.Close();
             _session = null;
+            _gate = null;
             _watchdog.Feeds = 0;
             _feed.World("boot");
             _options = Options();
@@ -64,6 +65,9 @@ namespace EnergyLogger.Transcripts
                 Button = _panel,
                 Memory = _panel,
                 Updater = updater,
+
+                // No AccessPoint: the soft-AP is not among the transcripts' ports, so the loop has no window and no
+                // start_ap or stop_ap (tested in AccessPointWindowTests and over sockets in the integration suite).
             };
             _loop = new MainLoop(_boot, StoredMap.Load(_files, _boot.Mode, log), ports, new FirmwareIdentity(version, Build), _options);
             // The external watchdog chip is there when the installer named its pin (DeviceWiring.Watchdog).

@@ -8,9 +8,9 @@ using EnergyLogger.Core.Runtime;
 namespace EnergyLogger.Transcripts
 {
     /// <summary>
-    /// One installer's connection to port 4242, served as the board's ProvisioningServer serves it: the greeting,
-    /// one reply per line (<c>tcp&gt;</c>), the idle check while the loop runs, and a restart into station mode
-    /// once the settings were applied.
+    /// One installer's connection to port 4242, served as the board's ProvisioningServer serves it: the welcome (the
+    /// greeting, or the refusal of a locked port), one reply per line (<c>tcp&gt;</c>), the idle check while the loop
+    /// runs, and a restart into station mode once the settings were applied.
     /// </summary>
     public sealed partial class LoopPlayer
     {
@@ -18,6 +18,7 @@ namespace EnergyLogger.Transcripts
         public const int ProvisioningIdleMs = 60000;
 
         private ProvisioningSession _session;
+        private AuthGate _gate;
 
         /// <summary><c>tcp open</c>, <c>tcp&lt; LINE</c> (a payload: text, or hex: bytes), <c>tcp repeat N TEXT</c>, <c>tcp close</c>.</summary>
         private bool DoTcp(string verb, string rest)
@@ -43,8 +44,15 @@ namespace EnergyLogger.Transcripts
                     throw new InvalidOperationException("tcp open: port 4242 is served in provisioning and safe mode only");
                 }
 
-                _session = new ProvisioningSession(_boot.SettingsStore, _clock, ProvisioningIdleMs);
-                _out.Record("tcp> " + ProvisioningSession.Greeting);
+                // One gate per boot, as the board's one listener has (Program.cs): wrong codes count across connections.
+                if (_gate == null)
+                {
+                    _gate = new AuthGate(_boot.Label, _clock);
+                }
+
+                _session = new ProvisioningSession(_boot.SettingsStore, _clock, ProvisioningIdleMs, _gate);
+                _out.Record("tcp> " + _session.Welcome());
+                Closed();
             }
             else if (what == "repeat")
             {
@@ -116,7 +124,7 @@ namespace EnergyLogger.Transcripts
             _out.Record("tcp closed");
             if (_session.End == SessionEnd.Applied && _loop != null)
             {
-                _loop.RequestRestart(ResetReason.Provisioned, "settings applied on port 4242");
+                _loop.SettingsApplied();
             }
 
             _session = null;
