@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using EnergyLogger.Core.Ota;
+using EnergyLogger.Core.Provisioning;
 using EnergyLogger.Core.Runtime;
 using EnergyLogger.Device.Adapters;
 using Iot.Device.DhcpServer;
@@ -8,10 +9,10 @@ using Iot.Device.DhcpServer;
 namespace EnergyLogger.Device
 {
     /// <summary>
-    /// Entry point on the dongle (docs/device.md, "Start-up"). The boot journal and the settings decide the mode;
-    /// the Wi-Fi is put into that mode (the ESP32 reads it only when Wi-Fi starts, so a change costs one reboot);
-    /// the adapters are wired into Core's main loop; the supervisor thread starts; then the network comes up and
-    /// the loop runs on this thread until it restarts the board. The loader (src/EnergyLogger.Loader) enters through
+    /// Entry point on the dongle (docs/device.md, "Start-up"). The boot journal and the settings decide the mode, and
+    /// with the label whether the access point is up; the Wi-Fi is set up so (the ESP32 reads it only when Wi-Fi
+    /// starts, so a change costs one reboot); the adapters are wired into Core's main loop; the supervisor thread
+    /// starts; then the network comes up and the loop runs on this thread until it restarts the board. The loader (src/EnergyLogger.Loader) enters through
     /// <see cref="Start"/> with the image slot it started; <see cref="Main"/> is a deployment of the application alone.
     /// </summary>
     public static class Program
@@ -62,28 +63,33 @@ namespace EnergyLogger.Device
             ImageSlot booted)
         {
             var network = new WifiNetwork();
-            bool changed = boot.Mode == RunMode.Provisioning
-                ? SoftAccessPoint.Enable(SoftAccessPoint.SsidFor(network.Mac))
-                : SoftAccessPoint.Disable();
-            if (changed)
+            var accessPoint = new SoftAccessPoint(SoftAccessPoint.SsidFor(network.Mac));
+            bool up = boot.AccessPointMs > 0;
+            if (up ? accessPoint.Open(boot.Label.ApKey) : accessPoint.Close())
             {
-                log.Write(LogLevel.Info, "wifi", "access point configuration changed; rebooting", "mode", RunModes.Text(boot.Mode));
-                boot.Journal.RecordRestart(ResetReason.Provisioned, "Wi-Fi set up for " + RunModes.Text(boot.Mode) + " mode");
+                log.Write(LogLevel.Info, "wifi", "access point configuration changed; rebooting", "access_point", up ? "up" : "down");
+                AccessPointWindow.CarryAcrossRestart(boot, files);
                 reboot.Reboot();
                 return;
             }
 
             var wiring = new DeviceWiring(boot, files, clock, network, reboot, log, booted);
-            var loop = new MainLoop(boot, wiring.StoredMap(), wiring.Ports(), wiring.Firmware(), options);
+            RuntimePorts ports = wiring.Ports();
+            ports.AccessPoint = accessPoint;
+            var loop = new MainLoop(boot, wiring.StoredMap(), ports, wiring.Firmware(), options);
 
             // Started before the Wi-Fi join, so that the external watchdog is fed while the station joins.
             var supervisor = new Supervisor(loop.Heartbeat, clock, wiring.Watchdog(boot.Settings.WatchdogGpio), boot.Journal, reboot, log, options);
             new Thread(supervisor.Run).Start();
 
             BringUpNetwork(boot, network, log, loop);
-            if (boot.Mode != RunMode.Normal)
+
+            // Port 4242 is served while the access point is up, and in safe mode on the home network. One gate for
+            // the listener, so wrong codes count across its connections.
+            if (up || boot.Mode == RunMode.Safe)
             {
-                new ProvisioningServer(boot.SettingsStore, clock, ProvisioningSessions, ProvisioningIdleMs, () => Applied(loop)).Start();
+                var gate = new AuthGate(boot.Label, clock);
+                new ProvisioningServer(boot.SettingsStore, clock, gate, ProvisioningSessions, ProvisioningIdleMs, loop.SettingsApplied).Start();
             }
 
             loop.Run();
@@ -91,16 +97,23 @@ namespace EnergyLogger.Device
 
         private static void BringUpNetwork(BootContext boot, WifiNetwork network, Log log, MainLoop loop)
         {
-            if (boot.Mode == RunMode.Provisioning)
+            if (boot.AccessPointMs > 0)
             {
-                network.MarkAccessPoint();
+                if (boot.Mode == RunMode.Provisioning)
+                {
+                    network.MarkAccessPoint();
+                }
+
                 _dhcp = SoftAccessPoint.StartDhcp();
                 if (_dhcp == null)
                 {
                     // Seen on freshly flashed boards; a restart brings the access point up properly.
                     loop.RequestRestart(ResetReason.Fault, "the DHCP server of the access point did not start");
                 }
+            }
 
+            if (boot.Mode == RunMode.Provisioning)
+            {
                 return;
             }
 
@@ -113,16 +126,6 @@ namespace EnergyLogger.Device
             {
                 log.Write(LogLevel.Warn, "wifi", "not joined (or no SNTP time) yet; the Wi-Fi driver keeps trying", "ssid", ssid);
             }
-        }
-
-        /// <summary>
-        /// Settings were stored on port 4242: the access point is switched off for the next start, so the board
-        /// comes back in station mode after one reboot, not two.
-        /// </summary>
-        private static void Applied(MainLoop loop)
-        {
-            SoftAccessPoint.Disable();
-            loop.RequestRestart(ResetReason.Provisioned, "settings applied on port 4242");
         }
     }
 }

@@ -21,6 +21,7 @@ internal static class Program
         new("write", WriteCommand.Summary, WriteCommand.Run),
         new("bench", "cost figures that need no device: planner, per-cycle cost, MQTT bytes, outbox replay", BenchCommand.Run),
         new("provision", ProvisionCommand.Summary, ProvisionCommand.Run),
+        new("label", LabelCommand.Summary, LabelCommand.Run),
         new("ota", OtaCommand.Summary, OtaCommand.Run),
         new("map", MapCommand.Summary, MapCommand.Run),
     ];

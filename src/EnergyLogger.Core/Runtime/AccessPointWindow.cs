@@ -95,6 +95,21 @@ namespace EnergyLogger.Core.Runtime
             return mode != RunMode.Provisioning && powerUp ? 0 : carriedMs;
         }
 
+        /// <summary>
+        /// The board had to restart to put its access point as <see cref="AtBoot"/> decided (the ESP32 reads it only
+        /// when its Wi-Fi starts): the next boot must come to the same decision, so the window is carried and the
+        /// restart journalled as the access point's.
+        /// </summary>
+        public static void CarryAcrossRestart(BootContext boot, IFileStore files)
+        {
+            if (boot.AccessPointMs > 0)
+            {
+                AccessPointRecord.Save(files, boot.AccessPointMs);
+            }
+
+            boot.Journal.RecordRestart(ResetReason.AccessPoint, boot.AccessPointMs > 0 ? "Wi-Fi set up with the access point" : "Wi-Fi set up without the access point");
+        }
+
         public void Tick(long startMs, Heartbeat heartbeat)
         {
             bool restart;

@@ -14,7 +14,8 @@ namespace EnergyLogger.Device.Adapters
     /// <summary>
     /// TCP port 4242 on the soft-AP: an accept thread and one thread per session, at most
     /// <c>maxSessions</c> of them; a connection beyond that is answered <c>error busy</c> and closed
-    /// (RELIABILITY P3). The protocol itself is Core's <see cref="ProvisioningSession"/>.
+    /// (RELIABILITY P3). The protocol itself is Core's <see cref="ProvisioningSession"/>; its sessions share
+    /// one <see cref="AuthGate"/>, so wrong codes count across connections.
     /// </summary>
     public sealed class ProvisioningServer
     {
@@ -24,15 +25,17 @@ namespace EnergyLogger.Device.Adapters
 
         private readonly SettingsRepository _settings;
         private readonly IClock _clock;
+        private readonly AuthGate _gate;
         private readonly int _maxSessions;
         private readonly int _idleTimeoutMs;
         private readonly SettingsApplied _applied;
         private int _active;
 
-        public ProvisioningServer(SettingsRepository settings, IClock clock, int maxSessions, int idleTimeoutMs, SettingsApplied applied)
+        public ProvisioningServer(SettingsRepository settings, IClock clock, AuthGate gate, int maxSessions, int idleTimeoutMs, SettingsApplied applied)
         {
             _settings = settings;
             _clock = clock;
+            _gate = gate;
             _maxSessions = maxSessions;
             _idleTimeoutMs = idleTimeoutMs;
             _applied = applied;
@@ -90,11 +93,11 @@ namespace EnergyLogger.Device.Adapters
 
         private void Serve(Socket client)
         {
-            var session = new ProvisioningSession(_settings, _clock, _idleTimeoutMs);
+            var session = new ProvisioningSession(_settings, _clock, _idleTimeoutMs, _gate);
             try
             {
                 client.SendTimeout = SendTimeoutMs;
-                Send(client, ProvisioningSession.Greeting);
+                Send(client, session.Welcome());
                 Pump(client, session);
             }
             catch (Exception)

@@ -6,7 +6,8 @@ namespace EnergyLogger.Host.Cli;
 /// <summary>
 /// <c>energylogger provision HOST[:PORT]</c>: sends the settings given as options to a device in
 /// provisioning mode (port 4242, docs/provisioning.md), prints every reply, then checks and applies.
-/// With no setting options it passes protocol lines from standard input instead.
+/// With no setting options it passes protocol lines from standard input instead. With <c>--pop</c> the
+/// label's code goes first, as <c>auth CODE</c>.
 /// </summary>
 internal static class ProvisionCommand
 {
@@ -38,20 +39,21 @@ internal static class ProvisionCommand
 
     private static readonly string[] Help =
     [
-        "usage: energylogger provision HOST[:PORT] [settings] [--ca-file FILE] [--no-apply] [--timeout S]",
-        "       energylogger provision HOST[:PORT] --interactive     (protocol lines from standard input)",
+        "usage: energylogger provision HOST[:PORT] [--pop CODE] [settings] [--ca-file FILE] [--no-apply] [--timeout S]",
+        "       energylogger provision HOST[:PORT] [--pop CODE] --interactive     (protocol lines from standard input)",
         "",
         "Connects to a device in provisioning mode (soft-AP address 192.168.4.1, port 4242), sends one",
         "'set' line per setting, then 'check' and 'apply'. Every reply is printed. An empty value (\"\")",
         "clears the setting, e.g. --wifi-key \"\" for an open network. Exit status 1 if any reply is an error.",
         "",
+        "  --pop CODE                  the code on the device's label, sent first as 'auth CODE'",
         .. Settings.Select(s => $"  {"--" + s.Option + " " + s.Value,-28}{s.Field}"),
         "  --ca-file FILE              mqtt.ca: the broker's CA certificate(s) in PEM",
         "  --no-apply                  stop after 'check'",
         "  --interactive               send lines typed or piped on standard input (the default without settings)",
         "  --timeout S                 seconds to wait for each reply (default 10)",
         "",
-        "Secrets on a command line can end up in shell history; --interactive avoids that.",
+        "Secrets on a command line can end up in shell history; --interactive avoids that (type 'auth CODE' first).",
     ];
 
     public static int Run(CommandLine cli)
@@ -63,6 +65,12 @@ internal static class ProvisionCommand
         }
 
         (string host, int port) = ParseAddress(cli.Positional);
+        string? pop = cli.Text("pop");
+        if (pop is not null && (pop.Length == 0 || pop.Any(char.IsWhiteSpace) || pop.Any(char.IsControl)))
+        {
+            throw new UsageException("--pop must be the code on the label: no spaces, no control characters");
+        }
+
         List<string> lines = SettingLines(cli);
         string? caFile = cli.Text("ca-file");
         string? pem = caFile is null ? null : ReadPem(caFile);
@@ -74,7 +82,19 @@ internal static class ProvisionCommand
         try
         {
             using ProvisioningClient client = ProvisioningClient.Connect(host, port, timeout);
+            if (ProvisioningClient.IsError(client.Greeting))
+            {
+                // A locked port, or an unreadable label: the device closes the connection after this line.
+                Console.Error.WriteLine($"energylogger provision: {host}:{port}: {client.Greeting}");
+                return 1;
+            }
+
             Console.WriteLine(client.Greeting);
+            if (pop is not null && Print(client.Send("auth " + pop)))
+            {
+                return 1;
+            }
+
             return interactive ? Interactive(client) : Scripted(client, lines, pem, apply);
         }
         catch (Exception e) when (e is IOException or SocketException)

@@ -7,8 +7,8 @@ namespace EnergyLogger.Host.Cli;
 
 /// <summary>
 /// <c>energylogger run --config FILE</c>: the firmware's main loop on this machine with a real bus and a real
-/// broker (docs/runtime.md). <c>--provisioning</c> serves port 4242 on loopback in place of the soft-AP, so the
-/// first boot (no settings stored) runs as on the board.
+/// broker (docs/runtime.md). <c>--provisioning</c> serves port 4242 on loopback in place of the soft-AP while its
+/// window is open, so the first boot (no settings stored) and the cloud's <c>start_ap</c> run as on the board.
 /// </summary>
 internal static class RunCommand
 {
@@ -19,8 +19,9 @@ internal static class RunCommand
         "usage: energylogger run --config FILE [--provisioning] [--provisioning-port N]",
         "",
         "  --config FILE            the virtual device's JSON config (bus, map, data folder, settings; docs/runtime.md)",
-        "  --provisioning           listen on 127.0.0.1 for the port-4242 protocol when no settings are stored",
-        "                           (and in safe mode), in place of the board's soft-AP",
+        "  --provisioning           listen on 127.0.0.1 for the port-4242 protocol in place of the board's soft-AP,",
+        "                           while its window is open (30 min without settings, start_ap) and in safe mode;",
+        "                           a label.rec in the data folder asks for its code (docs/provisioning.md)",
         "  --provisioning-port N    the port to listen on (default 4242)",
         "",
         "Log records go to standard output, one per line. Ctrl+C stops the loop cleanly.",

@@ -15,9 +15,10 @@ namespace EnergyLogger.Host.Device;
 /// The firmware's main loop on a PC, booted the way the board boots it: read the boot journal and the settings,
 /// pick the mode, bring up what the mode needs, run the loop with a supervisor thread beside it. A restart the
 /// loop asks for (settings applied, reboot command, update staged or rolled back, fault) boots again in-process
-/// with a fresh monotonic clock; a stall ends the process (<see cref="ProcessExitRestart"/>). Port 4242 listens on
-/// loopback in place of the soft-AP, in provisioning and safe mode. With an <c>ota</c> config, every boot starts
-/// with the loader's decision on the image slots in the data folder (<see cref="HostOta"/>).
+/// with a fresh monotonic clock; a stall ends the process (<see cref="ProcessExitRestart"/>). The access point is a
+/// <see cref="HostAccessPoint"/>: port 4242 listens on loopback while its window is open (and in safe mode), in place
+/// of the soft-AP. With an <c>ota</c> config, every boot starts with the loader's decision on the image slots in the
+/// data folder (<see cref="HostOta"/>).
 /// </summary>
 internal sealed class VirtualDevice
 {
@@ -95,6 +96,7 @@ internal sealed class VirtualDevice
 
         using (bus)
         using (var mqtt = new MqttClient(clock))
+        using (HostAccessPoint? accessPoint = _provisioning is null ? null : new HostAccessPoint(_provisioning, boot, clock, new ProvisioningListenerOptions(), log))
         {
             var restart = new InProcessRestart();
             var ports = new RuntimePorts
@@ -108,13 +110,14 @@ internal sealed class VirtualDevice
                 Buses = bus is null ? null : [bus.CreateMaster(clock)],
                 Memory = new HostMemory(),
                 Updater = ota?.Updater(clock, boot.Settings, log),
+                AccessPoint = accessPoint,
             };
             var loop = new MainLoop(boot, _map, ports, firmware, _config.Options);
             var supervisor = new Supervisor(loop.Heartbeat, clock, _watchdog, boot.Journal, new ProcessExitRestart(), log, _config.Options);
             new Thread(supervisor.Run) { IsBackground = true, Name = "supervisor" }.Start();
             try
             {
-                using ProvisioningListener? listener = Listen(boot, loop, clock, log);
+                accessPoint?.Serve(loop.SettingsApplied);
                 if (!Adopt(loop))
                 {
                     return 0;
@@ -164,20 +167,6 @@ internal sealed class VirtualDevice
             log.Write(LogLevel.Error, "bus", "cannot open", "bus", _config.Bus.Describe(), "error", e.Message);
             return null;
         }
-    }
-
-    private ProvisioningListener? Listen(BootContext boot, MainLoop loop, SystemClock clock, Log log)
-    {
-        if (_provisioning is null || boot.Mode == RunMode.Normal)
-        {
-            return null;
-        }
-
-        var listener = new ProvisioningListener(_provisioning, boot.SettingsStore, clock, new ProvisioningListenerOptions(),
-            () => loop.RequestRestart(ResetReason.Provisioned, "settings applied on port 4242"));
-        listener.Start();
-        log.Write(LogLevel.Info, "provisioning", "listening", "endpoint", listener.Endpoint.ToString());
-        return listener;
     }
 
     /// <summary>Makes <paramref name="loop"/> the one <see cref="Stop"/> reaches; false when a stop came first.</summary>

@@ -8,6 +8,7 @@ internal sealed class ListenerCounters
     private int _lineTooLong;
     private int _idle;
     private int _applied;
+    private int _locked;
     private int _largestBuffered;
 
     /// <summary>Connections that got a session.</summary>
@@ -22,6 +23,9 @@ internal sealed class ListenerCounters
 
     public int Applied => Volatile.Read(ref _applied);
 
+    /// <summary>Sessions refused or ended for the code: the port was locked, the fifth wrong code, or an unreadable label.</summary>
+    public int ClosedLocked => Volatile.Read(ref _locked);
+
     /// <summary>The most bytes any session held for an unfinished line.</summary>
     public int LargestBuffered => Volatile.Read(ref _largestBuffered);
 
@@ -34,6 +38,8 @@ internal sealed class ListenerCounters
     internal void CountIdle() => Interlocked.Increment(ref _idle);
 
     internal void CountApplied() => Interlocked.Increment(ref _applied);
+
+    internal void CountLocked() => Interlocked.Increment(ref _locked);
 
     internal void SeeBuffered(int bytes)
     {

@@ -19,7 +19,7 @@ internal sealed class ProvisioningConnection(Socket socket, ProvisioningSession 
         {
             socket.NoDelay = true;
             socket.SendTimeout = (int)options.SendTimeout.TotalMilliseconds;
-            Send(ProvisioningSession.Greeting);
+            Send(session.Welcome());
             int tickMicroseconds = (int)(options.Tick.TotalMilliseconds * 1000);
             while (session.IsOpen && !stopping())
             {

@@ -13,7 +13,7 @@ namespace EnergyLogger.Host.Provisioning;
 /// <see cref="ProvisioningListenerOptions.MaxSessions"/> run at once and a connection beyond that is
 /// answered <c>error busy</c> and closed, so a flood never starves the accept loop (RELIABILITY P3).
 /// After a session applies settings the listener calls back, where the device would reboot into
-/// station mode.
+/// station mode. Its sessions share one <see cref="AuthGate"/>, so wrong codes count across connections.
 /// </summary>
 internal sealed class ProvisioningListener : IDisposable
 {
@@ -21,18 +21,21 @@ internal sealed class ProvisioningListener : IDisposable
     private readonly SettingsRepository _repository;
     private readonly IClock _clock;
     private readonly ProvisioningListenerOptions _options;
+    private readonly AuthGate _gate;
     private readonly Action _applied;
     private readonly ConcurrentDictionary<Socket, Thread> _sessions = new();
     private readonly Thread _acceptThread;
     private int _active;
     private volatile bool _stopping;
 
-    public ProvisioningListener(IPEndPoint endpoint, SettingsRepository repository, IClock clock, ProvisioningListenerOptions options, Action applied)
+    public ProvisioningListener(IPEndPoint endpoint, SettingsRepository repository, IClock clock, ProvisioningListenerOptions options, AuthGate gate,
+        Action applied)
     {
         _listener = new TcpListener(endpoint);
         _repository = repository;
         _clock = clock;
         _options = options;
+        _gate = gate;
         _applied = applied;
         _acceptThread = new Thread(AcceptLoop) { IsBackground = true, Name = "provisioning accept" };
     }
@@ -121,7 +124,7 @@ internal sealed class ProvisioningListener : IDisposable
     private void Serve(Socket socket)
     {
         Counters.CountAccepted();
-        var session = new ProvisioningSession(_repository, _clock, (int)_options.IdleTimeout.TotalMilliseconds);
+        var session = new ProvisioningSession(_repository, _clock, (int)_options.IdleTimeout.TotalMilliseconds, _gate);
         try
         {
             new ProvisioningConnection(socket, session, _options, Counters).Run(() => _stopping);
@@ -152,6 +155,9 @@ internal sealed class ProvisioningListener : IDisposable
                 break;
             case SessionEnd.Applied:
                 Counters.CountApplied();
+                break;
+            case SessionEnd.Locked:
+                Counters.CountLocked();
                 break;
         }
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Provisioning;
 using EnergyLogger.Host.Links;
 using EnergyLogger.Host.Provisioning;
@@ -6,19 +7,27 @@ using EnergyLogger.Host.Storage;
 
 namespace EnergyLogger.Integration.Tests.Provisioning;
 
-/// <summary>A real port-4242 listener on a loopback port of its own, storing into a fresh directory.</summary>
+/// <summary>
+/// A real port-4242 listener on a loopback port of its own, storing into a fresh directory; with a label whose code it
+/// asks for, and the clock its lockout counts on, when the test gives them.
+/// </summary>
 internal sealed class ListenerHarness : IDisposable
 {
     private int _applied;
 
-    public ListenerHarness(ProvisioningListenerOptions? options = null)
+    public ListenerHarness(ProvisioningListenerOptions? options = null, DeviceLabel? label = null, IClock? clock = null)
     {
         Directory = Path.Combine(Path.GetTempPath(), "el-prov-" + Guid.NewGuid().ToString("N")[..12]);
         Store = new DirectoryFileStore(Directory);
         Repository = new SettingsRepository(Store);
-        Listener = new ProvisioningListener(new IPEndPoint(IPAddress.Loopback, 0), Repository, new SystemClock(), options ?? new ProvisioningListenerOptions(), () => Interlocked.Increment(ref _applied));
+        clock ??= new SystemClock();
+        Gate = new AuthGate(label ?? new DeviceLabel(), clock);
+        Listener = new ProvisioningListener(new IPEndPoint(IPAddress.Loopback, 0), Repository, clock, options ?? new ProvisioningListenerOptions(), Gate,
+            () => Interlocked.Increment(ref _applied));
         Listener.Start();
     }
+
+    public AuthGate Gate { get; }
 
     public string Directory { get; }
 
