@@ -114,6 +114,29 @@ public class AccessPointWindowTests
         Assert.Equal(["wpa2-psk " + LabelSamples.ApKey], after.Calls);
     }
 
+    [Theory]
+    [InlineData(false, Window)]
+    [InlineData(true, 0)]
+    public void CarryAcrossRestart_TheBoardsWiFiSetUp_TheNextBootDecidesTheSame(bool windowOver, int expected)
+    {
+        var store = new MemoryFileStore();
+        var first = new LoopRig(provisioned: false, store: store, accessPoint: new FakeAccessPoint { RestartToChange = true });
+        if (windowOver)
+        {
+            first.Run(Window + 1_000);
+        }
+
+        LoopRig rig = windowOver ? first.Reboot() : first;
+        Assert.Equal(expected, rig.Boot.AccessPointMs);
+
+        // Program.cs found the soft-AP configured otherwise and restarts before building the loop.
+        AccessPointWindow.CarryAcrossRestart(rig.Boot, store);
+        LoopRig next = rig.Reboot();
+
+        Assert.Equal((ResetReason.AccessPoint, expected), (next.Boot.Journal.PreviousReason, next.Boot.AccessPointMs));
+        Assert.Equal(0, next.Boot.Journal.FailedBootsBefore);
+    }
+
     [Fact]
     public void Provisioned_PowerUp_NeverOpensByItself()
     {
