@@ -55,18 +55,6 @@ namespace EnergyLogger.Core.Runtime
             }
         }
 
-        /// <summary>Milliseconds until it closes by itself; 0 when it is closed.</summary>
-        public long ClosesInMs
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _open ? _closesAtMs - _clock.MonotonicMs : 0;
-                }
-            }
-        }
-
         public string Unavailable => _label.Status == LabelStatus.Unreadable ? "the label record is unreadable" : null;
 
         public bool KeyRequired => _label.IsSet(SettingFields.ApKey);

@@ -1,11 +1,26 @@
 using EnergyLogger.Core.Provisioning;
 using EnergyLogger.Core.Tests.Fakes;
+using EnergyLogger.Vectors;
 using Xunit;
 
 namespace EnergyLogger.Core.Tests.Provisioning;
 
 public class LabelRecordTests
 {
+    public static TheoryData<int> GoldenRecords => new(Enumerable.Range(0, LabelVectors.Record.Length));
+
+    [Theory]
+    [MemberData(nameof(GoldenRecords))]
+    public void Decode_GoldenRecord_GivesItsStatusAndValues(int i)
+    {
+        byte[] record = LabelVectors.Record[i];
+
+        RecordStatus status = LabelRecord.Decode(record, 0, record.Length, out DeviceLabel? label);
+
+        Assert.Equal(LabelVectors.Status[i], RecordStatusText.Of(status));
+        Assert.Equal((LabelVectors.ApKey[i], LabelVectors.Pop[i]), (label?.ApKey, label?.Pop));
+    }
+
     [Fact]
     public void EncodeDecode_BothFields_RoundTrip()
     {
