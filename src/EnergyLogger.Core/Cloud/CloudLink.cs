@@ -57,6 +57,22 @@ namespace EnergyLogger.Core.Cloud
             {
                 _session.Tick(_clock.MonotonicMs);
             }
+
+            if (_session.TakeReconnect())
+            {
+                Reconnect();
+            }
+        }
+
+        /// <summary>
+        /// Drops the session, if it is up, and connects again at the next tick without waiting out the backoff: the
+        /// reconnect command, or a Wi-Fi network just joined. What was in flight goes again on the new session.
+        /// </summary>
+        public void Reconnect()
+        {
+            Close();
+            _backoff.Reset();
+            _nextAttemptMs = _clock.MonotonicMs;
         }
 
         /// <summary>Ends the session on purpose (shutdown, reboot); the will is not published.</summary>

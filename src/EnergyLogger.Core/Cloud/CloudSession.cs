@@ -22,6 +22,7 @@ namespace EnergyLogger.Core.Cloud
         private readonly ResultQueue _results = new ResultQueue(160);
         private readonly UpdateReportSender _reports = new UpdateReportSender();
         private readonly JsonWriter _w = new JsonWriter(4096, 6);
+        private bool _reconnect;
 
         /// <param name="reboot">Restarts the logger; called once the broker acknowledged the result of a reboot command.</param>
         public CloudSession(IMqttSession mqtt, CloudDialect dialect, TelemetryUplink uplink, CommandCenter commands, ConfigApplier config,
@@ -77,10 +78,32 @@ namespace EnergyLogger.Core.Cloud
                 return;
             }
 
-            if (_results.Acknowledge(messageId))
+            AfterDelivery after = _results.Acknowledge(messageId);
+            if (after == AfterDelivery.Reboot)
             {
                 _reboot.Reboot();
             }
+            else if (after == AfterDelivery.Reconnect)
+            {
+                _reconnect = true;
+            }
+        }
+
+        /// <summary>
+        /// A result made outside the command queue: a deferred command's, or a schedule's run. It waits for the link like any
+        /// other and goes out on <c>result/{type}</c>.
+        /// </summary>
+        public void AddResult(string type, byte[] body)
+        {
+            _results.Add(type, body, AfterDelivery.Nothing);
+        }
+
+        /// <summary>True once, after a reconnect command's result was delivered: the link then makes the session again.</summary>
+        internal bool TakeReconnect()
+        {
+            bool wanted = _reconnect;
+            _reconnect = false;
+            return wanted;
         }
 
         /// <summary>The connection is gone: everything in flight is void; batches stay in their outboxes, results and reports go again.</summary>
@@ -100,15 +123,14 @@ namespace EnergyLogger.Core.Cloud
             byte[] answer;
             while ((answer = Commands.TakeAnswer(out type)) != null)
             {
-                _results.Add(type, answer, false);
+                _results.Add(type, answer, AfterDelivery.Nothing);
             }
 
-            if (Commands.RunNext(out type))
+            if (Commands.RunNext(out type) && !Commands.Reply.Deferred)
             {
                 CommandReply reply = Commands.Reply;
-                var body = new byte[reply.Writer.Length];
-                System.Array.Copy(reply.Writer.Buffer, body, body.Length);
-                _results.Add(type, body, reply.RebootAfterDelivery);
+                _results.Add(type, reply.ToArray(), reply.RebootAfterDelivery ? AfterDelivery.Reboot
+                    : reply.ReconnectAfterDelivery ? AfterDelivery.Reconnect : AfterDelivery.Nothing);
             }
 
             PublishResults(nowMs);

@@ -6,13 +6,15 @@ namespace EnergyLogger.Core.Cloud
     /// <summary>
     /// Takes command messages apart, queues them (bounded, duplicates dropped), and runs one at a time through
     /// the handler table. Commands that cannot be queued are answered at once: 429 when the queue is full,
-    /// 404 for an unknown type, 400 for an item without an id (RELIABILITY C8). The cloud session publishes what
-    /// <see cref="TakeAnswer"/> and <see cref="RunNext"/> produce.
+    /// 404 for an unknown type, 400 for an item without an id (RELIABILITY C8); an <see cref="IInstantCommand"/> runs
+    /// as it arrives. The cloud session publishes what <see cref="TakeAnswer"/> and <see cref="RunNext"/> produce; a
+    /// handler that defers its result reports it later through the session.
     /// </summary>
     public sealed class CommandCenter
     {
         public const int MaxCommandBytes = 16384;
         private const int MaxAnswers = 128;
+        private const int InstantReplyBytes = 512;
 
         private readonly ICommandHandler[] _handlers;
         private readonly JsonDocument _doc = new JsonDocument();
@@ -100,6 +102,12 @@ namespace EnergyLogger.Core.Cloud
             }
 
             handler.Execute(_doc, payload, Reply);
+            if (Reply.Deferred)
+            {
+                // Accepted; its result is counted and published when the work ends.
+                return true;
+            }
+
             if (!Reply.End())
             {
                 Reply.Start(command.Id);
@@ -156,12 +164,19 @@ namespace EnergyLogger.Core.Cloud
                 System.Array.Copy(text, start, command.Payload, 0, end - start);
             }
 
-            if (Handler(type) == null && !Queue.Seen(type, id))
+            ICommandHandler handler = Handler(type);
+            if (handler == null && !Queue.Seen(type, id))
             {
                 // Remembered, so that a redelivery of the same unknown command is not answered twice.
                 Queue.Remember(type, id);
                 _counters.CommandsRefused++;
                 Answer(type, id, 404, "unknown command type");
+                return false;
+            }
+
+            if (handler is IInstantCommand)
+            {
+                RunInstant(handler, id, payload >= 0 && _doc.Kind(payload) == JsonKind.Object ? payload : -1);
                 return false;
             }
 
@@ -182,6 +197,38 @@ namespace EnergyLogger.Core.Cloud
             return true;
         }
 
+        /// <summary>An instant command runs now, on the message's own document, and its result joins the immediate answers.</summary>
+        private void RunInstant(ICommandHandler handler, long id, int payload)
+        {
+            if (Queue.Seen(handler.Type, id))
+            {
+                _counters.CommandsDuplicate++;
+                return;
+            }
+
+            Queue.Remember(handler.Type, id);
+            var reply = new CommandReply(InstantReplyBytes);
+            reply.Start(id);
+            handler.Execute(_doc, payload, reply);
+            if (!reply.End())
+            {
+                reply.Start(id);
+                reply.Fail(500, "result too large");
+                reply.End();
+            }
+
+            if (reply.Status == 200)
+            {
+                _counters.CommandsExecuted++;
+            }
+            else
+            {
+                _counters.CommandsRefused++;
+            }
+
+            Keep(handler.Type, reply);
+        }
+
         private void Answer(string type, long id, int status, string reason)
         {
             if (_answers.Count >= MaxAnswers)
@@ -193,10 +240,18 @@ namespace EnergyLogger.Core.Cloud
             reply.Start(id);
             reply.Fail(status, reason);
             reply.End();
-            var bytes = new byte[reply.Writer.Length];
-            System.Array.Copy(reply.Writer.Buffer, bytes, bytes.Length);
+            Keep(type, reply);
+        }
+
+        private void Keep(string type, CommandReply reply)
+        {
+            if (_answers.Count >= MaxAnswers)
+            {
+                return;
+            }
+
             _answerTypes.Add(type);
-            _answers.Add(bytes);
+            _answers.Add(reply.ToArray());
         }
 
         private ICommandHandler Handler(string type)

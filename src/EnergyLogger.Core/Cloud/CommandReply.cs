@@ -27,10 +27,21 @@ namespace EnergyLogger.Core.Cloud
         /// <summary>Set by the reboot command: restart once this result is acknowledged, not before (reference A.3 CEX, reboot pitfall).</summary>
         public bool RebootAfterDelivery { get; set; }
 
+        /// <summary>Set by the reconnect command: the session is dropped and made again once this result is acknowledged.</summary>
+        public bool ReconnectAfterDelivery { get; set; }
+
+        /// <summary>
+        /// The handler started work that ends later (a Wi-Fi scan, a trial of another network): nothing is published now,
+        /// and the handler's owner reports the result through <see cref="CloudSession.AddResult"/> when it has one.
+        /// </summary>
+        public bool Deferred { get; private set; }
+
         public void Start(long id)
         {
             Id = id;
             RebootAfterDelivery = false;
+            ReconnectAfterDelivery = false;
+            Deferred = false;
             Status = 0;
             Reason = null;
             Writer.Reset();
@@ -52,6 +63,20 @@ namespace EnergyLogger.Core.Cloud
             w.String(reason);
             w.Name("payload");
             w.BeginObject();
+        }
+
+        /// <summary>The result comes later, from whoever finishes the work (<see cref="Deferred"/>).</summary>
+        public void Defer()
+        {
+            Deferred = true;
+        }
+
+        /// <summary>The finished result's bytes, for <see cref="CloudSession.AddResult"/>.</summary>
+        public byte[] ToArray()
+        {
+            var bytes = new byte[Writer.Length];
+            System.Array.Copy(Writer.Buffer, bytes, bytes.Length);
+            return bytes;
         }
 
         /// <summary>A result with an empty payload.</summary>

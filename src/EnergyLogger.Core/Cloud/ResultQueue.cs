@@ -2,10 +2,21 @@ using System.Collections;
 
 namespace EnergyLogger.Core.Cloud
 {
+    /// <summary>What the broker's acknowledgement of a result sets off.</summary>
+    public enum AfterDelivery
+    {
+        Nothing,
+        /// <summary>The reboot command: restart, never before the result is delivered.</summary>
+        Reboot,
+        /// <summary>The reconnect command: drop the session and make it again.</summary>
+        Reconnect,
+    }
+
     /// <summary>
     /// Command results until the broker has them (PUBACK). A result whose connection dropped first is published
     /// again after the reconnect, because a duplicate of the command would not run or be answered again (C8).
-    /// A reboot result triggers the restart when it is acknowledged, never before.
+    /// A reboot result triggers the restart when it is acknowledged, never before; a reconnect result, the reconnect.
+    /// Results made while offline (a schedule's runs, a Wi-Fi change reported after it) wait here for the link.
     /// </summary>
     public sealed class ResultQueue
     {
@@ -14,7 +25,7 @@ namespace EnergyLogger.Core.Cloud
         private readonly ArrayList _types = new ArrayList();
         private readonly ArrayList _bodies = new ArrayList();
         private readonly ArrayList _ids = new ArrayList();
-        private readonly ArrayList _reboots = new ArrayList();
+        private readonly ArrayList _after = new ArrayList();
         private readonly int _capacity;
 
         public ResultQueue(int capacity)
@@ -25,7 +36,7 @@ namespace EnergyLogger.Core.Cloud
         public int Count => _types.Count;
 
         /// <summary>Queues a result; when full the oldest goes (the cloud will show that command as unanswered).</summary>
-        public void Add(string type, byte[] body, bool reboot)
+        public void Add(string type, byte[] body, AfterDelivery after)
         {
             if (_types.Count == _capacity)
             {
@@ -35,7 +46,7 @@ namespace EnergyLogger.Core.Cloud
             _types.Add(type);
             _bodies.Add(body);
             _ids.Add(NotSent);
-            _reboots.Add(reboot);
+            _after.Add((int)after);
         }
 
         /// <summary>The index of a result not yet published on this connection, or -1.</summary>
@@ -67,20 +78,20 @@ namespace EnergyLogger.Core.Cloud
             _ids[i] = messageId;
         }
 
-        /// <summary>The broker acknowledged <paramref name="messageId"/>: true when it was a reboot result.</summary>
-        public bool Acknowledge(int messageId)
+        /// <summary>The broker acknowledged <paramref name="messageId"/>: what its result sets off (nothing for an id that is no result).</summary>
+        public AfterDelivery Acknowledge(int messageId)
         {
             for (int i = 0; i < _ids.Count; i++)
             {
                 if ((int)_ids[i] == messageId)
                 {
-                    bool reboot = (bool)_reboots[i];
+                    var after = (AfterDelivery)(int)_after[i];
                     RemoveAt(i);
-                    return reboot;
+                    return after;
                 }
             }
 
-            return false;
+            return AfterDelivery.Nothing;
         }
 
         /// <summary>The connection dropped: everything not acknowledged goes again.</summary>
@@ -97,7 +108,7 @@ namespace EnergyLogger.Core.Cloud
             _types.RemoveAt(i);
             _bodies.RemoveAt(i);
             _ids.RemoveAt(i);
-            _reboots.RemoveAt(i);
+            _after.RemoveAt(i);
         }
     }
 }

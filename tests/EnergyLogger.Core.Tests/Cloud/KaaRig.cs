@@ -10,7 +10,8 @@ public sealed class KaaRig
     public const string App = "bspu542ikfmmfgrk47s0-v1";
     public const string Token = "JTjdbENzHh";
 
-    public KaaRig(OutboxOptions? options = null, string[]? tokens = null, uint seed = 7)
+    /// <param name="handlers">The command table; by default the four of the datasheet on <see cref="Host"/>.</param>
+    public KaaRig(OutboxOptions? options = null, string[]? tokens = null, uint seed = 7, ICommandHandler[]? handlers = null)
     {
         Tokens = tokens ?? [Token];
         Clock = new VirtualClock(1_000);
@@ -28,7 +29,7 @@ public sealed class KaaRig
         Settings.Connection.ClientId = CloudSettings.ClientIdFor([0xAA, 0xBB, 0xCC, 0xDD, 0xEE, 0xFF]);
         Uplink = new TelemetryUplink(Outboxes, Settings.Window, Options.MaxBatchBytes);
         Commands = new CommandCenter(
-            [new RebootCommand(), new VersionCommand(Host), new RegsReadCommand(Host), new RegsWriteCommand(Host)],
+            handlers ?? [new RebootCommand(), new VersionCommand(Host), new RegsReadCommand(Host), new RegsWriteCommand(Host)],
             queueCapacity: 8, replyCapacity: 2048, Counters);
         Protocol = new CloudSession(Session, new KaaDialect(new KaaTopics(App), Tokens), Uplink, Commands, new ConfigApplier(new ConfigStore(Store), Host, Counters),
             Host, Host, Host, Settings, Counters);
