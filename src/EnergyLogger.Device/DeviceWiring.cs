@@ -30,6 +30,9 @@ namespace EnergyLogger.Device
         /// <summary>The device type update manifests must name.</summary>
         public const string Target = "esp32s3";
 
+        /// <summary>The internal LittleFS drive the data folder is on.</summary>
+        public const string Drive = "I:\\";
+
         private readonly BootContext _boot;
         private readonly IFileStore _files;
         private readonly IClock _clock;
@@ -73,7 +76,7 @@ namespace EnergyLogger.Device
                 Buses = _boot.Mode == RunMode.Normal ? new[] { Bus(_boot.Settings) } : null,
                 Leds = new GpioLeds(_gpio, IndicatorPins.Leds, IndicatorPins.LedsActiveLow),
                 Button = new GpioButton(_gpio, IndicatorPins.ResetButton),
-                Memory = new ManagedHeap(),
+                Memory = new ManagedHeap(Drive),
                 Updater = Updater(),
             };
         }

@@ -118,7 +118,7 @@ namespace EnergyLogger.Device
             }
 
             string ssid = boot.Settings.WifiSsid;
-            if (network.Join(ssid, boot.Settings.WifiKey, JoinTimeoutMs))
+            if (network.JoinBlocking(ssid, boot.Settings.WifiKey, JoinTimeoutMs))
             {
                 log.Write(LogLevel.Info, "wifi", "joined", "ssid", ssid, "ip", network.Ip);
             }

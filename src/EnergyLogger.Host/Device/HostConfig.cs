@@ -15,15 +15,16 @@ namespace EnergyLogger.Host.Device;
 /// </summary>
 internal sealed class HostConfig
 {
-    private static readonly string[] TopMembers = ["bus", "map", "data", "settings", "caFile", "mac", "poll", "cloud", "loop", "ota", "logLevel"];
+    private static readonly string[] TopMembers = ["bus", "map", "data", "settings", "caFile", "mac", "poll", "cloud", "loop", "ota", "logLevel", "wifi"];
     private static readonly string[] BusMembers = ["port", "baud", "parity", "stopBits", "tcp", "rtuOverTcp", "timeoutMs", "retries"];
     private static readonly string[] PollMembers = ["fastMs", "normalMs", "slowMs", "budgetMs"];
     private static readonly string[] CloudMembers = ["backoffBaseMs", "backoffMaxMs", "keepAliveS", "replyTimeoutMs", "connectTimeoutMs"];
     private static readonly string[] LoopMembers = ["tickMs", "stallMs", "provenAfterMs", "metadataMs"];
 
     private HostConfig(BusSettings bus, string? mapPath, string dataDir, DeviceSettings? settings, byte[]? mac, RuntimeOptions options, OtaConfig? ota,
-        LogLevel logLevel)
+        LogLevel logLevel, HostWifi? wifi)
     {
+        Wifi = wifi;
         Ota = ota;
         Bus = bus;
         MapPath = mapPath;
@@ -52,6 +53,9 @@ internal sealed class HostConfig
     public OtaConfig? Ota { get; }
 
     public LogLevel LogLevel { get; }
+
+    /// <summary>The Wi-Fi networks the virtual device sees; null: the PC's own network only.</summary>
+    public HostWifi? Wifi { get; }
 
     public static HostConfig Load(string path)
     {
@@ -86,7 +90,8 @@ internal sealed class HostConfig
             OptionalText(root, "mac") is { } mac ? ParseMac(mac) : null,
             options,
             Member(root, "ota") is { } ota ? OtaConfig.Read(ota, dir) : null,
-            ParseLevel(OptionalText(root, "logLevel") ?? "info"));
+            ParseLevel(OptionalText(root, "logLevel") ?? "info"),
+            Member(root, "wifi") is { } wifi ? HostWifi.Read(wifi) : null);
     }
 
     /// <summary>The configured MAC, or the first network interface's, or a fixed locally administered one.</summary>

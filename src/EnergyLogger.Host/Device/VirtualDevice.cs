@@ -99,16 +99,18 @@ internal sealed class VirtualDevice
         using (HostAccessPoint? accessPoint = _provisioning is null ? null : new HostAccessPoint(_provisioning, boot, clock, new ProvisioningListenerOptions(), log))
         {
             var restart = new InProcessRestart();
+            var network = new HostNetwork(_config.MacOrInterface(), boot.Mode == RunMode.Provisioning, boot.Settings.WifiSsid,
+                _config.Wifi ?? HostWifi.OwnNetwork(boot.Settings.WifiSsid));
             var ports = new RuntimePorts
             {
                 Clock = clock,
                 Files = files,
-                Mqtt = mqtt,
-                Network = new HostNetwork(_config.MacOrInterface(), boot.Mode == RunMode.Provisioning),
+                Mqtt = new WifiGatedSession(mqtt, network),
+                Network = network,
                 Reboot = restart,
                 Log = log,
                 Buses = bus is null ? null : [bus.CreateMaster(clock)],
-                Memory = new HostMemory(),
+                Memory = new HostMemory(_config.DataDir),
                 Updater = ota?.Updater(clock, boot.Settings, log),
                 AccessPoint = accessPoint,
             };

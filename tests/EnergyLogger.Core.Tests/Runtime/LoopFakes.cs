@@ -31,8 +31,11 @@ public sealed class RecordingLog : ILog
     public IEnumerable<string> From(string source) => Lines.Where(l => l.Contains(" src=" + source + " ", StringComparison.Ordinal));
 }
 
+/// <summary>A joined station; a join ends as <see cref="JoinOutcome"/> says, and a scan finds <see cref="InRange"/> once <see cref="FinishScan"/> is called.</summary>
 public sealed class FakeNetwork : INetwork
 {
+    private bool _scanning;
+
     public NetworkState State { get; set; } = NetworkState.Connected;
 
     public int Rssi { get; set; } = -63;
@@ -40,6 +43,52 @@ public sealed class FakeNetwork : INetwork
     public byte[] Mac { get; set; } = [0x24, 0x6F, 0x28, 0xAB, 0xCD, 0xEF];
 
     public string? Ip { get; set; } = "192.168.1.77";
+
+    public string? Ssid { get; set; } = "Home Net";
+
+    public int Channel { get; set; } = 6;
+
+    /// <summary>The state a join of (ssid, key) leaves; Connected by default.</summary>
+    public Func<string, string, NetworkState> JoinOutcome { get; set; } = (_, _) => NetworkState.Connected;
+
+    public List<(string Ssid, string Key)> Joins { get; } = new();
+
+    public ScannedNetwork[] InRange { get; set; } = [];
+
+    public bool ScanRefused { get; set; }
+
+    public int ScansStarted { get; private set; }
+
+    public ScannedNetwork[]? ScanResults { get; private set; }
+
+    public void Join(string ssid, string key)
+    {
+        Joins.Add((ssid, key));
+        Ssid = ssid;
+        State = JoinOutcome(ssid, key);
+    }
+
+    public bool StartScan()
+    {
+        if (ScanRefused)
+        {
+            return false;
+        }
+
+        ScansStarted++;
+        _scanning = true;
+        ScanResults = null;
+        return true;
+    }
+
+    public void FinishScan()
+    {
+        if (_scanning)
+        {
+            _scanning = false;
+            ScanResults = InRange;
+        }
+    }
 }
 
 /// <summary>Counts reboots; the loop must return after one.</summary>
@@ -62,6 +111,8 @@ public sealed class FakeWatchdog : IWatchdog
 public sealed class FakeMemory : IMemoryInfo
 {
     public long FreeBytes { get; set; } = 123456;
+
+    public long FreeFlashBytes { get; set; } = 1_500_000;
 }
 
 public sealed class FakeButton : IButton

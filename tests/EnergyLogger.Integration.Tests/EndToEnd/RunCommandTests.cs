@@ -57,6 +57,9 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","settings":{"mqtt.host":"h"}}""", "$.settings: kaa.token: required")]
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","poll":{"fastMs":-1}}""", "$.poll.fastMs: a whole number from 0 to 86400000")]
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","map":"missing.json"}""", "$.map: no register map at")]
+    [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","wifi":{"networks":[]}}""", "$.wifi.networks: required, a non-empty array")]
+    [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","wifi":{"networks":[{"ssid":"Shed","key":"short"}]}}""", "$.wifi.networks[0].key: must be 8 to 63")]
+    [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","wifi":{"networks":[{"ssid":"Shed","cloud":"no"}]}}""", "$.wifi.networks[0].cloud: true or false")]
     public void Run_BadConfig_Exit2NamingThePath(string json, string expected)
     {
         var outcome = EnergyLoggerProcess.Run("run", "--config", Config(json));

@@ -151,7 +151,7 @@ public sealed class HostAccessPointTests : IDisposable
             {
                 Clock = Clock,
                 Files = files,
-                Network = new HostNetwork([0x02, 0, 0, 0xAB, 0xCD, 0xEF], accessPoint: true),
+                Network = new HostNetwork([0x02, 0, 0, 0xAB, 0xCD, 0xEF], accessPoint: true, "", HostWifi.OwnNetwork("")),
                 Reboot = Restart,
                 Log = log,
                 Button = Button,

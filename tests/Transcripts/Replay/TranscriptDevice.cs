@@ -69,6 +69,22 @@ namespace EnergyLogger.Transcripts
         public byte[] Mac => FixedMac;
 
         public string Ip => State == NetworkState.AccessPoint ? "192.168.4.1" : "192.168.1.77";
+
+        public string Ssid => State == NetworkState.Connected ? "Home Net" : null;
+
+        public int Channel => State == NetworkState.Connected ? 6 : 0;
+
+        /// <summary>No transcript changes the network; a join keeps the station where it is.</summary>
+        public void Join(string ssid, string key)
+        {
+        }
+
+        public bool StartScan()
+        {
+            return false;
+        }
+
+        public ScannedNetwork[] ScanResults => null;
     }
 
     /// <summary>LEDs are seen through the loop's <c>leds</c> records; the reset button is a level the script sets.</summary>
@@ -77,6 +93,8 @@ namespace EnergyLogger.Transcripts
         public bool IsPressed { get; set; }
 
         public long FreeBytes => 123456;
+
+        public long FreeFlashBytes => 1500000;
 
         public void Set(Led led, bool on)
         {
