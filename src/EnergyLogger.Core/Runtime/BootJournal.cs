@@ -9,24 +9,33 @@ namespace EnergyLogger.Core.Runtime
     /// and a count of boots. A boot counts as failed until the main loop has run long enough to be proven
     /// (<see cref="MarkProven"/>); a deliberate restart (command, provisioning, update, factory reset) clears
     /// the count, a stall or a crash keeps it. After <see cref="RuntimeOptions.MaxFailedBoots"/> failed boots in
-    /// a row the next boot runs in safe mode (RELIABILITY W1). Layout: "ELBJ" | version u8 | boots u32 |
-    /// failed u8 | reason u8 | detail length u8 | detail (UTF-8) | CRC-32 u32, integers big-endian. An
-    /// unreadable file counts as a run that ended for an unknown reason (RELIABILITY S1), never as a crash.
-    /// The supervisor writes from its own thread, so every access holds a lock.
+    /// a row the next boot runs in safe mode (RELIABILITY W1). It also keeps how the runs before ended, so the
+    /// diagnostics show the last three ends. Layout: "ELBJ" | version u8 = 2 | boots u32 | failed u8 | reason u8 |
+    /// earlier ends 3 x u8 (newest first, 0xFF for none) | detail length u8 | detail (UTF-8) | CRC-32 u32, integers
+    /// big-endian; a version 1 record (without the earlier ends) is still read. An unreadable file counts as a run that
+    /// ended for an unknown reason (RELIABILITY S1), never as a crash. The supervisor writes from its own thread, so
+    /// every access holds a lock.
     /// </summary>
     public sealed class BootJournal
     {
         public const string FileName = "boot.rec";
         public const int MaxDetailBytes = 120;
 
-        private const byte Version = 1;
-        private const int HeaderBytes = 12;
+        /// <summary>How many ends of earlier runs the record keeps, and <see cref="History"/> shows.</summary>
+        public const int HistoryLength = 3;
+
+        private const byte Version = 2;
+        private const byte FirstVersion = 1;
+        private const int HeaderBytes = 15;
+        private const int FirstVersionHeaderBytes = 12;
         private const int CrcBytes = 4;
+        private const byte NoReason = 0xFF;
 
         private readonly IFileStore _store;
         private readonly int _maxFailedBoots;
         private readonly byte[] _buffer = new byte[HeaderBytes + MaxDetailBytes + CrcBytes];
         private readonly object _gate = new object();
+        private readonly byte[] _earlier = new byte[HistoryLength];
         private int _failed;
         private bool _proven;
 
@@ -51,6 +60,9 @@ namespace EnergyLogger.Core.Runtime
         /// <summary>What the previous run said about its end ("no heartbeat for 120000 ms in poll"); empty when nothing.</summary>
         public string PreviousDetail { get; private set; } = "";
 
+        /// <summary>How the last runs ended, newest first (<see cref="PreviousReason"/> is the first): at most <see cref="HistoryLength"/>.</summary>
+        public ResetReason[] History { get; private set; } = new ResetReason[0];
+
         /// <summary>Too many failed boots in a row: run provisioning, the cloud link and OTA only.</summary>
         public bool SafeMode { get; private set; }
 
@@ -74,6 +86,7 @@ namespace EnergyLogger.Core.Runtime
                 FailedBootsBefore = failed;
                 PreviousReason = reason;
                 PreviousDetail = detail;
+                RememberEnd(reason);
                 SafeMode = failed >= _maxFailedBoots;
                 _proven = false;
                 _ending = false;
@@ -123,12 +136,14 @@ namespace EnergyLogger.Core.Runtime
             }
         }
 
+        /// <summary>The stored record's fields; the earlier ends it keeps go to <see cref="_earlier"/>.</summary>
         private void Read(out uint boots, out int failed, out ResetReason reason, out string detail)
         {
             boots = 0;
             failed = 0;
             reason = ResetReason.FirstStart;
             detail = "";
+            ForgetEarlier();
             int length = _store.Length(FileName);
             if (length < 0)
             {
@@ -136,7 +151,10 @@ namespace EnergyLogger.Core.Runtime
             }
 
             reason = ResetReason.Unknown;
-            if (length < HeaderBytes + CrcBytes || length > _buffer.Length || _store.Read(FileName, 0, _buffer, 0, length) != length || !Valid(length))
+            int header = length < FirstVersionHeaderBytes + CrcBytes || length > _buffer.Length || _store.Read(FileName, 0, _buffer, 0, length) != length
+                ? -1
+                : HeaderOf(length);
+            if (header < 0)
             {
                 detail = "boot journal unreadable";
                 return;
@@ -144,22 +162,74 @@ namespace EnergyLogger.Core.Runtime
 
             boots = ReadUInt32(_buffer, 5);
             failed = _buffer[9];
-            // AccessPoint is the last reason; one a newer firmware added reads as unknown after a rollback.
-            reason = _buffer[10] <= (byte)ResetReason.AccessPoint ? (ResetReason)_buffer[10] : ResetReason.Unknown;
-            detail = Encoding.UTF8.GetString(_buffer, HeaderBytes, _buffer[11]);
-        }
-
-        private bool Valid(int length)
-        {
-            int detail = _buffer[11];
-            if (_buffer[0] != (byte)'E' || _buffer[1] != (byte)'L' || _buffer[2] != (byte)'B' || _buffer[3] != (byte)'J'
-                || _buffer[4] != Version || detail > MaxDetailBytes || length != HeaderBytes + detail + CrcBytes)
+            reason = ReasonOf(_buffer[10]);
+            for (int i = 0; header == HeaderBytes && i < HistoryLength; i++)
             {
-                return false;
+                _earlier[i] = _buffer[11 + i];
             }
 
-            uint crc = Crc32.Compute(_buffer, 0, HeaderBytes + detail);
-            return crc == ReadUInt32(_buffer, HeaderBytes + detail);
+            detail = Encoding.UTF8.GetString(_buffer, header, _buffer[header - 1]);
+        }
+
+        /// <summary>The header length of a valid record of either version, or -1.</summary>
+        private int HeaderOf(int length)
+        {
+            if (_buffer[0] != (byte)'E' || _buffer[1] != (byte)'L' || _buffer[2] != (byte)'B' || _buffer[3] != (byte)'J')
+            {
+                return -1;
+            }
+
+            int header = _buffer[4] == Version ? HeaderBytes : _buffer[4] == FirstVersion ? FirstVersionHeaderBytes : -1;
+            if (header < 0 || length < header + CrcBytes)
+            {
+                return -1;
+            }
+
+            int detail = _buffer[header - 1];
+            if (detail > MaxDetailBytes || length != header + detail + CrcBytes)
+            {
+                return -1;
+            }
+
+            return Crc32.Compute(_buffer, 0, header + detail) == ReadUInt32(_buffer, header + detail) ? header : -1;
+        }
+
+        /// <summary>AccessPoint is the last reason; one a newer firmware added reads as unknown after a rollback.</summary>
+        private static ResetReason ReasonOf(byte stored)
+        {
+            return stored <= (byte)ResetReason.AccessPoint ? (ResetReason)stored : ResetReason.Unknown;
+        }
+
+        private void ForgetEarlier()
+        {
+            for (int i = 0; i < HistoryLength; i++)
+            {
+                _earlier[i] = NoReason;
+            }
+        }
+
+        /// <summary>The previous run's end goes in front of the ends the record kept: this boot's history, and what it stores.</summary>
+        private void RememberEnd(ResetReason reason)
+        {
+            int known = 1;
+            while (known < HistoryLength && _earlier[known - 1] != NoReason)
+            {
+                known++;
+            }
+
+            for (int i = HistoryLength - 1; i > 0; i--)
+            {
+                _earlier[i] = _earlier[i - 1];
+            }
+
+            _earlier[0] = (byte)reason;
+            var history = new ResetReason[known];
+            for (int i = 0; i < known; i++)
+            {
+                history[i] = ReasonOf(_earlier[i]);
+            }
+
+            History = history;
         }
 
         private void Write(ResetReason reason, string detail)
@@ -173,7 +243,8 @@ namespace EnergyLogger.Core.Runtime
             WriteUInt32(_buffer, 5, Boots);
             _buffer[9] = (byte)_failed;
             _buffer[10] = (byte)reason;
-            _buffer[11] = (byte)text.Length;
+            System.Array.Copy(_earlier, 0, _buffer, 11, HistoryLength);
+            _buffer[HeaderBytes - 1] = (byte)text.Length;
             System.Array.Copy(text, 0, _buffer, HeaderBytes, text.Length);
             int body = HeaderBytes + text.Length;
             WriteUInt32(_buffer, body, Crc32.Compute(_buffer, 0, body));

@@ -108,6 +108,33 @@ namespace EnergyLogger.Core.Runtime
             _link.Close();
         }
 
+        /// <summary>Makes the session again at the next tick, without waiting out the backoff (a Wi-Fi network just joined).</summary>
+        public void Reconnect()
+        {
+            _link.Reconnect();
+        }
+
+        /// <summary>The result of a command that deferred it (<see cref="CommandReply.Defer"/>): counted like any other and published once the link is up.</summary>
+        public void Report(string type, CommandReply reply)
+        {
+            if (reply.Status == 200)
+            {
+                Counters.CommandsExecuted++;
+            }
+            else
+            {
+                Counters.CommandsRefused++;
+            }
+
+            _session.AddResult(type, reply.ToArray());
+        }
+
+        /// <summary>A result the logger made on its own (a schedule's run), published on <c>result/{type}</c> once the link is up.</summary>
+        public void Report(string type, byte[] result)
+        {
+            _session.AddResult(type, result);
+        }
+
         private void Build(string[] endpoints)
         {
             Endpoints = endpoints;

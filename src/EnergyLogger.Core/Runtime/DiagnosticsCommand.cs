@@ -3,14 +3,14 @@ using EnergyLogger.Core.Json;
 
 namespace EnergyLogger.Core.Runtime
 {
-    /// <summary><c>get_diagnostics</c>: the same figures the metadata carries, now (docs/runtime.md, "Diagnostics").</summary>
-    public sealed class DiagnosticsCommand : ICommandHandler
+    /// <summary><c>get_diagnostics</c>: the figures the metadata carries and the installer's details on top, now (docs/cloud.md, "get_diagnostics").</summary>
+    internal sealed class DiagnosticsCommand : ICommandHandler
     {
-        private readonly Diagnostics _diagnostics;
+        private readonly DiagnosticsReport _report;
 
-        public DiagnosticsCommand(Diagnostics diagnostics)
+        public DiagnosticsCommand(DiagnosticsReport report)
         {
-            _diagnostics = diagnostics;
+            _report = report;
         }
 
         public string Type => "get_diagnostics";
@@ -18,7 +18,7 @@ namespace EnergyLogger.Core.Runtime
         public void Execute(JsonDocument doc, int payload, CommandReply reply)
         {
             reply.Begin(200, "OK");
-            _diagnostics.WriteMembers(reply.Writer);
+            _report.WriteMembers(reply.Writer);
         }
     }
 }

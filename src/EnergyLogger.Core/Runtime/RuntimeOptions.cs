@@ -60,7 +60,19 @@ namespace EnergyLogger.Core.Runtime
         /// <summary>Commands that may wait to be run; more are answered 429 (RELIABILITY C8).</summary>
         public int CommandQueue = 8;
 
-        /// <summary>The largest command result in bytes (a regs_read of 125 registers needs about 900).</summary>
-        public int CommandReplyBytes = 2048;
+        /// <summary>The largest command result in bytes (a regs_read of 125 registers needs about 900, get_diagnostics of a map with a few devices about 2500).</summary>
+        public int CommandReplyBytes = 4096;
+
+        /// <summary>How often the free heap is read for its low-water mark; each reading is a collection on the board.</summary>
+        public int MemorySampleMs = 60000;
+
+        /// <summary>
+        /// How long a Wi-Fi change (<c>set_wifi</c>) may take to bring the cloud link up over the new network before the
+        /// logger goes back to the one it came from: a join, DHCP and SNTP (up to 30 s on the board), then a TLS connect (up to 15 s).
+        /// </summary>
+        public int WifiTrialMs = 90000;
+
+        /// <summary>How long a Wi-Fi scan (<c>wifi_scan</c>) may take before it is reported as failed.</summary>
+        public int WifiScanMs = 15000;
     }
 }

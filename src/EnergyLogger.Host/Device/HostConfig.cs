@@ -19,7 +19,7 @@ internal sealed class HostConfig
     private static readonly string[] BusMembers = ["port", "baud", "parity", "stopBits", "tcp", "rtuOverTcp", "timeoutMs", "retries"];
     private static readonly string[] PollMembers = ["fastMs", "normalMs", "slowMs", "budgetMs"];
     private static readonly string[] CloudMembers = ["backoffBaseMs", "backoffMaxMs", "keepAliveS", "replyTimeoutMs", "connectTimeoutMs"];
-    private static readonly string[] LoopMembers = ["tickMs", "stallMs", "provenAfterMs", "metadataMs"];
+    private static readonly string[] LoopMembers = ["tickMs", "stallMs", "provenAfterMs", "metadataMs", "wifiTrialMs"];
 
     private HostConfig(BusSettings bus, string? mapPath, string dataDir, DeviceSettings? settings, byte[]? mac, RuntimeOptions options, OtaConfig? ota,
         LogLevel logLevel, HostWifi? wifi)
@@ -219,6 +219,7 @@ internal sealed class HostConfig
         options.StallMs = Int(loop, "stallMs", options.StallMs, 5000, 3_600_000, "$.loop");
         options.ProvenAfterMs = Int(loop, "provenAfterMs", options.ProvenAfterMs, 0, 86_400_000, "$.loop");
         options.MetadataIntervalMs = Int(loop, "metadataMs", options.MetadataIntervalMs, 10_000, 86_400_000, "$.loop");
+        options.WifiTrialMs = Int(loop, "wifiTrialMs", options.WifiTrialMs, 1000, 600_000, "$.loop");
     }
 
     private static byte[] ParseMac(string text)

@@ -60,6 +60,7 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","wifi":{"networks":[]}}""", "$.wifi.networks: required, a non-empty array")]
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","wifi":{"networks":[{"ssid":"Shed","key":"short"}]}}""", "$.wifi.networks[0].key: must be 8 to 63")]
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","wifi":{"networks":[{"ssid":"Shed","cloud":"no"}]}}""", "$.wifi.networks[0].cloud: true or false")]
+    [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","loop":{"wifiTrialMs":10}}""", "$.loop.wifiTrialMs: a whole number from 1000 to 600000")]
     public void Run_BadConfig_Exit2NamingThePath(string json, string expected)
     {
         var outcome = EnergyLoggerProcess.Run("run", "--config", Config(json));

@@ -42,7 +42,7 @@ regs 1 holding 650 800 700 800 2300 0 5001
 regs 1 holding 672 2100 1900 0 0 3456 61 3321 57
 boot
   clock 0
-  flash> replace boot.rec 16 C05C015D
+  flash> replace boot.rec 19 0F66626F
   log> lvl=info src=boot msg=starting mode=normal boot=1 reset=first-start detail="""" failed_boots=0 settings=current
   log> lvl=info src=outbox msg=opened prefix=ob restored=0
 run 4000
@@ -111,7 +111,13 @@ run 4000
   mqtt> pub kp1/app-v1/cex/tok-deye-01/command/regs_read/6 q1 #7 {""observe"":true}
   mqtt> pub kp1/app-v1/cex/tok-deye-01/command/regs_write/7 q1 #8 {""observe"":true}
   mqtt> pub kp1/app-v1/cex/tok-deye-01/command/get_diagnostics/8 q1 #9 {""observe"":true}
-  mqtt> pub kp1/app-v1/dcx/tok-deye-01/json/9 q1 #10 [{""v"":1,""ts"":1735689600140,""mono"":1000140,""synced"":true,""pv"":{""power"":4000,""energy_today"":19.8,""energy_total"":10000,""mppt1"":{""voltage"":345.6,""current"":6.1,""power"":2100},""mppt2"":{""voltage"":332.1,""current"":5.7,""power"":1900}},""grid"":{""power"":1500,""frequency"":50.02,""import_energy_today"":32,""import_energy_total"":1123.4,""export_energy_today"":25,""export_energy_total"":4567.8,""l1"":{""voltage"":230.1,""current"":-2.18,""power"":500},""l2"":{""voltage"":229.8,""current"":-2.2,""power"":510},""l3"":{""voltage"":231,""current"":-2.15,""power"":490}},""battery"":{""voltage"":52,""current"":15.5,""power"":800,""temperature"":25,""charge_energy_today"":5.2,""charge_energy_total"":10000,""discharge_energy_today"":3.1,""discharge_energy_total"":3300},""load"":{""power"":2300,""frequency"":50.01,""energy_today"":21,""energy_total"":12153.6,""l1"":{""voltage"":230.1,""power"":800},""l2"":{""voltage"":229.9,""power"":700},""l3"":{""voltage"":230.5,""power"":800}},""generator"":{""connected"":true,""power"":0,""voltage"":0},""device"":{""state"":2,""state_text"":""normal"",""work_mode"":1,""work_mode_text"":""zero_export_to_load"",""fault_code"":4096,""fault_code_text"":[""F13 working mode change""],""warning_code"":4,""warning_code_text"":[""grid phase failure""],""temperature"":43,""heatsink_temperature"":41},""ext"":{""inverter_l1_current"":0,""inverter_l2_current"":0,""inverter_l3_current"":0},""q"":{""grid.power_factor"":""out_of_range"",""battery.soc"":""out_of_range"",""battery.soh"":""unsupported"",""battery.cycles"":""unsupported""}}]
+  mqtt> pub kp1/app-v1/cex/tok-deye-01/command/ping/9 q1 #10 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-deye-01/command/reconnect/10 q1 #11 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-deye-01/command/set_log_level/11 q1 #12 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-deye-01/command/wifi_scan/12 q1 #13 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-deye-01/command/set_wifi/13 q1 #14 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-deye-01/command/factory_reset/14 q1 #15 {""observe"":true}
+  mqtt> pub kp1/app-v1/dcx/tok-deye-01/json/15 q1 #16 [{""v"":1,""ts"":1735689600140,""mono"":1000140,""synced"":true,""pv"":{""power"":4000,""energy_today"":19.8,""energy_total"":10000,""mppt1"":{""voltage"":345.6,""current"":6.1,""power"":2100},""mppt2"":{""voltage"":332.1,""current"":5.7,""power"":1900}},""grid"":{""power"":1500,""frequency"":50.02,""import_energy_today"":32,""import_energy_total"":1123.4,""export_energy_today"":25,""export_energy_total"":4567.8,""l1"":{""voltage"":230.1,""current"":-2.18,""power"":500},""l2"":{""voltage"":229.8,""current"":-2.2,""power"":510},""l3"":{""voltage"":231,""current"":-2.15,""power"":490}},""battery"":{""voltage"":52,""current"":15.5,""power"":800,""temperature"":25,""charge_energy_today"":5.2,""charge_energy_total"":10000,""discharge_energy_today"":3.1,""discharge_energy_total"":3300},""load"":{""power"":2300,""frequency"":50.01,""energy_today"":21,""energy_total"":12153.6,""l1"":{""voltage"":230.1,""power"":800},""l2"":{""voltage"":229.9,""power"":700},""l3"":{""voltage"":230.5,""power"":800}},""generator"":{""connected"":true,""power"":0,""voltage"":0},""device"":{""state"":2,""state_text"":""normal"",""work_mode"":1,""work_mode_text"":""zero_export_to_load"",""fault_code"":4096,""fault_code_text"":[""F13 working mode change""],""warning_code"":4,""warning_code_text"":[""grid phase failure""],""temperature"":43,""heatsink_temperature"":41},""ext"":{""inverter_l1_current"":0,""inverter_l2_current"":0,""inverter_l3_current"":0},""q"":{""grid.power_factor"":""out_of_range"",""battery.soc"":""out_of_range"",""battery.soh"":""unsupported"",""battery.cycles"":""unsupported""}}]
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=off reset=off
   mqtt< ack 1
   mqtt< msg kp1/app-v1/epmx/tok-deye-01/update/keys/1/status
@@ -131,7 +137,19 @@ run 4000
   mqtt< ack 9
   mqtt< msg kp1/app-v1/cex/tok-deye-01/command/get_diagnostics/8/status []
   mqtt< ack 10
-  mqtt< msg kp1/app-v1/dcx/tok-deye-01/json/9/status
+  mqtt< msg kp1/app-v1/cex/tok-deye-01/command/ping/9/status []
+  mqtt< ack 11
+  mqtt< msg kp1/app-v1/cex/tok-deye-01/command/reconnect/10/status []
+  mqtt< ack 12
+  mqtt< msg kp1/app-v1/cex/tok-deye-01/command/set_log_level/11/status []
+  mqtt< ack 13
+  mqtt< msg kp1/app-v1/cex/tok-deye-01/command/wifi_scan/12/status []
+  mqtt< ack 14
+  mqtt< msg kp1/app-v1/cex/tok-deye-01/command/set_wifi/13/status []
+  mqtt< ack 15
+  mqtt< msg kp1/app-v1/cex/tok-deye-01/command/factory_reset/14/status []
+  mqtt< ack 16
+  mqtt< msg kp1/app-v1/dcx/tok-deye-01/json/15/status
 fault crc x3
 run 5000
   clock 5000
@@ -157,9 +175,9 @@ run 5000
   bus< 0103040834076CBB80
   clock 5119
   flash> append ob00000000.seg 1412 2AD96259
-  mqtt> pub kp1/app-v1/dcx/tok-deye-01/json/10 q1 #11 [{""v"":1,""ts"":1735689605119,""mono"":1005119,""synced"":true,""pv"":{""power"":4000,""energy_today"":19.8,""energy_total"":10000,""mppt1"":{""voltage"":345.6,""current"":6.1,""power"":2100},""mppt2"":{""voltage"":332.1,""current"":5.7,""power"":1900}},""grid"":{""power"":1500,""frequency"":50.02,""import_energy_today"":32,""import_energy_total"":1123.4,""export_energy_today"":25,""export_energy_total"":4567.8,""l1"":{""voltage"":230.1,""current"":-2.18,""power"":500},""l2"":{""voltage"":229.8,""current"":-2.2,""power"":510},""l3"":{""voltage"":231,""current"":-2.15,""power"":490}},""battery"":{""voltage"":52,""current"":15.5,""power"":800,""temperature"":25,""charge_energy_today"":5.2,""charge_energy_total"":10000,""discharge_energy_today"":3.1,""discharge_energy_total"":3300},""load"":{""power"":2300,""frequency"":50.01,""energy_today"":21,""energy_total"":12153.6,""l1"":{""voltage"":230.1,""power"":800},""l2"":{""voltage"":229.9,""power"":700},""l3"":{""voltage"":230.5,""power"":800}},""generator"":{""connected"":true,""power"":0,""voltage"":0},""device"":{""work_mode"":1,""work_mode_text"":""zero_export_to_load"",""fault_code"":4096,""fault_code_text"":[""F13 working mode change""],""warning_code"":4,""warning_code_text"":[""grid phase failure""],""temperature"":43,""heatsink_temperature"":41},""ext"":{""inverter_l1_current"":0,""inverter_l2_current"":0,""inverter_l3_current"":0},""q"":{""grid.power_factor"":""out_of_range"",""battery.soc"":""out_of_range"",""battery.soh"":""unsupported"",""battery.cycles"":""unsupported"",""device.state"":""stale""}}]
-  mqtt< ack 11
-  mqtt< msg kp1/app-v1/dcx/tok-deye-01/json/10/status
+  mqtt> pub kp1/app-v1/dcx/tok-deye-01/json/16 q1 #17 [{""v"":1,""ts"":1735689605119,""mono"":1005119,""synced"":true,""pv"":{""power"":4000,""energy_today"":19.8,""energy_total"":10000,""mppt1"":{""voltage"":345.6,""current"":6.1,""power"":2100},""mppt2"":{""voltage"":332.1,""current"":5.7,""power"":1900}},""grid"":{""power"":1500,""frequency"":50.02,""import_energy_today"":32,""import_energy_total"":1123.4,""export_energy_today"":25,""export_energy_total"":4567.8,""l1"":{""voltage"":230.1,""current"":-2.18,""power"":500},""l2"":{""voltage"":229.8,""current"":-2.2,""power"":510},""l3"":{""voltage"":231,""current"":-2.15,""power"":490}},""battery"":{""voltage"":52,""current"":15.5,""power"":800,""temperature"":25,""charge_energy_today"":5.2,""charge_energy_total"":10000,""discharge_energy_today"":3.1,""discharge_energy_total"":3300},""load"":{""power"":2300,""frequency"":50.01,""energy_today"":21,""energy_total"":12153.6,""l1"":{""voltage"":230.1,""power"":800},""l2"":{""voltage"":229.9,""power"":700},""l3"":{""voltage"":230.5,""power"":800}},""generator"":{""connected"":true,""power"":0,""voltage"":0},""device"":{""work_mode"":1,""work_mode_text"":""zero_export_to_load"",""fault_code"":4096,""fault_code_text"":[""F13 working mode change""],""warning_code"":4,""warning_code_text"":[""grid phase failure""],""temperature"":43,""heatsink_temperature"":41},""ext"":{""inverter_l1_current"":0,""inverter_l2_current"":0,""inverter_l3_current"":0},""q"":{""grid.power_factor"":""out_of_range"",""battery.soc"":""out_of_range"",""battery.soh"":""unsupported"",""battery.cycles"":""unsupported"",""device.state"":""stale""}}]
+  mqtt< ack 17
+  mqtt< msg kp1/app-v1/dcx/tok-deye-01/json/16/status
 regs 1 holding 534 33000 1
 run 4000
   clock 10000
@@ -194,9 +212,9 @@ run 4000
   bus< 01032886A0000180E80000014000FA2BE20000B26E000000D2DAC0000100C6000000000000000080E800013CE6
   clock 10086
   flash> append ob00000000.seg 1432 5CDFD773
-  mqtt> pub kp1/app-v1/dcx/tok-deye-01/json/11 q1 #12 [{""v"":1,""ts"":1735689610086,""mono"":1010086,""synced"":true,""pv"":{""power"":4000,""energy_today"":19.8,""mppt1"":{""voltage"":345.6,""current"":6.1,""power"":2100},""mppt2"":{""voltage"":332.1,""current"":5.7,""power"":1900}},""grid"":{""power"":1500,""frequency"":50.02,""import_energy_today"":32,""import_energy_total"":1123.4,""export_energy_today"":25,""export_energy_total"":4567.8,""l1"":{""voltage"":230.1,""current"":-2.18,""power"":500},""l2"":{""voltage"":229.8,""current"":-2.2,""power"":510},""l3"":{""voltage"":231,""current"":-2.15,""power"":490}},""battery"":{""voltage"":52,""current"":15.5,""power"":800,""temperature"":25,""charge_energy_today"":5.2,""charge_energy_total"":10000,""discharge_energy_today"":3.1,""discharge_energy_total"":3300},""load"":{""power"":2300,""frequency"":50.01,""energy_today"":21,""energy_total"":12153.6,""l1"":{""voltage"":230.1,""power"":800},""l2"":{""voltage"":229.9,""power"":700},""l3"":{""voltage"":230.5,""power"":800}},""generator"":{""connected"":true,""power"":0,""voltage"":0},""device"":{""state"":2,""state_text"":""normal"",""work_mode"":1,""work_mode_text"":""zero_export_to_load"",""fault_code"":4096,""fault_code_text"":[""F13 working mode change""],""warning_code"":4,""warning_code_text"":[""grid phase failure""],""temperature"":43,""heatsink_temperature"":41},""ext"":{""inverter_l1_current"":0,""inverter_l2_current"":0,""inverter_l3_current"":0},""q"":{""pv.energy_total"":""implausible"",""grid.power_factor"":""out_of_range"",""battery.soc"":""out_of_range"",""battery.soh"":""unsupported"",""battery.cycles"":""unsupported""}}]
-  mqtt< ack 12
-  mqtt< msg kp1/app-v1/dcx/tok-deye-01/json/11/status
+  mqtt> pub kp1/app-v1/dcx/tok-deye-01/json/17 q1 #18 [{""v"":1,""ts"":1735689610086,""mono"":1010086,""synced"":true,""pv"":{""power"":4000,""energy_today"":19.8,""mppt1"":{""voltage"":345.6,""current"":6.1,""power"":2100},""mppt2"":{""voltage"":332.1,""current"":5.7,""power"":1900}},""grid"":{""power"":1500,""frequency"":50.02,""import_energy_today"":32,""import_energy_total"":1123.4,""export_energy_today"":25,""export_energy_total"":4567.8,""l1"":{""voltage"":230.1,""current"":-2.18,""power"":500},""l2"":{""voltage"":229.8,""current"":-2.2,""power"":510},""l3"":{""voltage"":231,""current"":-2.15,""power"":490}},""battery"":{""voltage"":52,""current"":15.5,""power"":800,""temperature"":25,""charge_energy_today"":5.2,""charge_energy_total"":10000,""discharge_energy_today"":3.1,""discharge_energy_total"":3300},""load"":{""power"":2300,""frequency"":50.01,""energy_today"":21,""energy_total"":12153.6,""l1"":{""voltage"":230.1,""power"":800},""l2"":{""voltage"":229.9,""power"":700},""l3"":{""voltage"":230.5,""power"":800}},""generator"":{""connected"":true,""power"":0,""voltage"":0},""device"":{""state"":2,""state_text"":""normal"",""work_mode"":1,""work_mode_text"":""zero_export_to_load"",""fault_code"":4096,""fault_code_text"":[""F13 working mode change""],""warning_code"":4,""warning_code_text"":[""grid phase failure""],""temperature"":43,""heatsink_temperature"":41},""ext"":{""inverter_l1_current"":0,""inverter_l2_current"":0,""inverter_l3_current"":0},""q"":{""pv.energy_total"":""implausible"",""grid.power_factor"":""out_of_range"",""battery.soc"":""out_of_range"",""battery.soh"":""unsupported"",""battery.cycles"":""unsupported""}}]
+  mqtt< ack 18
+  mqtt< msg kp1/app-v1/dcx/tok-deye-01/json/17/status
 ";
     }
 }

@@ -46,7 +46,7 @@ regs 1 holding 23 18263 12594 13108 13622 14112
 regs 1 holding 43 33 515
 boot
   clock 0
-  flash> replace boot.rec 16 C05C015D
+  flash> replace boot.rec 19 0F66626F
   log> lvl=info src=boot msg=starting mode=normal boot=1 reset=first-start detail="""" failed_boots=0 settings=current
   log> lvl=info src=outbox msg=opened prefix=ob restored=0
 run 19000
@@ -86,7 +86,13 @@ run 19000
   mqtt> pub kp1/app-v1/cex/tok-growatt-01/command/regs_read/6 q1 #7 {""observe"":true}
   mqtt> pub kp1/app-v1/cex/tok-growatt-01/command/regs_write/7 q1 #8 {""observe"":true}
   mqtt> pub kp1/app-v1/cex/tok-growatt-01/command/get_diagnostics/8 q1 #9 {""observe"":true}
-  mqtt> pub kp1/app-v1/dcx/tok-growatt-01/json/9 q1 #10 [{""v"":1,""ts"":1735689606035,""mono"":1006035,""synced"":true,""pv"":{""power"":4000,""energy_today"":8.3,""mppt1"":{""voltage"":345.6,""current"":6.1,""power"":2100},""mppt2"":{""voltage"":332.1,""current"":5.7,""power"":1900}},""grid"":{""power"":1300,""frequency"":50.01,""l1"":{""voltage"":230.1}},""battery"":{""current"":15.5,""power"":800},""load"":{""power"":2300},""device"":{""state"":1,""state_text"":""normal"",""fault_code"":0,""warning_code"":0,""temperature"":41.2,""heatsink_temperature"":39.8},""ext"":{""pv1_energy_today"":5.2,""pv2_energy_today"":3.1,""inverter_current"":16.5,""inverter_power"":3800,""grid_import_power"":200,""grid_export_power"":1500,""battery_discharge_power"":0,""battery_charge_power"":800},""q"":{""pv.energy_total"":""stale"",""grid.import_energy_today"":""stale"",""grid.import_energy_total"":""stale"",""grid.export_energy_today"":""stale"",""grid.export_energy_total"":""stale"",""battery.voltage"":""stale"",""battery.soc"":""stale"",""battery.soh"":""stale"",""battery.temperature"":""stale"",""battery.cycles"":""stale"",""battery.charge_energy_today"":""stale"",""battery.charge_energy_total"":""stale"",""battery.discharge_energy_today"":""stale"",""battery.discharge_energy_total"":""stale"",""load.energy_today"":""stale"",""load.energy_total"":""stale"",""device.work_mode"":""stale"",""ext.system_mode"":""stale"",""ext.eps_frequency"":""stale"",""ext.eps_voltage"":""stale"",""ext.eps_current"":""stale""}}]
+  mqtt> pub kp1/app-v1/cex/tok-growatt-01/command/ping/9 q1 #10 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-growatt-01/command/reconnect/10 q1 #11 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-growatt-01/command/set_log_level/11 q1 #12 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-growatt-01/command/wifi_scan/12 q1 #13 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-growatt-01/command/set_wifi/13 q1 #14 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-growatt-01/command/factory_reset/14 q1 #15 {""observe"":true}
+  mqtt> pub kp1/app-v1/dcx/tok-growatt-01/json/15 q1 #16 [{""v"":1,""ts"":1735689606035,""mono"":1006035,""synced"":true,""pv"":{""power"":4000,""energy_today"":8.3,""mppt1"":{""voltage"":345.6,""current"":6.1,""power"":2100},""mppt2"":{""voltage"":332.1,""current"":5.7,""power"":1900}},""grid"":{""power"":1300,""frequency"":50.01,""l1"":{""voltage"":230.1}},""battery"":{""current"":15.5,""power"":800},""load"":{""power"":2300},""device"":{""state"":1,""state_text"":""normal"",""fault_code"":0,""warning_code"":0,""temperature"":41.2,""heatsink_temperature"":39.8},""ext"":{""pv1_energy_today"":5.2,""pv2_energy_today"":3.1,""inverter_current"":16.5,""inverter_power"":3800,""grid_import_power"":200,""grid_export_power"":1500,""battery_discharge_power"":0,""battery_charge_power"":800},""q"":{""pv.energy_total"":""stale"",""grid.import_energy_today"":""stale"",""grid.import_energy_total"":""stale"",""grid.export_energy_today"":""stale"",""grid.export_energy_total"":""stale"",""battery.voltage"":""stale"",""battery.soc"":""stale"",""battery.soh"":""stale"",""battery.temperature"":""stale"",""battery.cycles"":""stale"",""battery.charge_energy_today"":""stale"",""battery.charge_energy_total"":""stale"",""battery.discharge_energy_today"":""stale"",""battery.discharge_energy_total"":""stale"",""load.energy_today"":""stale"",""load.energy_total"":""stale"",""device.work_mode"":""stale"",""ext.system_mode"":""stale"",""ext.eps_frequency"":""stale"",""ext.eps_voltage"":""stale"",""ext.eps_current"":""stale""}}]
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=off reset=off
   mqtt< ack 1
   mqtt< msg kp1/app-v1/epmx/tok-growatt-01/update/keys/1/status
@@ -106,7 +112,19 @@ run 19000
   mqtt< ack 9
   mqtt< msg kp1/app-v1/cex/tok-growatt-01/command/get_diagnostics/8/status []
   mqtt< ack 10
-  mqtt< msg kp1/app-v1/dcx/tok-growatt-01/json/9/status
+  mqtt< msg kp1/app-v1/cex/tok-growatt-01/command/ping/9/status []
+  mqtt< ack 11
+  mqtt< msg kp1/app-v1/cex/tok-growatt-01/command/reconnect/10/status []
+  mqtt< ack 12
+  mqtt< msg kp1/app-v1/cex/tok-growatt-01/command/set_log_level/11/status []
+  mqtt< ack 13
+  mqtt< msg kp1/app-v1/cex/tok-growatt-01/command/wifi_scan/12/status []
+  mqtt< ack 14
+  mqtt< msg kp1/app-v1/cex/tok-growatt-01/command/set_wifi/13/status []
+  mqtt< ack 15
+  mqtt< msg kp1/app-v1/cex/tok-growatt-01/command/factory_reset/14/status []
+  mqtt< ack 16
+  mqtt< msg kp1/app-v1/dcx/tok-growatt-01/json/15/status
   clock 10000
   bus> 010403E80001B1BA
   bus< 010402000178F0
@@ -130,9 +148,9 @@ run 19000
   bus< 010404019C0062BBBF
   clock 16035
   flash> append ob00000000.seg 1220 EE7BE7A6
-  mqtt> pub kp1/app-v1/dcx/tok-growatt-01/json/10 q1 #11 [{""v"":1,""ts"":1735689616035,""mono"":1016035,""synced"":true,""pv"":{""energy_today"":8.3,""energy_total"":10000,""mppt1"":{""voltage"":345.6,""current"":6.1,""power"":2100},""mppt2"":{""voltage"":332.1,""current"":5.7,""power"":1900}},""grid"":{""frequency"":50.01,""import_energy_today"":3.2,""import_energy_total"":1123.4,""export_energy_today"":2.5,""export_energy_total"":4567.8,""l1"":{""voltage"":230.1}},""battery"":{""soh"":98,""temperature"":21.5,""cycles"":412,""charge_energy_today"":5.2,""charge_energy_total"":10000,""discharge_energy_today"":3.1,""discharge_energy_total"":3300},""load"":{""energy_today"":21,""energy_total"":12153.6},""device"":{""work_mode"":0,""work_mode_text"":""load_first"",""fault_code"":0,""warning_code"":0,""temperature"":41.2,""heatsink_temperature"":39.8},""ext"":{""system_mode"":1,""pv1_energy_today"":5.2,""pv2_energy_today"":3.1,""inverter_current"":16.5,""inverter_power"":3800,""eps_frequency"":50,""eps_voltage"":230,""eps_current"":0},""q"":{""pv.power"":""stale"",""grid.power"":""stale"",""battery.voltage"":""stale"",""battery.current"":""stale"",""battery.power"":""stale"",""battery.soc"":""stale"",""load.power"":""stale"",""device.state"":""stale"",""ext.grid_import_power"":""stale"",""ext.grid_export_power"":""stale"",""ext.battery_discharge_power"":""stale"",""ext.battery_charge_power"":""stale""}}]
-  mqtt< ack 11
-  mqtt< msg kp1/app-v1/dcx/tok-growatt-01/json/10/status
+  mqtt> pub kp1/app-v1/dcx/tok-growatt-01/json/16 q1 #17 [{""v"":1,""ts"":1735689616035,""mono"":1016035,""synced"":true,""pv"":{""energy_today"":8.3,""energy_total"":10000,""mppt1"":{""voltage"":345.6,""current"":6.1,""power"":2100},""mppt2"":{""voltage"":332.1,""current"":5.7,""power"":1900}},""grid"":{""frequency"":50.01,""import_energy_today"":3.2,""import_energy_total"":1123.4,""export_energy_today"":2.5,""export_energy_total"":4567.8,""l1"":{""voltage"":230.1}},""battery"":{""soh"":98,""temperature"":21.5,""cycles"":412,""charge_energy_today"":5.2,""charge_energy_total"":10000,""discharge_energy_today"":3.1,""discharge_energy_total"":3300},""load"":{""energy_today"":21,""energy_total"":12153.6},""device"":{""work_mode"":0,""work_mode_text"":""load_first"",""fault_code"":0,""warning_code"":0,""temperature"":41.2,""heatsink_temperature"":39.8},""ext"":{""system_mode"":1,""pv1_energy_today"":5.2,""pv2_energy_today"":3.1,""inverter_current"":16.5,""inverter_power"":3800,""eps_frequency"":50,""eps_voltage"":230,""eps_current"":0},""q"":{""pv.power"":""stale"",""grid.power"":""stale"",""battery.voltage"":""stale"",""battery.current"":""stale"",""battery.power"":""stale"",""battery.soc"":""stale"",""load.power"":""stale"",""device.state"":""stale"",""ext.grid_import_power"":""stale"",""ext.grid_export_power"":""stale"",""ext.battery_discharge_power"":""stale"",""ext.battery_charge_power"":""stale""}}]
+  mqtt< ack 17
+  mqtt< msg kp1/app-v1/dcx/tok-growatt-01/json/16/status
 fault wrong-slave 2 x3
 run 6000
   clock 20000
@@ -161,7 +179,7 @@ run 6000
   bus< 01030400210203EB58
   clock 25048
   flash> append ob00000000.seg 1122 260E15EF
-  mqtt> pub kp1/app-v1/dcx/tok-growatt-01/json/11 q1 #12 [{""v"":1,""ts"":1735689625048,""mono"":1025048,""synced"":true,""pv"":{""energy_today"":8.3,""energy_total"":10000,""mppt1"":{""voltage"":345.6,""current"":6.1,""power"":2100},""mppt2"":{""voltage"":332.1,""current"":5.7,""power"":1900}},""grid"":{""power"":1300,""frequency"":50.01,""import_energy_today"":3.2,""import_energy_total"":1123.4,""export_energy_today"":2.5,""export_energy_total"":4567.8,""l1"":{""voltage"":230.1}},""battery"":{""voltage"":52,""current"":15.5,""power"":800,""soc"":87,""soh"":98,""temperature"":21.5,""cycles"":412,""charge_energy_today"":5.2,""charge_energy_total"":10000,""discharge_energy_today"":3.1,""discharge_energy_total"":3300},""load"":{""power"":2300,""energy_today"":21,""energy_total"":12153.6},""device"":{""work_mode"":0,""work_mode_text"":""load_first"",""fault_code"":0,""warning_code"":0,""temperature"":41.2,""heatsink_temperature"":39.8},""ext"":{""system_mode"":1,""pv1_energy_today"":5.2,""pv2_energy_today"":3.1,""inverter_current"":16.5,""inverter_power"":3800,""grid_import_power"":200,""grid_export_power"":1500,""battery_discharge_power"":0,""battery_charge_power"":800,""eps_frequency"":50,""eps_voltage"":230,""eps_current"":0},""q"":{""pv.power"":""stale"",""device.state"":""stale""}}]
+  mqtt> pub kp1/app-v1/dcx/tok-growatt-01/json/17 q1 #18 [{""v"":1,""ts"":1735689625048,""mono"":1025048,""synced"":true,""pv"":{""energy_today"":8.3,""energy_total"":10000,""mppt1"":{""voltage"":345.6,""current"":6.1,""power"":2100},""mppt2"":{""voltage"":332.1,""current"":5.7,""power"":1900}},""grid"":{""power"":1300,""frequency"":50.01,""import_energy_today"":3.2,""import_energy_total"":1123.4,""export_energy_today"":2.5,""export_energy_total"":4567.8,""l1"":{""voltage"":230.1}},""battery"":{""voltage"":52,""current"":15.5,""power"":800,""soc"":87,""soh"":98,""temperature"":21.5,""cycles"":412,""charge_energy_today"":5.2,""charge_energy_total"":10000,""discharge_energy_today"":3.1,""discharge_energy_total"":3300},""load"":{""power"":2300,""energy_today"":21,""energy_total"":12153.6},""device"":{""work_mode"":0,""work_mode_text"":""load_first"",""fault_code"":0,""warning_code"":0,""temperature"":41.2,""heatsink_temperature"":39.8},""ext"":{""system_mode"":1,""pv1_energy_today"":5.2,""pv2_energy_today"":3.1,""inverter_current"":16.5,""inverter_power"":3800,""grid_import_power"":200,""grid_export_power"":1500,""battery_discharge_power"":0,""battery_charge_power"":800,""eps_frequency"":50,""eps_voltage"":230,""eps_current"":0},""q"":{""pv.power"":""stale"",""device.state"":""stale""}}]
 ";
     }
 }

@@ -29,7 +29,7 @@ regs 1 holding 100 21326 13362
 regs 1 holding 142 3000
 boot
   clock 0
-  flash> replace boot.rec 16 C05C015D
+  flash> replace boot.rec 19 0F66626F
   log> lvl=info src=boot msg=starting mode=normal boot=1 reset=first-start detail="""" failed_boots=0 settings=current
   log> lvl=info src=outbox msg=opened prefix=ob restored=0
 run 3000
@@ -60,7 +60,13 @@ run 3000
   mqtt> pub kp1/app-v1/cex/tok-kaa-01/command/regs_read/6 q1 #7 {""observe"":true}
   mqtt> pub kp1/app-v1/cex/tok-kaa-01/command/regs_write/7 q1 #8 {""observe"":true}
   mqtt> pub kp1/app-v1/cex/tok-kaa-01/command/get_diagnostics/8 q1 #9 {""observe"":true}
-  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/9 q1 #10 [{""v"":1,""ts"":1735689600032,""mono"":1000032,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
+  mqtt> pub kp1/app-v1/cex/tok-kaa-01/command/ping/9 q1 #10 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-kaa-01/command/reconnect/10 q1 #11 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-kaa-01/command/set_log_level/11 q1 #12 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-kaa-01/command/wifi_scan/12 q1 #13 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-kaa-01/command/set_wifi/13 q1 #14 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-kaa-01/command/factory_reset/14 q1 #15 {""observe"":true}
+  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/15 q1 #16 [{""v"":1,""ts"":1735689600032,""mono"":1000032,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=off reset=off
   clock 50
   mqtt< ack 1
@@ -81,16 +87,28 @@ run 3000
   mqtt< ack 9
   mqtt< msg kp1/app-v1/cex/tok-kaa-01/command/get_diagnostics/8/status []
   mqtt< ack 10
-  mqtt< msg kp1/app-v1/dcx/tok-kaa-01/json/9/status
+  mqtt< msg kp1/app-v1/cex/tok-kaa-01/command/ping/9/status []
+  mqtt< ack 11
+  mqtt< msg kp1/app-v1/cex/tok-kaa-01/command/reconnect/10/status []
+  mqtt< ack 12
+  mqtt< msg kp1/app-v1/cex/tok-kaa-01/command/set_log_level/11/status []
+  mqtt< ack 13
+  mqtt< msg kp1/app-v1/cex/tok-kaa-01/command/wifi_scan/12/status []
+  mqtt< ack 14
+  mqtt< msg kp1/app-v1/cex/tok-kaa-01/command/set_wifi/13/status []
+  mqtt< ack 15
+  mqtt< msg kp1/app-v1/cex/tok-kaa-01/command/factory_reset/14/status []
+  mqtt< ack 16
+  mqtt< msg kp1/app-v1/dcx/tok-kaa-01/json/15/status
 push kp1/app-v1/cmx/tok-kaa-01/config/json/status {""configId"":""cfg-2"",""config"":{""map"":{""format"":""energylogger-map/1"",""name"":""site-v2"",""devices"":[{""id"":""inv"",""slave"":1}],""points"":[{""name"":""grid_power"",""address"":10,""type"":""int16"",""poll"":""fast"",""target"":""grid.power""},{""name"":""soc"",""address"":11,""poll"":""fast"",""target"":""battery.soc""},{""name"":""export_limit"",""address"":142,""poll"":""slow"",""writable"":true,""writeMin"":0,""writeMax"":8000}]},""poll"":{""fastMs"":10000,""normalMs"":30000,""slowMs"":60000}}}
 run 2000
   clock 3000
   mqtt< msg kp1/app-v1/cmx/tok-kaa-01/config/json/status {""configId"":""cfg-2"",""config"":{""map"":{""format"":""energylogger-map/1"",""name"":""site-v2"",""devices"":[{""id"":""inv"",""slave"":1}],""points"":[{""name"":""grid_power"",""address"":10,""type"":""int16"",""poll"":""fast"",""target"":""grid.power""},{""name"":""soc"",""address"":11,""poll"":""fast"",""target"":""battery.soc""},{""name"":""export_limit"",""address"":142,""poll"":""slow"",""writable"":true,""writeMin"":0,""writeMax"":8000}]},""poll"":{""fastMs"":10000,""normalMs"":30000,""slowMs"":60000}}}
   flash> replace cloudcfg.json 436 58B70E78
   log> lvl=info src=config msg=""applied; takes over at the next cycle"" id=cfg-2 map=site-v2 fast_ms=10000 normal_ms=30000 slow_ms=60000
-  mqtt> pub kp1/app-v1/cmx/tok-kaa-01/applied/json/10 q1 #11 {""configId"":""cfg-2"",""statusCode"":200}
-  mqtt< ack 11
-  mqtt< msg kp1/app-v1/cmx/tok-kaa-01/applied/json/10/status
+  mqtt> pub kp1/app-v1/cmx/tok-kaa-01/applied/json/16 q1 #17 {""configId"":""cfg-2"",""statusCode"":200}
+  mqtt< ack 17
+  mqtt< msg kp1/app-v1/cmx/tok-kaa-01/applied/json/16/status
   bus> 0103000A0002E409
   bus< 010304FB500040CAF6
   clock 3009
@@ -99,17 +117,17 @@ run 2000
   clock 3014
   log> lvl=info src=poll msg=""map taken over"" map=site-v2 points=3
   flash> append ob00000000.seg 135 30CFFC0F
-  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/11 q1 #12 [{""v"":1,""ts"":1735689603014,""mono"":1003014,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
+  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/17 q1 #18 [{""v"":1,""ts"":1735689603014,""mono"":1003014,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
   clock 3050
-  mqtt< ack 12
-  mqtt< msg kp1/app-v1/dcx/tok-kaa-01/json/11/status
+  mqtt< ack 18
+  mqtt< msg kp1/app-v1/dcx/tok-kaa-01/json/17/status
 push kp1/app-v1/cmx/tok-kaa-01/config/json/status {""configId"":""cfg-3"",""config"":{""map"":{""format"":""energylogger-map/1"",""name"":""bad"",""devices"":[{""id"":""inv"",""slave"":1}],""points"":[{""name"":""x"",""address"":70000}]}}}
 run 1000
   clock 5000
   mqtt< msg kp1/app-v1/cmx/tok-kaa-01/config/json/status {""configId"":""cfg-3"",""config"":{""map"":{""format"":""energylogger-map/1"",""name"":""bad"",""devices"":[{""id"":""inv"",""slave"":1}],""points"":[{""name"":""x"",""address"":70000}]}}}
-  mqtt> pub kp1/app-v1/cmx/tok-kaa-01/applied/json/12 q1 #13 {""configId"":""cfg-3"",""statusCode"":400,""reasonPhrase"":""config.map.points[0].address: must be between 0 and 65535""}
-  mqtt< ack 13
-  mqtt< msg kp1/app-v1/cmx/tok-kaa-01/applied/json/12/status
+  mqtt> pub kp1/app-v1/cmx/tok-kaa-01/applied/json/18 q1 #19 {""configId"":""cfg-3"",""statusCode"":400,""reasonPhrase"":""config.map.points[0].address: must be between 0 and 65535""}
+  mqtt< ack 19
+  mqtt< msg kp1/app-v1/cmx/tok-kaa-01/applied/json/18/status
   log> lvl=warn src=cloud msg=""config rejected: config.map.points[0].address: must be between 0 and 65535""
 kaa dcx-error 1
 run 10000
@@ -118,25 +136,25 @@ run 10000
   bus< 010304FB500040CAF6
   clock 13005
   flash> append ob00000000.seg 135 D8222094
-  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/13 q1 #14 [{""v"":1,""ts"":1735689613005,""mono"":1013005,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
+  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/19 q1 #20 [{""v"":1,""ts"":1735689613005,""mono"":1013005,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
   clock 13050
-  mqtt< ack 14
-  mqtt< msg kp1/app-v1/dcx/tok-kaa-01/json/13/error {""statusCode"":400,""reasonPhrase"":""Invalid payload""}
-  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/14 q1 #15 [{""v"":1,""ts"":1735689613005,""mono"":1013005,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
-  log> lvl=warn src=cloud msg=""dcx 13: 400 Invalid payload""
+  mqtt< ack 20
+  mqtt< msg kp1/app-v1/dcx/tok-kaa-01/json/19/error {""statusCode"":400,""reasonPhrase"":""Invalid payload""}
+  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/20 q1 #21 [{""v"":1,""ts"":1735689613005,""mono"":1013005,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
+  log> lvl=warn src=cloud msg=""dcx 19: 400 Invalid payload""
   clock 13100
-  mqtt< ack 15
-  mqtt< msg kp1/app-v1/dcx/tok-kaa-01/json/14/status
+  mqtt< ack 21
+  mqtt< msg kp1/app-v1/dcx/tok-kaa-01/json/20/status
 run 10000
   clock 23000
   bus> 0103000A0002E409
   bus< 010304FB500040CAF6
   clock 23005
   flash> append ob00000000.seg 135 2249E726
-  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/15 q1 #16 [{""v"":1,""ts"":1735689623005,""mono"":1023005,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
+  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/21 q1 #22 [{""v"":1,""ts"":1735689623005,""mono"":1023005,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
   clock 23050
-  mqtt< ack 16
-  mqtt< msg kp1/app-v1/dcx/tok-kaa-01/json/15/status
+  mqtt< ack 22
+  mqtt< msg kp1/app-v1/dcx/tok-kaa-01/json/21/status
 push kp1/app-v1/cex/tok-kaa-01/command/get_version/status [{""id"":1,""payload"":{}}]
 push kp1/app-v1/cex/tok-kaa-01/command/regs_read/status [{""id"":2,""payload"":{""unit"":1,""fc"":3,""addr"":10,""count"":2}}]
 push kp1/app-v1/cex/tok-kaa-01/command/regs_write/status [{""id"":3,""payload"":{""unit"":1,""addr"":142,""values"":[5000],""fc"":6,""verify"":true}}]
@@ -147,17 +165,17 @@ run 1000
   mqtt< msg kp1/app-v1/cex/tok-kaa-01/command/regs_read/status [{""id"":2,""payload"":{""unit"":1,""fc"":3,""addr"":10,""count"":2}}]
   mqtt< msg kp1/app-v1/cex/tok-kaa-01/command/regs_write/status [{""id"":3,""payload"":{""unit"":1,""addr"":142,""values"":[5000],""fc"":6,""verify"":true}}]
   mqtt< msg kp1/app-v1/cex/tok-kaa-01/command/regs_write/status [{""id"":4,""payload"":{""unit"":1,""addr"":11,""values"":[50],""fc"":6}}]
-  mqtt> pub kp1/app-v1/cex/tok-kaa-01/result/get_version/16 q1 #17 [{""id"":1,""statusCode"":200,""reasonPhrase"":""OK"",""payload"":{""fw"":""1.0.0"",""build"":""transcript"",""configId"":""cfg-2""}}]
+  mqtt> pub kp1/app-v1/cex/tok-kaa-01/result/get_version/22 q1 #23 [{""id"":1,""statusCode"":200,""reasonPhrase"":""OK"",""payload"":{""fw"":""1.0.0"",""build"":""transcript"",""configId"":""cfg-2""}}]
   clock 26050
-  mqtt< ack 17
-  mqtt< msg kp1/app-v1/cex/tok-kaa-01/result/get_version/16/status
+  mqtt< ack 23
+  mqtt< msg kp1/app-v1/cex/tok-kaa-01/result/get_version/22/status
   bus> 0103000A0002E409
   bus< 010304FB500040CAF6
   clock 26055
-  mqtt> pub kp1/app-v1/cex/tok-kaa-01/result/regs_read/17 q1 #18 [{""id"":2,""statusCode"":200,""reasonPhrase"":""OK"",""payload"":{""unit"":1,""fc"":3,""addr"":10,""values"":[64336,64]}}]
+  mqtt> pub kp1/app-v1/cex/tok-kaa-01/result/regs_read/23 q1 #24 [{""id"":2,""statusCode"":200,""reasonPhrase"":""OK"",""payload"":{""unit"":1,""fc"":3,""addr"":10,""values"":[64336,64]}}]
   clock 26100
-  mqtt< ack 18
-  mqtt< msg kp1/app-v1/cex/tok-kaa-01/result/regs_read/17/status
+  mqtt< ack 24
+  mqtt< msg kp1/app-v1/cex/tok-kaa-01/result/regs_read/23/status
   bus> 0103008E0001E421
   bus< 0103020BB8BF06
   clock 26109
@@ -167,25 +185,25 @@ run 1000
   bus> 0103008E0001E421
   bus< 0103021388B512
   clock 26123
-  mqtt> pub kp1/app-v1/cex/tok-kaa-01/result/regs_write/18 q1 #19 [{""id"":3,""statusCode"":200,""reasonPhrase"":""OK"",""payload"":{""unit"":1,""addr"":142,""values"":[5000],""previous"":[3000]}}]
+  mqtt> pub kp1/app-v1/cex/tok-kaa-01/result/regs_write/24 q1 #25 [{""id"":3,""statusCode"":200,""reasonPhrase"":""OK"",""payload"":{""unit"":1,""addr"":142,""values"":[5000],""previous"":[3000]}}]
   clock 26150
-  mqtt< ack 19
-  mqtt< msg kp1/app-v1/cex/tok-kaa-01/result/regs_write/18/status
-  mqtt> pub kp1/app-v1/cex/tok-kaa-01/result/regs_write/19 q1 #20 [{""id"":4,""statusCode"":403,""reasonPhrase"":""registers 11..11 of unit 1 are not a writable point of the map"",""payload"":{}}]
+  mqtt< ack 25
+  mqtt< msg kp1/app-v1/cex/tok-kaa-01/result/regs_write/24/status
+  mqtt> pub kp1/app-v1/cex/tok-kaa-01/result/regs_write/25 q1 #26 [{""id"":4,""statusCode"":403,""reasonPhrase"":""registers 11..11 of unit 1 are not a writable point of the map"",""payload"":{}}]
   clock 26200
-  mqtt< ack 20
-  mqtt< msg kp1/app-v1/cex/tok-kaa-01/result/regs_write/19/status
+  mqtt< ack 26
+  mqtt< msg kp1/app-v1/cex/tok-kaa-01/result/regs_write/25/status
 push kp1/app-v1/cex/tok-kaa-01/command/reboot/status [{""id"":5,""payload"":{}}]
 run 1000
   clock 27000
   mqtt< msg kp1/app-v1/cex/tok-kaa-01/command/reboot/status [{""id"":5,""payload"":{}}]
-  mqtt> pub kp1/app-v1/cex/tok-kaa-01/result/reboot/20 q1 #21 [{""id"":5,""statusCode"":200,""reasonPhrase"":""rebooting"",""payload"":{}}]
+  mqtt> pub kp1/app-v1/cex/tok-kaa-01/result/reboot/26 q1 #27 [{""id"":5,""statusCode"":200,""reasonPhrase"":""rebooting"",""payload"":{}}]
   clock 27050
-  mqtt< ack 21
-  mqtt< msg kp1/app-v1/cex/tok-kaa-01/result/reboot/20/status
+  mqtt< ack 27
+  mqtt< msg kp1/app-v1/cex/tok-kaa-01/result/reboot/26/status
   log> lvl=info src=loop msg=restarting reason=command detail=""reboot command""
   mqtt> disconnect
-  flash> replace boot.rec 30 33327DA9
+  flash> replace boot.rec 33 95B733B1
   reboot
 ";
     }

@@ -26,13 +26,13 @@ option loop.tickMs 500
 ota factory=1.0.0 target=esp32s3 trial-boots=3 health-ms=30000 retry-ms=1000
 package p150 version=1.5.0 min=1.0.0 target=esp32s3 image=64 seed=6
   clock 0
-  package 454C5550010100B3F84F35EC9549F9EF0AC09F34C2CA577F3ED8926390B434E34F60A254A1028D7D5323A1424A7E69BE1E0B8576578C2ECEFE4040EA6045562134BFA15FA239164588678F476B014A837B22666F726D6174223A22656E657267796C6F676765722D7570646174652F31222C2276657273696F6E223A22312E352E30222C226D696E4669726D77617265223A22312E302E30222C22746172676574223A2265737033327333222C2273697A65223A36342C22736861323536223A2234633633636665316237653634373939633535613530353037616437636334393864333234313136633632346135306131336532643161626166383630373239227D1FA0C4E2B140E19D18D9FF7AAB2E6AB3EC605C13604637D4FF40EABA9D01D781380DBB42821239BF0F58FFF3C24E5D9917DBFB4562EE55D969F0E37156270016
+  package 454C5550010100B3F84F35EC9549F9EF4F3C1F6C602DE075AD42EA15B13330B086E4E796973084937A23AD0898E0C96B34E31D6A9C745B091474311346AF08D0936099545FFE1F993A3AFC5C4CB4A6597B22666F726D6174223A22656E657267796C6F676765722D7570646174652F31222C2276657273696F6E223A22312E352E30222C226D696E4669726D77617265223A22312E302E30222C22746172676574223A2265737033327333222C2273697A65223A36342C22736861323536223A2234633633636665316237653634373939633535613530353037616437636334393864333234313136633632346135306131336532643161626166383630373239227D1FA0C4E2B140E19D18D9FF7AAB2E6AB3EC605C13604637D4FF40EABA9D01D781380DBB42821239BF0F58FFF3C24E5D9917DBFB4562EE55D969F0E37156270016
 serve https://updates.example.net/1.5.0.elup p150
 slave 1
 regs 1 holding 10 100
 boot
   clock 0
-  flash> replace boot.rec 16 C05C015D
+  flash> replace boot.rec 19 0F66626F
   log> lvl=info src=boot msg=starting mode=normal boot=1 reset=first-start detail="""" failed_boots=0 settings=current
   log> lvl=info src=outbox msg=opened prefix=ob restored=0
 run 1000
@@ -54,7 +54,13 @@ run 1000
   mqtt> pub kp1/app-v1/cex/tok-ota-01/command/regs_read/6 q1 #7 {""observe"":true}
   mqtt> pub kp1/app-v1/cex/tok-ota-01/command/regs_write/7 q1 #8 {""observe"":true}
   mqtt> pub kp1/app-v1/cex/tok-ota-01/command/get_diagnostics/8 q1 #9 {""observe"":true}
-  mqtt> pub kp1/app-v1/dcx/tok-ota-01/json/9 q1 #10 [{""v"":1,""ts"":1735689600005,""mono"":1000005,""synced"":true,""grid"":{""power"":100}}]
+  mqtt> pub kp1/app-v1/cex/tok-ota-01/command/ping/9 q1 #10 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-ota-01/command/reconnect/10 q1 #11 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-ota-01/command/set_log_level/11 q1 #12 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-ota-01/command/wifi_scan/12 q1 #13 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-ota-01/command/set_wifi/13 q1 #14 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-ota-01/command/factory_reset/14 q1 #15 {""observe"":true}
+  mqtt> pub kp1/app-v1/dcx/tok-ota-01/json/15 q1 #16 [{""v"":1,""ts"":1735689600005,""mono"":1000005,""synced"":true,""grid"":{""power"":100}}]
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=off reset=off
   clock 500
   mqtt< ack 1
@@ -75,7 +81,19 @@ run 1000
   mqtt< ack 9
   mqtt< msg kp1/app-v1/cex/tok-ota-01/command/get_diagnostics/8/status []
   mqtt< ack 10
-  mqtt< msg kp1/app-v1/dcx/tok-ota-01/json/9/status
+  mqtt< msg kp1/app-v1/cex/tok-ota-01/command/ping/9/status []
+  mqtt< ack 11
+  mqtt< msg kp1/app-v1/cex/tok-ota-01/command/reconnect/10/status []
+  mqtt< ack 12
+  mqtt< msg kp1/app-v1/cex/tok-ota-01/command/set_log_level/11/status []
+  mqtt< ack 13
+  mqtt< msg kp1/app-v1/cex/tok-ota-01/command/wifi_scan/12/status []
+  mqtt< ack 14
+  mqtt< msg kp1/app-v1/cex/tok-ota-01/command/set_wifi/13/status []
+  mqtt< ack 15
+  mqtt< msg kp1/app-v1/cex/tok-ota-01/command/factory_reset/14/status []
+  mqtt< ack 16
+  mqtt< msg kp1/app-v1/dcx/tok-ota-01/json/15/status
 offer p150 https://updates.example.net/1.5.0.elup
 run 2000
   clock 1000
@@ -85,7 +103,7 @@ run 2000
   http> open https://updates.example.net/1.5.0.elup from=0
   http< ok 323
   http< data 323
-  flash> append ota-a.00 323 C57F2980
+  flash> append ota-a.00 323 A2B57179
   log> lvl=info src=ota msg=""downloaded; verifying the stored image"" bytes=323
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=on reset=off
   clock 1500
@@ -95,13 +113,13 @@ run 2000
   clock 2000
   log> lvl=info src=loop msg=restarting reason=update detail=""update staged or rolled back""
   mqtt> disconnect
-  flash> replace boot.rec 44 DF946A05
+  flash> replace boot.rec 47 26C8F74A
   reboot
 broker down
 boot
   clock 0
   flash> replace ota-boot.0 160 E271FCC0
-  flash> replace boot.rec 16 197BCA08
+  flash> replace boot.rec 19 D6705C75
   log> lvl=info src=boot msg=starting mode=normal boot=2 reset=update detail=""update staged or rolled back"" failed_boots=0 settings=current
   log> lvl=info src=ota msg=""new image on trial; health check running"" version=1.5.0
   log> lvl=info src=outbox msg=opened prefix=ob restored=1
@@ -142,12 +160,12 @@ run 32000
   log> lvl=info src=ota msg=""health check failed; rolled back, rebooting""
   clock 30500
   log> lvl=info src=loop msg=restarting reason=update detail=""update staged or rolled back""
-  flash> replace boot.rec 44 344C702F
+  flash> replace boot.rec 47 3505E0A1
   reboot
 broker up
 boot
   clock 0
-  flash> replace boot.rec 16 D637C320
+  flash> replace boot.rec 19 62215784
   log> lvl=info src=boot msg=starting mode=normal boot=3 reset=update detail=""update staged or rolled back"" failed_boots=0 settings=current
   log> lvl=info src=ota msg=""outcome to report"" outcome=rolled-back version=1.5.0 reason=""new image failed its health check and was rolled back""
   log> lvl=info src=outbox msg=opened prefix=ob restored=3
@@ -170,9 +188,15 @@ run 2000
   mqtt> pub kp1/app-v1/cex/tok-ota-01/command/regs_read/6 q1 #7 {""observe"":true}
   mqtt> pub kp1/app-v1/cex/tok-ota-01/command/regs_write/7 q1 #8 {""observe"":true}
   mqtt> pub kp1/app-v1/cex/tok-ota-01/command/get_diagnostics/8 q1 #9 {""observe"":true}
-  mqtt> pub kp1/app-v1/cmx_ota/tok-ota-01/applied/json/9 q1 #10 {""configId"":""1.0.0"",""statusCode"":500,""reasonPhrase"":""1.5.0: new image failed its health check and was rolled back""}
-  mqtt> pub kp1/app-v1/dcx/tok-ota-01/json/10 q1 #11 [{""v"":1,""ts"":1735689632505,""mono"":1000005,""synced"":true,""grid"":{""power"":100}}]
-  mqtt> pub kp1/app-v1/dcx/tok-ota-01/json/11 q1 #12 [{""v"":1,""ts"":1735689600005,""mono"":1000005,""synced"":true,""grid"":{""power"":100}}]
+  mqtt> pub kp1/app-v1/cex/tok-ota-01/command/ping/9 q1 #10 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-ota-01/command/reconnect/10 q1 #11 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-ota-01/command/set_log_level/11 q1 #12 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-ota-01/command/wifi_scan/12 q1 #13 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-ota-01/command/set_wifi/13 q1 #14 {""observe"":true}
+  mqtt> pub kp1/app-v1/cex/tok-ota-01/command/factory_reset/14 q1 #15 {""observe"":true}
+  mqtt> pub kp1/app-v1/cmx_ota/tok-ota-01/applied/json/15 q1 #16 {""configId"":""1.0.0"",""statusCode"":500,""reasonPhrase"":""1.5.0: new image failed its health check and was rolled back""}
+  mqtt> pub kp1/app-v1/dcx/tok-ota-01/json/16 q1 #17 [{""v"":1,""ts"":1735689632505,""mono"":1000005,""synced"":true,""grid"":{""power"":100}}]
+  mqtt> pub kp1/app-v1/dcx/tok-ota-01/json/17 q1 #18 [{""v"":1,""ts"":1735689600005,""mono"":1000005,""synced"":true,""grid"":{""power"":100}}]
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=off reset=off
   clock 500
   mqtt< ack 1
@@ -193,18 +217,30 @@ run 2000
   mqtt< ack 9
   mqtt< msg kp1/app-v1/cex/tok-ota-01/command/get_diagnostics/8/status []
   mqtt< ack 10
-  mqtt< msg kp1/app-v1/cmx_ota/tok-ota-01/applied/json/9/status
+  mqtt< msg kp1/app-v1/cex/tok-ota-01/command/ping/9/status []
+  mqtt< ack 11
+  mqtt< msg kp1/app-v1/cex/tok-ota-01/command/reconnect/10/status []
+  mqtt< ack 12
+  mqtt< msg kp1/app-v1/cex/tok-ota-01/command/set_log_level/11/status []
+  mqtt< ack 13
+  mqtt< msg kp1/app-v1/cex/tok-ota-01/command/wifi_scan/12/status []
+  mqtt< ack 14
+  mqtt< msg kp1/app-v1/cex/tok-ota-01/command/set_wifi/13/status []
+  mqtt< ack 15
+  mqtt< msg kp1/app-v1/cex/tok-ota-01/command/factory_reset/14/status []
+  mqtt< ack 16
+  mqtt< msg kp1/app-v1/cmx_ota/tok-ota-01/applied/json/15/status
   flash> replace ota-boot.0 160 0A632559
   log> lvl=info src=ota msg=""outcome reported"" outcome=rolled-back version=1.5.0 reason=""new image failed its health check and was rolled back""
-  mqtt< ack 11
-  mqtt< msg kp1/app-v1/dcx/tok-ota-01/json/10/status
-  mqtt< ack 12
-  mqtt< msg kp1/app-v1/dcx/tok-ota-01/json/11/status
+  mqtt< ack 17
+  mqtt< msg kp1/app-v1/dcx/tok-ota-01/json/16/status
+  mqtt< ack 18
+  mqtt< msg kp1/app-v1/dcx/tok-ota-01/json/17/status
   flash> delete ob00000000.seg
-  mqtt> pub kp1/app-v1/dcx/tok-ota-01/json/12 q1 #13 [{""v"":1,""ts"":1735689602005,""mono"":1000005,""synced"":true,""grid"":{""power"":100}},{""v"":1,""ts"":1735689622005,""mono"":1020005,""synced"":true,""grid"":{""power"":100}}]
+  mqtt> pub kp1/app-v1/dcx/tok-ota-01/json/18 q1 #19 [{""v"":1,""ts"":1735689602005,""mono"":1000005,""synced"":true,""grid"":{""power"":100}},{""v"":1,""ts"":1735689622005,""mono"":1020005,""synced"":true,""grid"":{""power"":100}}]
   clock 1000
-  mqtt< ack 13
-  mqtt< msg kp1/app-v1/dcx/tok-ota-01/json/12/status
+  mqtt< ack 19
+  mqtt< msg kp1/app-v1/dcx/tok-ota-01/json/18/status
   flash> delete ob00000001.seg
 ";
     }

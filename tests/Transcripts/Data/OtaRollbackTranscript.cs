@@ -29,13 +29,13 @@ option loop.tickMs 500
 ota factory=1.0.0 target=esp32s3 trial-boots=3 health-ms=60000 retry-ms=1000
 package p151 version=1.5.1 min=1.0.0 target=esp32s3 image=64 seed=7
   clock 0
-  package 454C5550010100B3F84F35EC9549F9EFDE2B88EB3EF4A142D336D800EF22A75BC87FC83ED006DC856BBC9D226A9732AD949D613821308697E689A179E3F6CA3EA8F0363C0E736D978507760448A8EE747B22666F726D6174223A22656E657267796C6F676765722D7570646174652F31222C2276657273696F6E223A22312E352E31222C226D696E4669726D77617265223A22312E302E30222C22746172676574223A2265737033327333222C2273697A65223A36342C22736861323536223A2261306531393338393336326338386337313530613039663235383564343764303764616265346230373766666139316435383239316363396366623765306464227D4B6304F69562E168FF4199EA1FB201B061B1380D3CA8FF7782662A0429E932148BAF54E41F825B31689C5F65B284C5A652E625B467227CA2648D732F37DD3F16
+  package 454C5550010100B3F84F35EC9549F9EF7C68D909D1EDD77D808395F1F2994FBF537AC16864FAADAE302EB9204B03E8B3643B396CCB8C9FC0CB525128F319244585348B746DE7E18164E3C5C23BF0E5787B22666F726D6174223A22656E657267796C6F676765722D7570646174652F31222C2276657273696F6E223A22312E352E31222C226D696E4669726D77617265223A22312E302E30222C22746172676574223A2265737033327333222C2273697A65223A36342C22736861323536223A2261306531393338393336326338386337313530613039663235383564343764303764616265346230373766666139316435383239316363396366623765306464227D4B6304F69562E168FF4199EA1FB201B061B1380D3CA8FF7782662A0429E932148BAF54E41F825B31689C5F65B284C5A652E625B467227CA2648D732F37DD3F16
 serve https://updates.example.net/1.5.1.elup p151
 slave 1
 regs 1 holding 10 100
 boot
   clock 0
-  flash> replace boot.rec 16 C05C015D
+  flash> replace boot.rec 19 0F66626F
   log> lvl=info src=boot msg=starting mode=normal boot=1 reset=first-start detail="""" failed_boots=0 settings=current
   log> lvl=info src=outbox msg=opened prefix=ob restored=0
 run 1000
@@ -67,7 +67,7 @@ run 2000
   http> open https://updates.example.net/1.5.1.elup from=0
   http< ok 323
   http< data 323
-  flash> append ota-a.00 323 71FD3141
+  flash> append ota-a.00 323 71A002AB
   log> lvl=info src=ota msg=""downloaded; verifying the stored image"" bytes=323
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=on reset=off
   clock 1500
@@ -77,13 +77,13 @@ run 2000
   clock 2000
   log> lvl=info src=loop msg=restarting reason=update detail=""update staged or rolled back""
   mqtt> disconnect
-  flash> replace boot.rec 44 DF946A05
+  flash> replace boot.rec 47 26C8F74A
   reboot
 broker down
 boot
   clock 0
   flash> replace ota-boot.0 160 21126A84
-  flash> replace boot.rec 16 197BCA08
+  flash> replace boot.rec 19 D6705C75
   log> lvl=info src=boot msg=starting mode=normal boot=2 reset=update detail=""update staged or rolled back"" failed_boots=0 settings=current
   log> lvl=info src=ota msg=""new image on trial; health check running"" version=1.5.1
   log> lvl=info src=outbox msg=opened prefix=ob restored=1
@@ -106,7 +106,7 @@ power-cut
 boot
   clock 0
   flash> replace ota-boot.1 160 0A356349
-  flash> replace boot.rec 16 51308A22
+  flash> replace boot.rec 19 301E2DF9
   log> lvl=info src=boot msg=starting mode=normal boot=3 reset=unknown detail="""" failed_boots=1 settings=current
   log> lvl=info src=ota msg=""new image on trial; health check running"" version=1.5.1
   log> lvl=info src=outbox msg=opened prefix=ob restored=2
@@ -129,7 +129,7 @@ power-cut
 boot
   clock 0
   flash> replace ota-boot.0 160 F26D28B4
-  flash> replace boot.rec 16 927426F9
+  flash> replace boot.rec 19 C64EE7E8
   log> lvl=info src=boot msg=starting mode=normal boot=4 reset=unknown detail="""" failed_boots=2 settings=current
   log> lvl=info src=ota msg=""new image on trial; health check running"" version=1.5.1
   log> lvl=info src=outbox msg=opened prefix=ob restored=3
@@ -153,7 +153,7 @@ broker up
 boot
   clock 0
   flash> replace ota-boot.1 160 009FBB96
-  flash> replace boot.rec 16 55CDE9E8
+  flash> replace boot.rec 19 F197E1D9
   log> lvl=info src=boot msg=starting mode=safe boot=5 reset=unknown detail="""" failed_boots=3 settings=current
   log> lvl=info src=ota msg=""outcome to report"" outcome=rolled-back version=1.5.1 reason=""new image did not confirm itself and was rolled back""
   log> lvl=info src=outbox msg=opened prefix=ob restored=4

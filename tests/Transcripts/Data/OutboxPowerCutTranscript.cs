@@ -32,7 +32,7 @@ regs 1 holding 10 100
 broker down
 boot
   clock 0
-  flash> replace boot.rec 16 C05C015D
+  flash> replace boot.rec 19 0F66626F
   log> lvl=info src=boot msg=starting mode=normal boot=1 reset=first-start detail="""" failed_boots=0 settings=current
   log> lvl=info src=outbox msg=opened prefix=ob restored=0
 run 19000
@@ -123,7 +123,7 @@ run 4000
   halt power cut
 boot
   clock 0
-  flash> replace boot.rec 16 9E7C830A
+  flash> replace boot.rec 19 844F2608
   log> lvl=info src=boot msg=starting mode=normal boot=2 reset=unknown detail="""" failed_boots=1 settings=current
   log> lvl=info src=outbox msg=opened prefix=ob restored=8
 run 3000

@@ -34,7 +34,7 @@ regs 1 holding 20 32704 0 65535 0 2301 -32768 1500 5001
 regs 1 holding 40 1 34464
 boot
   clock 0
-  flash> replace boot.rec 16 C05C015D
+  flash> replace boot.rec 19 0F66626F
   log> lvl=info src=boot msg=starting mode=normal boot=1 reset=first-start detail="""" failed_boots=0 settings=current
   log> lvl=info src=outbox msg=opened prefix=ob restored=0
 run 4000

@@ -21,7 +21,7 @@ slave 1
 regs 1 holding 10 100
 boot
   clock 0
-  flash> replace boot.rec 16 C05C015D
+  flash> replace boot.rec 19 0F66626F
   log> lvl=info src=boot msg=starting mode=provisioning boot=1 reset=first-start detail="""" failed_boots=0 settings=none
 run 1000
   log> lvl=info src=clock msg=""wall clock synced"" mono=1000000 unsynced_samples=0
@@ -139,11 +139,11 @@ tcp< quit
   tcp closed
 run 1000
   log> lvl=info src=loop msg=restarting reason=provisioned detail=""settings applied on port 4242""
-  flash> replace boot.rec 45 BBD21197
+  flash> replace boot.rec 48 AEE54180
   reboot
 boot
   clock 0
-  flash> replace boot.rec 16 197BCA08
+  flash> replace boot.rec 19 C01B9E08
   log> lvl=info src=boot msg=starting mode=normal boot=2 reset=provisioned detail=""settings applied on port 4242"" failed_boots=0 settings=current
   log> lvl=info src=outbox msg=opened prefix=ob restored=0
 run 2000
@@ -186,11 +186,11 @@ run 2000
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=off reset=off
   log> lvl=info src=loop msg=restarting reason=factory-reset detail=""credentials wiped by a long press""
   mqtt> disconnect
-  flash> replace boot.rec 49 8C30A590
+  flash> replace boot.rec 52 F271F544
   reboot
 boot
   clock 0
-  flash> replace boot.rec 16 D637C320
+  flash> replace boot.rec 19 81251F73
   log> lvl=info src=boot msg=starting mode=provisioning boot=3 reset=factory-reset detail=""credentials wiped by a long press"" failed_boots=0 settings=current
 run 1000
   log> lvl=info src=clock msg=""wall clock synced"" mono=1000000 unsynced_samples=0

@@ -25,7 +25,7 @@ slave 1
 regs 1 holding 10 100
 boot
   clock 0
-  flash> replace boot.rec 16 C05C015D
+  flash> replace boot.rec 19 0F66626F
   log> lvl=info src=boot msg=starting mode=normal boot=1 reset=first-start detail="""" failed_boots=0 settings=current
   log> lvl=info src=outbox msg=opened prefix=ob restored=0
 run 3000
@@ -55,13 +55,13 @@ run 10000
   bus< stall
   clock 125000
   log> lvl=error src=supervisor msg=""main loop stalled; rebooting"" phase=poll silent_ms=120000
-  flash> replace boot.rec 50 8405601D
+  flash> replace boot.rec 53 4B103FEB
   reboot
   watchdog fed 119
   halt stalled loop rebooted by the supervisor
 boot
   clock 0
-  flash> replace boot.rec 16 9E7C830A
+  flash> replace boot.rec 19 5D68ED5D
   log> lvl=info src=boot msg=starting mode=normal boot=2 reset=stall detail=""no heartbeat for 120000 ms in poll"" failed_boots=1 settings=current
   log> lvl=info src=outbox msg=opened prefix=ob restored=1
 run 1000
