@@ -14,8 +14,8 @@ public sealed class MapCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Theory]
-    [InlineData("deye-sg04lp3.json", "\"Deye SUN-5/6/8/10/12K-SG04LP3-EU (Sunsynk 3-phase LV hybrid)\": 57 points, 6 metadata, 1 computed, 5 value maps, 1 device")]
-    [InlineData("growatt-sph.json", "\"Growatt SPH 3000-6000TL BL(-UP) (1-phase hybrid)\": 45 points, 5 metadata, 3 computed, 3 value maps, 1 device")]
+    [InlineData("deye-sg04lp3.json", "\"Deye SUN-5/6/8/10/12K-SG04LP3-EU (Sunsynk 3-phase LV hybrid)\": 58 points, 6 metadata, 1 computed, 6 value maps, 1 device")]
+    [InlineData("growatt-sph.json", "\"Growatt SPH 3000-6000TL BL(-UP) (1-phase hybrid)\": 46 points, 5 metadata, 3 computed, 3 value maps, 1 device")]
     public void Validate_ReadyMap_PrintsOneOkLineWithCounts(string file, string counts)
     {
         string path = MapPath(file);

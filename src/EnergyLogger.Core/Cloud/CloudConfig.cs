@@ -4,7 +4,7 @@ namespace EnergyLogger.Core.Cloud
 {
     /// <summary>
     /// A configuration from the cloud (docs/cloud.md, "Configuration"), validated completely: the register map
-    /// with its computed fields and value maps, and the poll intervals. 0 for an interval keeps the current one.
+    /// with its computed fields and value maps, the poll intervals and the schedule. 0 for an interval keeps the current one.
     /// </summary>
     public sealed class CloudConfig
     {
@@ -17,5 +17,8 @@ namespace EnergyLogger.Core.Cloud
         public int NormalIntervalMs { get; internal set; }
 
         public int SlowIntervalMs { get; internal set; }
+
+        /// <summary>The schedule, checked against <see cref="Map"/>; null when the config has none.</summary>
+        public Schedule Schedule { get; internal set; }
     }
 }

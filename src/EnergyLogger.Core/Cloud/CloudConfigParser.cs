@@ -5,14 +5,16 @@ namespace EnergyLogger.Core.Cloud
 {
     /// <summary>
     /// Validates the "config" object of a CMX answer before anything of it is used (RELIABILITY C6):
-    /// <c>{"map": {register map}, "poll": {"fastMs": n, "normalMs": n, "slowMs": n}}</c>. The map goes through
-    /// <see cref="RegisterMapLoader"/> in full; a problem anywhere rejects the whole config with one reason.
+    /// <c>{"map": {register map}, "poll": {"fastMs": n, "normalMs": n, "slowMs": n}, "schedule": {..}}</c>. The map goes through
+    /// <see cref="RegisterMapLoader"/> in full, the schedule through <see cref="ScheduleParser"/> against that map; a problem
+    /// anywhere rejects the whole config with one reason.
     /// </summary>
     public static class CloudConfigParser
     {
         public const int MinIntervalMs = 1000;
         public const int MaxIntervalMs = 86400000;
 
+        private static readonly string[] Members = { "map", "poll", "schedule" };
         private static readonly string[] PollMembers = { "fastMs", "normalMs", "slowMs" };
 
         /// <summary>The config, or null with <paramref name="reason"/>. <paramref name="config"/> is a token of <paramref name="doc"/> parsed from <paramref name="text"/>.</summary>
@@ -25,7 +27,7 @@ namespace EnergyLogger.Core.Cloud
                 return null;
             }
 
-            string unknown = UnknownMember(doc, config, "map", "poll");
+            string unknown = JsonMembers.Unknown(doc, config, Members);
             if (unknown != null)
             {
                 reason = "config." + unknown + ": unknown member";
@@ -54,6 +56,16 @@ namespace EnergyLogger.Core.Cloud
                 return null;
             }
 
+            int schedule = doc.Member(config, "schedule");
+            if (schedule >= 0 && doc.Kind(schedule) != JsonKind.Null)
+            {
+                result.Schedule = ScheduleParser.Parse(doc, schedule, text, end, result.Map, out reason);
+                if (result.Schedule == null)
+                {
+                    return null;
+                }
+            }
+
             return result;
         }
 
@@ -71,7 +83,7 @@ namespace EnergyLogger.Core.Cloud
                 return false;
             }
 
-            string unknown = UnknownMember(doc, poll, PollMembers[0], PollMembers[1], PollMembers[2]);
+            string unknown = JsonMembers.Unknown(doc, poll, PollMembers);
             if (unknown != null)
             {
                 reason = "config.poll." + unknown + ": unknown member";
@@ -107,19 +119,6 @@ namespace EnergyLogger.Core.Cloud
             result.NormalIntervalMs = values[1];
             result.SlowIntervalMs = values[2];
             return true;
-        }
-
-        private static string UnknownMember(JsonDocument doc, int obj, string a, string b, string c = null)
-        {
-            for (int key = doc.FirstChild(obj); key != -1; key = doc.NextSibling(obj, key + 1))
-            {
-                if (!doc.StringEquals(key, a) && !doc.StringEquals(key, b) && (c == null || !doc.StringEquals(key, c)))
-                {
-                    return doc.GetString(key);
-                }
-            }
-
-            return null;
         }
     }
 }

@@ -16,11 +16,11 @@ namespace EnergyLogger.Core.Cloud
         private readonly CloudCounters _counters;
         private readonly JsonDocument _doc = new JsonDocument();
 
-        /// <summary>What a config message may hold: a full register map plus a small envelope.</summary>
+        /// <summary>What a config message may hold: a full register map, a schedule of up to 32 entries and a small envelope.</summary>
         public static readonly JsonLimits Limits = new JsonLimits
         {
-            MaxBytes = MapLimits.MaxMapBytes + 4096,
-            MaxValues = MapLimits.MaxMapValues + 64,
+            MaxBytes = MapLimits.MaxMapBytes + 16384,
+            MaxValues = MapLimits.MaxMapValues + 1024,
             MaxDepth = MapLimits.MaxMapDepth + 2,
             MaxStringBytes = MapLimits.MaxSourceLength,
         };

@@ -21,6 +21,8 @@ namespace EnergyLogger.Core.Runtime
         private readonly IClock _clock;
         private readonly Log _log;
         private readonly RunMode _mode;
+        private Schedule _cloudSchedule;
+        private RegisterMap _scheduleMap;
 
         /// <summary>Nothing is polled (safe mode, provisioning).</summary>
         /// <param name="map">The map on flash: its endpoints are the cloud's, though it is not polled.</param>
@@ -53,6 +55,7 @@ namespace EnergyLogger.Core.Runtime
             {
                 map = stored.Map;
                 ConfigId = stored.Id;
+                TakeSchedule(stored);
                 TakeIntervals(stored);
                 _log.Write(LogLevel.Info, "config", "stored config in use", "id", stored.Id, "map", map.Name);
             }
@@ -68,6 +71,12 @@ namespace EnergyLogger.Core.Runtime
         }
 
         public string ConfigId { get; private set; }
+
+        /// <summary>
+        /// The schedule of the config in use, run from the logger's clock (<see cref="ScheduleRunner"/>); null for none, and null
+        /// until the map it was checked against has taken over at a cycle boundary, so that its writes meet that map.
+        /// </summary>
+        public Schedule Schedule => Engine != null && _scheduleMap != null && Engine.Map == _scheduleMap ? _cloudSchedule : null;
 
         /// <summary>The map this boot started with (null for none yet); the cloud starts with its endpoints.</summary>
         public RegisterMap BootMap { get; }
@@ -93,6 +102,7 @@ namespace EnergyLogger.Core.Runtime
             }
 
             _maps.Offer(config.Map);
+            TakeSchedule(config);
             TakeIntervals(config);
             _schedule.DueAt(_clock.MonotonicMs);
             _log.Write(LogLevel.Info, "config", "applied; takes over at the next cycle", new[]
@@ -100,6 +110,12 @@ namespace EnergyLogger.Core.Runtime
                 "id", config.Id, "map", config.Map.Name, "fast_ms", _poll.FastIntervalMs.ToString(),
                 "normal_ms", _poll.NormalIntervalMs.ToString(), "slow_ms", _poll.SlowIntervalMs.ToString(),
             });
+        }
+
+        private void TakeSchedule(CloudConfig config)
+        {
+            _cloudSchedule = config.Schedule;
+            _scheduleMap = config.Map;
         }
 
         /// <summary>Intervals of a config; 0 keeps the current one. The engine reads them when a class starts a round.</summary>

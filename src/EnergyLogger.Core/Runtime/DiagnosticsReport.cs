@@ -9,8 +9,8 @@ namespace EnergyLogger.Core.Runtime
     /// <summary>
     /// The answer to <c>get_diagnostics</c> (docs/cloud.md, "get_diagnostics"): the figures the metadata carries (<see cref="Diagnostics"/>),
     /// then what an installer needs on top and the metadata has no room for: the last three resets, the network in use,
-    /// the heap's low-water mark and the free flash, the firmware and config ids, every cloud counter, and one entry per
-    /// device of the map with its bus health.
+    /// the heap's low-water mark and the free flash, the firmware and config ids, every cloud counter, the schedule's runs,
+    /// and one entry per device of the map with its bus health.
     /// </summary>
     internal sealed class DiagnosticsReport
     {
@@ -21,10 +21,13 @@ namespace EnergyLogger.Core.Runtime
         private readonly FirmwareIdentity _firmware;
         private readonly ConfigInUse _config;
         private readonly CloudCounters _cloud;
+        private readonly ScheduleRunner _schedule;
 
+        /// <param name="schedule">The schedule runner, or null where nothing is polled (safe mode).</param>
         public DiagnosticsReport(Diagnostics diagnostics, BootJournal journal, RuntimePorts ports, MemoryWatch memory, FirmwareIdentity firmware,
-            ConfigInUse config, CloudCounters cloud)
+            ConfigInUse config, CloudCounters cloud, ScheduleRunner schedule)
         {
+            _schedule = schedule;
             _diagnostics = diagnostics;
             _journal = journal;
             _ports = ports;
@@ -48,6 +51,13 @@ namespace EnergyLogger.Core.Runtime
             w.Name("config_id");
             w.String(_config.ConfigId);
             WriteCloud(w);
+            if (_schedule != null)
+            {
+                Number(w, "schedule_entries", _schedule.Entries);
+                Number(w, "schedule_runs", _schedule.Runs);
+                Number(w, "schedule_failures", _schedule.Failures);
+            }
+
             WriteDevices(w);
         }
 

@@ -10,8 +10,8 @@ namespace EnergyLogger.Core.Runtime
     /// <summary>
     /// The firmware's one loop (docs/runtime.md): it builds the parts the boot's mode needs, then ticks them in order
     /// on one thread, each iteration: the clock watch, the heap's low-water mark, a poll cycle when one is due, the cloud
-    /// link, a Wi-Fi scan or change the cloud asked for, an OTA step and the metadata refresh when the iteration has time
-    /// to spare, the button and the LEDs, the boot proof. Then it
+    /// link, a Wi-Fi scan or change the cloud asked for, the schedule's entries that are due, an OTA step and the metadata
+    /// refresh when the iteration has time to spare, the button and the LEDs, the boot proof. Then it
     /// carries out a restart if one was asked for, or sleeps until the next tick. It beats the heartbeat at the start
     /// and before the idle sleep, and each part beats before its work; the <see cref="Supervisor"/> watches it.
     /// </summary>
@@ -53,11 +53,12 @@ namespace EnergyLogger.Core.Runtime
             var facts = new FactsBuilder(firmware, ports.Network, Diagnostics, Config);
             var updates = new UpdateSteps(ports.Updater, _restarts, _clock, log, options);
             var memory = new MemoryWatch(ports.Memory, options, start);
+            ScheduleRunner schedule = Config.Engine == null ? null : new ScheduleRunner(Config, _clock, log, options);
             WifiControl wifi = null;
             if (boot.Mode != RunMode.Provisioning)
             {
                 var restart = new CommandRestart(_restarts);
-                var report = new DiagnosticsReport(Diagnostics, boot.Journal, ports, memory, firmware, Config, counters);
+                var report = new DiagnosticsReport(Diagnostics, boot.Journal, ports, memory, firmware, Config, counters, schedule);
                 wifi = new WifiControl(ports.Network, boot.SettingsStore, boot.Settings, _clock, log, options);
                 var handlers = new ICommandHandler[]
                 {
@@ -71,6 +72,10 @@ namespace EnergyLogger.Core.Runtime
                 string[] endpoints = Config.BootMap == null ? new string[1] : Config.BootMap.Endpoints;
                 Cloud = new CloudStack(boot, endpoints, ports, options, outboxes, counters, handlers, Config, facts, updates, restart);
                 wifi.Cloud = Cloud;
+                if (schedule != null)
+                {
+                    schedule.Cloud = Cloud;
+                }
             }
 
             Polling polling = Config.Engine == null ? null : new Polling(Config.Engine, _schedule, Cloud, ports.Updater, Stats, _clock, log, options);
@@ -82,6 +87,7 @@ namespace EnergyLogger.Core.Runtime
                 polling,
                 Cloud,
                 wifi,
+                schedule,
                 updates,
                 metadata,
                 AccessPoint,

@@ -15,16 +15,17 @@ namespace EnergyLogger.Host.Device;
 /// </summary>
 internal sealed class HostConfig
 {
-    private static readonly string[] TopMembers = ["bus", "map", "data", "settings", "caFile", "mac", "poll", "cloud", "loop", "ota", "logLevel", "wifi"];
+    private static readonly string[] TopMembers = ["bus", "map", "data", "settings", "caFile", "mac", "poll", "cloud", "loop", "ota", "logLevel", "wifi", "clock"];
     private static readonly string[] BusMembers = ["port", "baud", "parity", "stopBits", "tcp", "rtuOverTcp", "timeoutMs", "retries"];
     private static readonly string[] PollMembers = ["fastMs", "normalMs", "slowMs", "budgetMs"];
     private static readonly string[] CloudMembers = ["backoffBaseMs", "backoffMaxMs", "keepAliveS", "replyTimeoutMs", "connectTimeoutMs"];
     private static readonly string[] LoopMembers = ["tickMs", "stallMs", "provenAfterMs", "metadataMs", "wifiTrialMs"];
 
     private HostConfig(BusSettings bus, string? mapPath, string dataDir, DeviceSettings? settings, byte[]? mac, RuntimeOptions options, OtaConfig? ota,
-        LogLevel logLevel, HostWifi? wifi)
+        LogLevel logLevel, HostWifi? wifi, WallTime? clock)
     {
         Wifi = wifi;
+        Clock = clock;
         Ota = ota;
         Bus = bus;
         MapPath = mapPath;
@@ -56,6 +57,9 @@ internal sealed class HostConfig
 
     /// <summary>The Wi-Fi networks the virtual device sees; null: the PC's own network only.</summary>
     public HostWifi? Wifi { get; }
+
+    /// <summary>A simulated wall clock; null: the OS clock.</summary>
+    public WallTime? Clock { get; }
 
     public static HostConfig Load(string path)
     {
@@ -91,7 +95,8 @@ internal sealed class HostConfig
             options,
             Member(root, "ota") is { } ota ? OtaConfig.Read(ota, dir) : null,
             ParseLevel(OptionalText(root, "logLevel") ?? "info"),
-            Member(root, "wifi") is { } wifi ? HostWifi.Read(wifi) : null);
+            Member(root, "wifi") is { } wifi ? HostWifi.Read(wifi) : null,
+            Member(root, "clock") is { } clock ? WallTime.Read(clock) : null);
     }
 
     /// <summary>The configured MAC, or the first network interface's, or a fixed locally administered one.</summary>

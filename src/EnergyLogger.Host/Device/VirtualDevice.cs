@@ -75,7 +75,7 @@ internal sealed class VirtualDevice
     /// <summary>One power-on; null when the loop restarted and the device should boot again.</summary>
     private int? Boot()
     {
-        var clock = new SystemClock();
+        var clock = new SystemClock(_config.Clock is { } wall ? () => wall.Now : null);
         var files = new DirectoryFileStore(_config.DataDir);
         var log = new Log(_console, clock) { MinLevel = _config.LogLevel };
         using HostOta? ota = _config.Ota is null ? null : HostOta.PowerOn(_config.Ota, files, _factoryVersion, log);

@@ -17,7 +17,13 @@ public sealed class VirtualClock : IClock
 
     public long MonotonicMs { get; private set; }
 
-    public DateTime UtcNow => Epoch.AddMilliseconds(MonotonicMs);
+    public DateTime UtcNow => Epoch.AddMilliseconds(MonotonicMs + WallOffsetMs);
+
+    /// <summary>How far the wall clock is ahead of its default (2025-01-01 plus the monotonic time): a day of a schedule, a clock set late.</summary>
+    public long WallOffsetMs { get; set; }
+
+    /// <summary>Sets the wall clock to <paramref name="utc"/> now; it runs on with the monotonic time.</summary>
+    public void SetWallClock(DateTime utc) => WallOffsetMs = (long)(utc - Epoch).TotalMilliseconds - MonotonicMs;
 
     public bool WallClockSynced { get; set; } = true;
 

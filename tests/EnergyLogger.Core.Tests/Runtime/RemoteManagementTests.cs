@@ -203,6 +203,7 @@ public sealed class RemoteManagementTests
         Assert.Equal(("online", 1), (device.GetProperty("state").GetString(), device.GetProperty("unit").GetInt32()));
         Assert.True(device.GetProperty("transactions").GetInt32() >= 2);
         Assert.Equal(0, device.GetProperty("failures").GetInt32());
+        Assert.Equal(0, d.GetProperty("schedule_entries").GetInt32());
         Assert.True(d.GetProperty("outbox_depth").GetInt32() >= 0);
     }
 

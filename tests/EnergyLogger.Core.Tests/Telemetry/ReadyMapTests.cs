@@ -27,8 +27,8 @@ public class ReadyMapTests
     }
 
     [Theory]
-    [InlineData("deye-sg04lp3.json", 57, 6, 1)]
-    [InlineData("growatt-sph.json", 45, 5, 3)]
+    [InlineData("deye-sg04lp3.json", 58, 6, 1)]
+    [InlineData("growatt-sph.json", 46, 5, 3)]
     public void Load_ReadyMap_Validates(string file, int points, int metadata, int computed)
     {
         RegisterMap map = MapText.Load(File.ReadAllText(MapFiles.Path(file)));

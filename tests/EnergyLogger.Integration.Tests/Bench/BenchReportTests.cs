@@ -18,7 +18,7 @@ public sealed class BenchReportTests
 
         Assert.Equal(6, rows.Length);
         Assert.All(rows, row => Assert.Matches(@"\s\d+\.\d\dx\s+0(\s+\d+)?$", row));
-        Assert.Matches(@"^deye-sg04lp3\s+63\s+decode \+ computed\s+\S+\s+1\.00x\s+0$", rows[0]);
+        Assert.Matches(@"^deye-sg04lp3\s+64\s+decode \+ computed\s+\S+\s+1\.00x\s+0$", rows[0]);
         Assert.Matches(@"^synthetic 255\s+255\s+decode \+ computed\s+\S+\s+1\.00x\s+0$", rows[3]);
     }
 

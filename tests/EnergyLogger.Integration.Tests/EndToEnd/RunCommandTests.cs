@@ -57,6 +57,8 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","settings":{"mqtt.host":"h"}}""", "$.settings: kaa.token: required")]
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","poll":{"fastMs":-1}}""", "$.poll.fastMs: a whole number from 0 to 86400000")]
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","map":"missing.json"}""", "$.map: no register map at")]
+    [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","clock":{"start":"yesterday"}}""", "$.clock.start: a UTC time as 2026-03-29T00:30:00Z")]
+    [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","clock":{"start":"2026-03-29T00:30:00Z","rate":0}}""", "$.clock.rate: a whole number from 1 to 100000")]
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","wifi":{"networks":[]}}""", "$.wifi.networks: required, a non-empty array")]
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","wifi":{"networks":[{"ssid":"Shed","key":"short"}]}}""", "$.wifi.networks[0].key: must be 8 to 63")]
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","wifi":{"networks":[{"ssid":"Shed","cloud":"no"}]}}""", "$.wifi.networks[0].cloud: true or false")]

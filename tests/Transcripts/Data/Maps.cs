@@ -29,6 +29,7 @@ namespace EnergyLogger.Transcripts
   ],
   ""valueMaps"": [
     { ""name"": ""deye_state"", ""values"": { ""0"": ""standby"", ""1"": ""self_test"", ""2"": ""normal"", ""3"": ""alarm"", ""4"": ""fault"", ""5"": ""activating"" }, ""source"": ""row 7 [DR] [KZ] [KB]"" },
+    { ""name"": ""deye_energy_pattern"", ""values"": { ""0"": ""battery_first"", ""1"": ""load_first"" }, ""source"": ""row 5 [DR]"" },
     { ""name"": ""deye_work_mode"", ""values"": { ""0"": ""export_first"", ""1"": ""zero_export_to_load"", ""2"": ""zero_export_to_ct"" }, ""source"": ""row 6 [DR]"" },
     { ""name"": ""deye_warnings"", ""bits"": { ""1"": ""fan failure"", ""2"": ""grid phase failure"", ""3"": ""meter communication failure"", ""30"": ""battery loss"", ""31"": ""parallel communication failure"" }, ""source"": ""row 11 [DR]"" },
     { ""name"": ""deye_faults"", ""bits"": { ""12"": ""F13 working mode change"", ""17"": ""F18 AC over-current"", ""19"": ""F20 DC over-current"", ""22"": ""F23 AC leakage current"", ""63"": ""F64 heat-sink over-temperature"" }, ""source"": ""row 12 [KZ] FaultSensor: fault F(n) is bit n-1"" },
@@ -92,7 +93,8 @@ namespace EnergyLogger.Transcripts
     { ""name"": ""generator_power"", ""address"": 667, ""type"": ""int16"", ""target"": ""generator.power"", ""source"": ""row 56 [DR] signed, low word only"" },
 
     { ""name"": ""device_state"", ""address"": 500, ""valueMap"": ""deye_state"", ""poll"": ""fast"", ""target"": ""device.state"", ""source"": ""row 7"" },
-    { ""name"": ""work_mode"", ""address"": 142, ""valueMap"": ""deye_work_mode"", ""poll"": ""slow"", ""target"": ""device.work_mode"", ""source"": ""row 6 [DR]"" },
+    { ""name"": ""energy_pattern"", ""address"": 141, ""valueMap"": ""deye_energy_pattern"", ""poll"": ""slow"", ""writable"": true, ""writeMin"": 0, ""writeMax"": 1, ""source"": ""row 5 [DR]: a setting, 0 or 1"" },
+    { ""name"": ""work_mode"", ""address"": 142, ""valueMap"": ""deye_work_mode"", ""poll"": ""slow"", ""writable"": true, ""writeMin"": 0, ""writeMax"": 2, ""target"": ""device.work_mode"", ""source"": ""row 6 [DR]: a setting, 0 to 2"" },
     { ""name"": ""warning_code"", ""address"": 553, ""type"": ""uint32"", ""wordOrder"": ""CDAB"", ""valueMap"": ""deye_warnings"", ""target"": ""device.warning_code"", ""source"": ""row 11 [DR]"" },
     { ""name"": ""fault_code"", ""address"": 555, ""type"": ""uint64"", ""wordOrder"": ""CDAB"", ""valueMap"": ""deye_faults"", ""target"": ""device.fault_code"", ""source"": ""row 12 [KZ] [DR]"" },
     { ""name"": ""dc_temperature"", ""address"": 540, ""scale"": 0.1, ""offset"": -100, ""target"": ""device.temperature"", ""source"": ""row 8 [DR] [KZ] [SJ]"" },
@@ -141,6 +143,7 @@ namespace EnergyLogger.Transcripts
     { ""name"": ""device_state"", ""function"": ""input"", ""address"": 0, ""valueMap"": ""growatt_state"", ""poll"": ""fast"", ""target"": ""device.state"", ""source"": ""row 5"" },
     { ""name"": ""system_mode"", ""function"": ""input"", ""address"": 1000, ""valueMap"": ""growatt_system_mode"", ""source"": ""row 6: the detailed hybrid state (online vs offline/EPS)"" },
     { ""name"": ""work_mode"", ""function"": ""input"", ""address"": 118, ""valueMap"": ""growatt_priority"", ""poll"": ""slow"", ""target"": ""device.work_mode"", ""source"": ""row 7"" },
+    { ""name"": ""grid_first_enable"", ""address"": 1088, ""poll"": ""slow"", ""writable"": true, ""writeMin"": 0, ""writeMax"": 1, ""source"": ""quirk 2: holding 1088 is a grid-first time-slot enable [AHA]; [P124]: FC 06 and 10 write"" },
     { ""name"": ""fault_code"", ""function"": ""input"", ""address"": 105, ""target"": ""device.fault_code"", ""source"": ""row 8 fault main code"" },
     { ""name"": ""warning_code"", ""function"": ""input"", ""address"": 112, ""target"": ""device.warning_code"", ""source"": ""row 9 warning main code"" },
     { ""name"": ""inverter_temperature"", ""function"": ""input"", ""address"": 93, ""type"": ""int16"", ""scale"": 0.1, ""target"": ""device.temperature"", ""source"": ""row 11 [AHA] signed"" },
