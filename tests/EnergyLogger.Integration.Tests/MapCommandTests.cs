@@ -27,6 +27,18 @@ public sealed class MapCommandTests : IDisposable
         Assert.Equal("", outcome.Stderr);
     }
 
+    [Fact]
+    public void Validate_MapSavedWithAByteOrderMark_IsOk()
+    {
+        string path = Path.Combine(_dir, "bom.json");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(MapPath("growatt-sph.json"))]);
+
+        var outcome = EnergyLoggerProcess.Run("map", "validate", path);
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.StartsWith($"ok: {path}: ", outcome.Stdout);
+    }
+
     [Theory]
     [InlineData("{\n  \"format\": \"energylogger-map/1\",\n  \"name\": \"x\",\n  \"devices\": [{\"id\":\"inv\",\"slave\":1}],\n  \"points\": [{\"name\":\"p\",\"address\":1,\"scale\":\"x\"}]\n}\n", ":5:46: points[0].scale: expected a number (byte 135)")]
     [InlineData("{\"format\":\"energylogger-map/1\",\"name\":\"x\",\"devices\":[{\"id\":\"inv\",\"slave\":1}],\"points\":[{\"name\":\"p\",\"address\":70000}]}", ":1:110: points[0].address: must be between 0 and 65535 (byte 109)")]

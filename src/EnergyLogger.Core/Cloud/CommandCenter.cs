@@ -59,7 +59,7 @@ namespace EnergyLogger.Core.Cloud
             if (_doc.Parse(payload, offset, count, _limits) != JsonStatus.Ok)
             {
                 _counters.CommandsRefused++;
-                _counters.LastError = "command " + type + ": " + JsonStatusText.Of(_doc.Status);
+                _counters.LastError = "command " + type + ": " + _doc.ErrorText;
                 return 0;
             }
 

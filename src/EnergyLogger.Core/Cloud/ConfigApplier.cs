@@ -50,7 +50,7 @@ namespace EnergyLogger.Core.Cloud
             ReportId = "";
             if (_doc.Parse(payload, 0, length, Limits) != JsonStatus.Ok || _doc.Kind(JsonDocument.Root) != JsonKind.Object)
             {
-                Reject(400, "config message: " + JsonStatusText.Of(_doc.Status));
+                Reject(400, "config message: " + _doc.ErrorText);
                 return;
             }
 

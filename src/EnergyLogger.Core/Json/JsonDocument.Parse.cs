@@ -11,8 +11,13 @@ namespace EnergyLogger.Core.Json
         private int _pos;
         private int _endOfText;
         private JsonLimits _limits;
+        private int _textBytes;
 
-        /// <summary>Parses UTF-8 JSON (RFC 8259) into the token table. On failure the table is empty and the error fields say why.</summary>
+        /// <summary>
+        /// Parses UTF-8 JSON (RFC 8259) into the token table. On failure the table is empty and the error fields say why.
+        /// A leading byte order mark is skipped (RFC 8259, 8.1 lets a parser ignore it): editors on Windows write one,
+        /// and a map or config saved by them must read the same on the host and on the device.
+        /// </summary>
         public JsonStatus Parse(byte[] text, int offset, int count, JsonLimits limits)
         {
             _text = text;
@@ -21,6 +26,11 @@ namespace EnergyLogger.Core.Json
             _depth = 0;
             _pos = offset;
             _endOfText = offset + count;
+            _textBytes = count;
+            if (count >= 3 && text[offset] == 0xEF && text[offset + 1] == 0xBB && text[offset + 2] == 0xBF)
+            {
+                _pos += 3;
+            }
             if (_open.Length < _limits.MaxDepth)
             {
                 _open = new int[_limits.MaxDepth];

@@ -32,6 +32,31 @@ namespace EnergyLogger.Core.Json
         /// <summary>Where the failure sits, as <c>points[3].scale</c>; empty at the root.</summary>
         public string ErrorPath { get; private set; }
 
+        /// <summary>
+        /// Why the last parse failed, as one line: the reason, and for a limit the limit itself
+        /// ("nesting too deep: the limit is 16 levels"), so that whoever wrote the document knows what to change.
+        /// </summary>
+        public string ErrorText
+        {
+            get
+            {
+                string text = JsonStatusText.Of(Status);
+                switch (Status)
+                {
+                    case JsonStatus.TooLarge:
+                        return text + ": " + _textBytes.ToString() + " bytes, the limit is " + _limits.MaxBytes.ToString();
+                    case JsonStatus.TooDeep:
+                        return text + ": the limit is " + _limits.MaxDepth.ToString() + " levels";
+                    case JsonStatus.TooManyValues:
+                        return text + ": the limit is " + _limits.MaxValues.ToString();
+                    case JsonStatus.StringTooLong:
+                        return text + ": the limit is " + _limits.MaxStringBytes.ToString() + " bytes";
+                    default:
+                        return text;
+                }
+            }
+        }
+
         public const int Root = 0;
 
         public JsonStatus Parse(string text, JsonLimits limits)

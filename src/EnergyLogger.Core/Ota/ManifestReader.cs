@@ -35,7 +35,7 @@ namespace EnergyLogger.Core.Ota
             JsonStatus json = _doc.Parse(text, offset, count, _limits);
             if (json != JsonStatus.Ok)
             {
-                return Fail(_doc.ErrorPath, JsonStatusText.Of(json));
+                return Fail(_doc.ErrorPath, _doc.ErrorText);
             }
 
             int root = JsonDocument.Root;

@@ -55,7 +55,7 @@ namespace EnergyLogger.Core.Registers
             JsonStatus status = doc.Parse(text, offset, count, limits);
             if (status != JsonStatus.Ok)
             {
-                error = new MapError(MapErrorCode.Json, doc.ErrorPath, doc.ErrorPosition, JsonStatusText.Of(status));
+                error = new MapError(MapErrorCode.Json, doc.ErrorPath, doc.ErrorPosition, doc.ErrorText);
                 return null;
             }
 

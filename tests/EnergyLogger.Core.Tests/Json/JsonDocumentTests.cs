@@ -45,6 +45,39 @@ public class JsonDocumentTests
     }
 
     [Theory]
+    [InlineData("\uFEFF{\"a\":1}")]
+    [InlineData("\uFEFF  [1]")]
+    public void Parse_LeadingByteOrderMark_IsSkipped(string text)
+    {
+        JsonDocument doc = Parse(text);
+
+        Assert.Equal(JsonStatus.Ok, doc.Status);
+        Assert.Equal(1, doc.Length(JsonDocument.Root));
+    }
+
+    [Theory]
+    [InlineData("{\"a\":1}\uFEFF", JsonStatus.TrailingData)]
+    [InlineData("\uFEFF\uFEFF{}", JsonStatus.ExpectedValue)]
+    [InlineData("\uFEFF", JsonStatus.Empty)]
+    public void Parse_ByteOrderMarkAnywhereButTheStart_IsAnError(string text, JsonStatus expected)
+    {
+        Assert.Equal(expected, Parse(text).Status);
+    }
+
+    [Theory]
+    [InlineData("[1,2,3,4,5,6,7,8,9,10]", JsonStatus.TooLarge, "document too large: 22 bytes, the limit is 16")]
+    [InlineData("[[[[1]]]]", JsonStatus.TooDeep, "nesting too deep: the limit is 3 levels")]
+    [InlineData("[1,2,3,4,5]", JsonStatus.TooManyValues, "too many values: the limit is 4")]
+    [InlineData("[\"abcdefgh\"]", JsonStatus.StringTooLong, "string too long: the limit is 6 bytes")]
+    [InlineData("[1,]", JsonStatus.ExpectedValue, "expected a value")]
+    public void ErrorText_ALimitPassed_StatesTheLimit(string text, JsonStatus status, string expected)
+    {
+        JsonDocument doc = Parse(text, new JsonLimits { MaxBytes = 16, MaxDepth = 3, MaxValues = 4, MaxStringBytes = 6 });
+
+        Assert.Equal((status, expected), (doc.Status, doc.ErrorText));
+    }
+
+    [Theory]
     [InlineData(@"""a\""b""", "a\"b")]
     [InlineData(@"""\\\/\b\f\n\r\t""", "\\/\b\f\n\r\t")]
     [InlineData(@"""\u00e9\u20AC""", "é€")]

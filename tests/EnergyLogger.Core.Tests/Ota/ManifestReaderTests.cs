@@ -65,7 +65,7 @@ public sealed class ManifestReaderTests
         { Manifest(Digest, Digest[..62]), "sha256: expected 64 lowercase hex digits" },
         { Manifest(Digest, Digest[..63] + "g"), "sha256: expected 64 lowercase hex digits" },
         { Manifest() + " {}", "data after the end of the document" },
-        { "{\"a\":{\"b\":{}}}", "a.b: nesting too deep" },
+        { "{\"a\":{\"b\":{}}}", "a.b: nesting too deep: the limit is 2 levels" },
     };
 
     [Theory]
@@ -93,6 +93,6 @@ public sealed class ManifestReaderTests
     {
         string padded = Manifest("{", "{" + new string(' ', UpdatePackage.MaxManifestLength));
 
-        Assert.Equal((UpdateStatus.BadManifest, "document too large"), (Read(padded).Status, Read(padded).Error));
+        Assert.Equal((UpdateStatus.BadManifest, $"document too large: {padded.Length} bytes, the limit is {UpdatePackage.MaxManifestLength}"), (Read(padded).Status, Read(padded).Error));
     }
 }

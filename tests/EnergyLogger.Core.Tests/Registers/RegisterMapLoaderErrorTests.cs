@@ -197,6 +197,6 @@ public class RegisterMapLoaderErrorTests
     {
         string json = With().Replace("\"test\"", "\"" + new string('x', MapLimits.MaxMapBytes) + "\"");
 
-        Assert.Equal("document too large", Fail(json).Message);
+        Assert.Equal($"document too large: {System.Text.Encoding.UTF8.GetByteCount(json)} bytes, the limit is {MapLimits.MaxMapBytes}", Fail(json).Message);
     }
 }

@@ -157,4 +157,17 @@ public class RegisterMapLoaderTests
         Assert.Null(error);
         Assert.Equal("°C", map!.Points[0].Unit);
     }
+
+    [Theory]
+    [InlineData("deye-sg04lp3.json")]
+    [InlineData("growatt-sph.json")]
+    public void Load_ReadyMapSavedWithAByteOrderMark_Loads(string file)
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(MapFiles.Path(file))];
+
+        RegisterMap? map = RegisterMapLoader.Load(bytes, 0, bytes.Length, out MapError? error);
+
+        Assert.Null(error);
+        Assert.NotEmpty(map!.Points);
+    }
 }
