@@ -90,20 +90,12 @@ namespace EnergyLogger.Core.Registers
         }
 
         /// <summary>
-        /// A read that failed: its points are stale (M1, M3, M4) or, for exception 02, unsupported (M2), until
-        /// a later read delivers them again.
+        /// One point whose read failed (<see cref="ReadState.Failed"/>: stale, M1, M3, M4) or that the slave refused
+        /// (<see cref="ReadState.Unsupported"/>, M2), until a later read delivers it again.
         /// </summary>
-        public void MarkFailed(int device, FunctionCode function, int address, int count, bool unsupported)
+        public void MarkPoint(int point, ReadState state)
         {
-            PointDefinition[] points = Map.Points;
-            for (int i = 0; i < points.Length; i++)
-            {
-                PointDefinition p = points[i];
-                if (p.Device == device && p.Function == function && p.Address < address + count && p.Address + p.Count > address)
-                {
-                    _states[i] = unsupported ? ReadState.Unsupported : ReadState.Failed;
-                }
-            }
+            _states[point] = state;
         }
 
         /// <summary>Ok when the point's registers were read, and all by one read.</summary>

@@ -133,8 +133,9 @@ namespace EnergyLogger.Core.Runtime
                 return false;
             }
 
-            // Whatever comes next, this cycle has no fresh data for these registers.
-            _frame.MarkFailed(_device.Index, read.Function, read.Address, read.Count, false);
+            // Whatever comes next, this cycle has no fresh data for the points this read was for. Only those: a merged
+            // read may span a point of another class that its own read delivered fresh in this cycle.
+            MarkFailed(plan, index);
             if (result.Status == ModbusStatus.Skipped)
             {
                 // Not a fault of the slave: the read waits for the next cycle.
@@ -228,10 +229,20 @@ namespace EnergyLogger.Core.Runtime
             }
         }
 
+        private void MarkFailed(ClassPlan plan, int read)
+        {
+            for (int w = 0; w < plan.WantCount; w++)
+            {
+                if (plan.Plan.ReadOf(w) == read)
+                {
+                    _frame.MarkPoint(plan.PointOfWant(w), ReadState.Failed);
+                }
+            }
+        }
+
         private void MarkUnsupported(int point)
         {
-            PointDefinition p = _frame.Map.Points[point];
-            _frame.MarkFailed(_device.Index, p.Function, p.Address, p.Count, true);
+            _frame.MarkPoint(point, ReadState.Unsupported);
         }
     }
 }

@@ -140,7 +140,7 @@ public class MapLoaderFuzzTests
 
                 if (random.Next(8) == 0)
                 {
-                    frame.MarkFailed(p.Device, p.Function, p.Address, p.Count, random.Next(2) == 0);
+                    frame.MarkPoint(p.Index, random.Next(2) == 0 ? ReadState.Unsupported : ReadState.Failed);
                 }
                 else
                 {

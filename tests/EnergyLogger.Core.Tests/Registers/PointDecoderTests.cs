@@ -88,12 +88,12 @@ public class PointDecoderTests
     }
 
     [Fact]
-    public void M1_FailedRead_MarksCoveredPointsStaleAndOthersUntouched()
+    public void M1_FailedRead_MarksItsPointStaleAndOthersUntouched()
     {
         RegisterFrame frame = FrameFor(List("""{"name":"a","address":1}""", """{"name":"b","address":2,"type":"uint32"}""", """{"name":"c","address":9}"""));
         frame.Deliver(0, Holding, 1, new ushort[] { 5, 0, 6, 0, 0, 0, 0, 0, 7 }, 0, 9);
 
-        frame.MarkFailed(0, Holding, 3, 2, unsupported: false);
+        frame.MarkPoint(1, ReadState.Failed);
 
         Assert.Equal(ValueQuality.Ok, PointDecoder.Decode(frame, frame.Map.Points[0], out double a, out _));
         Assert.Equal(5, a);
@@ -108,7 +108,7 @@ public class PointDecoderTests
         RegisterFrame frame = FrameFor(List("""{"name":"a","address":1}"""));
         frame.Deliver(0, Holding, 1, new ushort[] { 5 }, 0, 1);
 
-        frame.MarkFailed(0, Holding, 1, 1, unsupported: true);
+        frame.MarkPoint(0, ReadState.Unsupported);
         Assert.Equal(ValueQuality.Unsupported, PointDecoder.Decode(frame, frame.Map.Points[0], out _, out _));
 
         frame.Deliver(0, Holding, 1, new ushort[] { 6 }, 0, 1);

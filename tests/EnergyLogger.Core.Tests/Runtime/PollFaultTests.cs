@@ -102,6 +102,25 @@ public class PollFaultTests
     }
 
     [Fact]
+    public void M2_MergedReadRefusedOverAPointAnotherClassReadFresh_ThatPointStaysFresh()
+    {
+        // The normal class's first read bridges the fast point at 12 and the holes at 11 and 13 the slave refuses.
+        string map = With(points: List(
+            """{"name":"grid","address":12,"type":"int16","poll":"fast","target":"grid.power"}""",
+            """{"name":"a","address":10,"poll":"normal","target":"pv.mppt1.power"}""",
+            """{"name":"b","address":14,"poll":"normal","target":"pv.mppt2.power"}"""));
+        var rig = new PollRig(map, poll: EverySecond);
+        rig.Slave.SetHolding(10, 1).SetHolding(12, unchecked((ushort)-1500)).SetHolding(14, 2);
+
+        Request[] first = rig.Cycle(0);
+
+        Assert.Equal([Request.Holding(12), Request.Holding(10, 5), Request.Holding(10), Request.Holding(14)], first);
+        Assert.Equal((ValueQuality.Ok, -1500.0), (rig.Quality("grid.power"), rig.Value("grid.power")));
+        Assert.Equal([1.0, 2.0], new[] { rig.Value("pv.mppt1.power"), rig.Value("pv.mppt2.power") });
+        Assert.DoesNotContain("\"q\"", rig.Json());
+    }
+
+    [Fact]
     public void M2_PointTheSlaveLacks_MarkedUnsupportedReportedOnceAndNeverReadAgain()
     {
         string map = With(points: List("""{"name":"a","address":10,"target":"pv.mppt1.power"}""", """{"name":"gone","address":20,"target":"pv.mppt2.power"}"""));

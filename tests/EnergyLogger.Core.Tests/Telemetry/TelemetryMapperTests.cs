@@ -109,7 +109,7 @@ public class TelemetryMapperTests
         f.Set(1, 80);
         f.Cycle();
 
-        f.Frame.MarkFailed(0, EnergyLogger.Core.Modbus.FunctionCode.ReadHoldingRegisters, 1, 1, unsupported: false);
+        f.Frame.MarkPoint(0, ReadState.Failed);
         string json = f.Cycle(15000);
 
         Assert.Equal(ValueQuality.Stale, f.Quality("battery.soc"));
