@@ -7,8 +7,9 @@ namespace EnergyLogger.Core.Runtime
     /// <summary>
     /// Survives reboots in one small CRC-checked file: how many boots in a row failed, why the last run ended,
     /// and a count of boots. A boot counts as failed until the main loop has run long enough to be proven
-    /// (<see cref="MarkProven"/>); a deliberate restart (command, provisioning, update, factory reset) clears
-    /// the count, a stall or a crash keeps it. After <see cref="RuntimeOptions.MaxFailedBoots"/> failed boots in
+    /// (<see cref="MarkProven"/>); a deliberate restart (command, provisioning, update, factory reset) or a clean
+    /// stop clears the count, a stall or a crash keeps it, and a boot that could not start for a configuration error is
+    /// taken back (<see cref="Withdraw"/>), as if it had never begun. After <see cref="RuntimeOptions.MaxFailedBoots"/> failed boots in
     /// a row the next boot runs in safe mode (RELIABILITY W1). It also keeps how the runs before ended, so the
     /// diagnostics show the last three ends. Layout: "ELBJ" | version u8 = 2 | boots u32 | failed u8 | reason u8 |
     /// earlier ends 3 x u8 (newest first, 0xFF for none) | detail length u8 | detail (UTF-8) | CRC-32 u32, integers
@@ -38,6 +39,11 @@ namespace EnergyLogger.Core.Runtime
         private readonly byte[] _earlier = new byte[HistoryLength];
         private int _failed;
         private bool _proven;
+
+        // What Begin read, for Withdraw.
+        private readonly byte[] _earlierBefore = new byte[HistoryLength];
+        private uint _bootsBefore;
+        private ResetReason _reasonBefore;
 
         // Set by the first RecordRestart: the run is ending, and the loop (still running until the reboot
         // lands) must not overwrite the reason the supervisor stored.
@@ -82,6 +88,9 @@ namespace EnergyLogger.Core.Runtime
                 ResetReason reason;
                 string detail;
                 Read(out boots, out failed, out reason, out detail);
+                System.Array.Copy(_earlier, _earlierBefore, HistoryLength);
+                _bootsBefore = boots;
+                _reasonBefore = reason;
                 Boots = boots + 1;
                 FailedBootsBefore = failed;
                 PreviousReason = reason;
@@ -133,6 +142,28 @@ namespace EnergyLogger.Core.Runtime
                 }
 
                 Write(reason, detail ?? "");
+            }
+        }
+
+        /// <summary>
+        /// This boot could not start because of how it was set up (no settings, a serial adapter that is not there,
+        /// a port in use): the journal goes back to what the previous run left, so that a service manager starting
+        /// the logger again and again until the adapter appears never talks it into safe mode.
+        /// </summary>
+        public void Withdraw()
+        {
+            lock (_gate)
+            {
+                if (_ending)
+                {
+                    return;
+                }
+
+                _ending = true;
+                Boots = _bootsBefore;
+                _failed = FailedBootsBefore;
+                System.Array.Copy(_earlierBefore, _earlier, HistoryLength);
+                Write(_reasonBefore, PreviousDetail);
             }
         }
 
@@ -194,10 +225,10 @@ namespace EnergyLogger.Core.Runtime
             return Crc32.Compute(_buffer, 0, header + detail) == ReadUInt32(_buffer, header + detail) ? header : -1;
         }
 
-        /// <summary>AccessPoint is the last reason; one a newer firmware added reads as unknown after a rollback.</summary>
+        /// <summary>Stopped is the last reason; one a newer firmware added reads as unknown after a rollback.</summary>
         private static ResetReason ReasonOf(byte stored)
         {
-            return stored <= (byte)ResetReason.AccessPoint ? (ResetReason)stored : ResetReason.Unknown;
+            return stored <= (byte)ResetReason.Stopped ? (ResetReason)stored : ResetReason.Unknown;
         }
 
         private void ForgetEarlier()

@@ -82,6 +82,7 @@ namespace EnergyLogger.Core.Runtime
             MetadataRefresh metadata = Cloud == null ? null : new MetadataRefresh(Cloud, _clock, options, start);
             _tasks = Present(new ILoopTask[]
             {
+                boot.Mode == RunMode.Safe ? new SafeModeNotice(boot.Journal, _clock, log, options, start) : null,
                 new ClockWatch(_clock, Stats, metadata, log),
                 memory,
                 polling,
@@ -182,7 +183,10 @@ namespace EnergyLogger.Core.Runtime
             _restarts.Ask(ResetReason.Provisioned, "settings applied on port 4242");
         }
 
-        /// <summary>Ends the loop without a reboot (the host's Ctrl+C): the link says goodbye, nothing is recorded. Thread-safe.</summary>
+        /// <summary>
+        /// Ends the loop without a reboot (the host's Ctrl+C or SIGTERM): the link says goodbye and the boot journal
+        /// records a clean stop, which clears the failed-boot count like a deliberate restart. Thread-safe.
+        /// </summary>
         public void Stop()
         {
             _restarts.Stop();

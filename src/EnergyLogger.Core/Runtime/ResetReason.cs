@@ -21,11 +21,13 @@ namespace EnergyLogger.Core.Runtime
         Update,
         /// <summary>The provisioning access point opened or closed, which the ESP32 does only at the start of its Wi-Fi.</summary>
         AccessPoint,
+        /// <summary>The logger was stopped on purpose (the host's Ctrl+C or SIGTERM): a clean end, not a failed boot.</summary>
+        Stopped,
     }
 
     public static class ResetReasonText
     {
-        private static readonly string[] Names = { "first-start", "unknown", "stall", "fault", "command", "provisioned", "factory-reset", "update", "access-point" };
+        private static readonly string[] Names = { "first-start", "unknown", "stall", "fault", "command", "provisioned", "factory-reset", "update", "access-point", "stopped" };
 
         public static string Of(ResetReason reason)
         {
@@ -33,11 +35,11 @@ namespace EnergyLogger.Core.Runtime
             return i >= 0 && i < Names.Length ? Names[i] : "unknown";
         }
 
-        /// <summary>A restart someone asked for, which says nothing bad about the boot it ended.</summary>
+        /// <summary>A restart or a stop someone asked for, which says nothing bad about the boot it ended.</summary>
         public static bool IsDeliberate(ResetReason reason)
         {
             return reason == ResetReason.Command || reason == ResetReason.Provisioned || reason == ResetReason.FactoryReset || reason == ResetReason.Update
-                || reason == ResetReason.AccessPoint;
+                || reason == ResetReason.AccessPoint || reason == ResetReason.Stopped;
         }
     }
 }

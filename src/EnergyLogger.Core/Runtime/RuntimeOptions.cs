@@ -31,6 +31,15 @@ namespace EnergyLogger.Core.Runtime
         /// <summary>Failed boots in a row after which the next boot runs in safe mode.</summary>
         public int MaxFailedBoots = 3;
 
+        /// <summary>How often safe mode says again why it is on and how to leave it (it says so first at its start).</summary>
+        public int SafeModeNoticeMs = 600000;
+
+        /// <summary>
+        /// The deliberate restarts that leave safe mode, as its notice lists them (kept short: the notice repeats). The
+        /// host adds its clean stop, which the board does not have.
+        /// </summary>
+        public string SafeModeExit = "reboot command, settings on port 4242, update or factory reset";
+
         /// <summary>A boot is proven (the failure count cleared) once the loop has run this long.</summary>
         public int ProvenAfterMs = 120000;
 

@@ -5,7 +5,8 @@ namespace EnergyLogger.Core.Runtime
 {
     /// <summary>
     /// How a run ends: a restart that was asked for disconnects cleanly, stores its reason in the boot journal, then
-    /// reboots; a stop only disconnects; a fault is stored for the next boot to report, then rebooted on.
+    /// reboots; a stop disconnects and stores itself as a clean end, so that it never counts as a failed boot; a fault
+    /// is stored for the next boot to report, then rebooted on.
     /// </summary>
     internal sealed class Shutdown
     {
@@ -14,6 +15,7 @@ namespace EnergyLogger.Core.Runtime
         private readonly BootJournal _journal;
         private readonly IReboot _reboot;
         private readonly Log _log;
+        private bool _ended;
 
         /// <param name="cloud">The cloud side, or null in provisioning mode.</param>
         public Shutdown(RestartRequest requests, CloudStack cloud, BootJournal journal, IReboot reboot, Log log)
@@ -33,7 +35,11 @@ namespace EnergyLogger.Core.Runtime
                 return false;
             }
 
-            CloseCloud();
+            if (!_ended)
+            {
+                Stop();
+            }
+
             return true;
         }
 
@@ -50,10 +56,15 @@ namespace EnergyLogger.Core.Runtime
 
             if (!restart)
             {
-                CloseCloud();
+                if (!_ended)
+                {
+                    Stop();
+                }
+
                 return true;
             }
 
+            _ended = true;
             _log.Write(LogLevel.Info, "loop", "restarting", "reason", ResetReasonText.Of(reason), "detail", detail);
             CloseCloud();
             _journal.RecordRestart(reason, detail);
@@ -64,9 +75,18 @@ namespace EnergyLogger.Core.Runtime
         public void Fault(Exception e)
         {
             _requests.Stop();
+            _ended = true;
             _log.Write(LogLevel.Error, "loop", "fault; rebooting", "error", e.Message);
             _journal.RecordRestart(ResetReason.Fault, e.Message);
             _reboot.Reboot();
+        }
+
+        private void Stop()
+        {
+            _ended = true;
+            _log.Write(LogLevel.Info, "loop", "stopped");
+            CloseCloud();
+            _journal.RecordRestart(ResetReason.Stopped, "");
         }
 
         private void CloseCloud()

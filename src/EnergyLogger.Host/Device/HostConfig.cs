@@ -50,6 +50,9 @@ internal sealed class HostConfig
 
     public RuntimeOptions Options { get; }
 
+    /// <summary>How safe mode is left on the host: a clean stop is a deliberate end here, so restarting the service does it.</summary>
+    public const string SafeModeExit = "a clean stop and start (Ctrl+C, systemctl restart), reboot command, settings on the provisioning port or update";
+
     /// <summary>The updater's key, CA and timing; null runs without an updater (offers are logged and ignored).</summary>
     public OtaConfig? Ota { get; }
 
@@ -82,7 +85,7 @@ internal sealed class HostConfig
         Expect(root, JsonValueKind.Object, "$");
         Known(root, TopMembers, "$");
         string? caFile = OptionalText(root, "caFile");
-        var options = new RuntimeOptions();
+        var options = new RuntimeOptions { SafeModeExit = SafeModeExit };
         ReadPoll(root, options);
         ReadCloud(root, options);
         ReadLoop(root, options);

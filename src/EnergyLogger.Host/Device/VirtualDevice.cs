@@ -15,7 +15,9 @@ namespace EnergyLogger.Host.Device;
 /// The firmware's main loop on a PC, booted the way the board boots it: read the boot journal and the settings,
 /// pick the mode, bring up what the mode needs, run the loop with a supervisor thread beside it. A restart the
 /// loop asks for (settings applied, reboot command, update staged or rolled back, fault) boots again in-process
-/// with a fresh monotonic clock; a stall ends the process (<see cref="ProcessExitRestart"/>). The access point is a
+/// with a fresh monotonic clock; a stall ends the process (<see cref="ProcessExitRestart"/>). A stop (Ctrl+C, SIGTERM)
+/// is recorded as a clean end, and a boot that cannot start for its configuration (no settings, no serial adapter,
+/// the port taken) is withdrawn from the boot journal: neither counts towards safe mode. The access point is a
 /// <see cref="HostAccessPoint"/>: port 4242 listens on loopback while its window is open (and in safe mode), in place
 /// of the soft-AP. With an <c>ota</c> config, every boot starts with the loader's decision on the image slots in the
 /// data folder (<see cref="HostOta"/>).
@@ -85,13 +87,13 @@ internal sealed class VirtualDevice
         if (boot.Mode == RunMode.Provisioning && _provisioning is null)
         {
             log.Write(LogLevel.Error, "boot", "no settings stored; run with --provisioning, or give them in the config's settings");
-            return 1;
+            return NotStarted(boot);
         }
 
         Bus? bus = null;
         if (boot.Mode == RunMode.Normal && (bus = OpenBus(log)) is null)
         {
-            return 1;
+            return NotStarted(boot);
         }
 
         using (bus)
@@ -122,6 +124,7 @@ internal sealed class VirtualDevice
                 accessPoint?.Serve(loop.SettingsApplied);
                 if (!Adopt(loop))
                 {
+                    boot.Journal.RecordRestart(ResetReason.Stopped, "");
                     return 0;
                 }
 
@@ -130,7 +133,7 @@ internal sealed class VirtualDevice
             catch (SocketException e)
             {
                 log.Write(LogLevel.Error, "provisioning", "cannot listen", "endpoint", _provisioning!.ToString(), "error", e.Message);
-                return 1;
+                return NotStarted(boot);
             }
             finally
             {
@@ -140,6 +143,13 @@ internal sealed class VirtualDevice
 
             return restart.Requested ? null : 0;
         }
+    }
+
+    /// <summary>A start-up error of the configuration: exit 1, and the boot is not counted (it never ran).</summary>
+    private static int NotStarted(BootContext boot)
+    {
+        boot.Journal.Withdraw();
+        return 1;
     }
 
     /// <summary>Settings in the config are stored like an apply on port 4242, so the boot reads them the one way it reads any.</summary>

@@ -242,7 +242,7 @@ public class MainLoopTests
     }
 
     [Fact]
-    public void Stop_BetweenIterations_DisconnectsCleanlyWithoutAReboot()
+    public void Stop_BetweenIterations_DisconnectsCleanlyWithoutARebootAndRecordsACleanStop()
     {
         var rig = new LoopRig();
         rig.Run(1_000);
@@ -253,6 +253,6 @@ public class MainLoopTests
         Assert.False(rig.Loop.RunOnce());
         Assert.False(rig.Session.IsConnected);
         Assert.Equal(0, rig.Reboots.Count);
-        Assert.Equal(ResetReason.Unknown, rig.Reboot().Boot.Journal.PreviousReason);
+        Assert.Equal(ResetReason.Stopped, rig.Reboot().Boot.Journal.PreviousReason);
     }
 }

@@ -205,4 +205,109 @@ public class SupervisorTests
         Assert.Equal("safe", rig.Diagnostics().GetProperty("mode").GetString());
         Assert.True(rig.Reboot().Boot.Journal.SafeMode, "safe mode never proves itself");
     }
+
+    [Fact]
+    public void W1_CleanStopBeforeTheBootWasProven_NeverCountsAsAFailedBoot()
+    {
+        var rig = new LoopRig();
+        for (int boot = 1; boot <= 3; boot++)
+        {
+            rig.Run(10_000);
+            rig.Loop.Stop();
+            Assert.Equal(0, rig.Run(1_000));
+            Assert.Contains(rig.Sink.From("loop"), l => l.Contains("msg=stopped", StringComparison.Ordinal));
+            Assert.Equal(0, rig.Reboots.Count);
+            rig = rig.Reboot();
+        }
+
+        BootJournal fourth = rig.Boot.Journal;
+        Assert.Equal(RunMode.Normal, rig.Loop.Mode);
+        Assert.Equal((4u, 0, ResetReason.Stopped), (fourth.Boots, fourth.FailedBootsBefore, fourth.PreviousReason));
+        Assert.Contains("reset=stopped", rig.Sink.From("boot").First());
+    }
+
+    [Fact]
+    public void W1_CleanStopInSafeMode_LeavesSafeMode()
+    {
+        var store = new MemoryFileStore();
+        Assert.True(new EnergyLogger.Core.Provisioning.SettingsRepository(store).Save(LoopRig.Settings()));
+        for (int boot = 0; boot < 3; boot++)
+        {
+            new BootJournal(store, 3).Begin();
+        }
+
+        var rig = new LoopRig(store: store);
+        Assert.Equal(RunMode.Safe, rig.Loop.Mode);
+        rig.Loop.Stop();
+        rig.Run(1_000);
+
+        Assert.Equal(RunMode.Normal, rig.Reboot().Loop.Mode);
+    }
+
+    [Fact]
+    public void Withdraw_BootThatCouldNotStart_LeavesTheJournalAsThePreviousRunLeftIt()
+    {
+        var store = new MemoryFileStore();
+        var first = new BootJournal(store, 3);
+        first.Begin();
+        first.RecordRestart(ResetReason.Stall, "no heartbeat for 120000 ms in poll");
+
+        for (int attempt = 0; attempt < 5; attempt++)
+        {
+            var notStarted = new BootJournal(store, 3);
+            notStarted.Begin();
+            notStarted.Withdraw();
+        }
+
+        var next = new BootJournal(store, 3);
+        next.Begin();
+        Assert.Equal((2u, 1, ResetReason.Stall, "no heartbeat for 120000 ms in poll", false),
+            (next.Boots, next.FailedBootsBefore, next.PreviousReason, next.PreviousDetail, next.SafeMode));
+    }
+
+    [Fact]
+    public void Withdraw_FirstBootThatCouldNotStart_NextBootIsStillTheFirstStart()
+    {
+        var store = new MemoryFileStore();
+        var notStarted = new BootJournal(store, 3);
+        notStarted.Begin();
+        notStarted.Withdraw();
+
+        var next = new BootJournal(store, 3);
+        next.Begin();
+        Assert.Equal((1u, 0, ResetReason.FirstStart), (next.Boots, next.FailedBootsBefore, next.PreviousReason));
+    }
+
+    [Fact]
+    public void W1_SafeMode_SaysWhyAndHowToLeaveAtTheStartAndEveryTenMinutes()
+    {
+        var store = new MemoryFileStore();
+        Assert.True(new EnergyLogger.Core.Provisioning.SettingsRepository(store).Save(LoopRig.Settings()));
+        for (int boot = 0; boot < 3; boot++)
+        {
+            var journal = new BootJournal(store, 3);
+            journal.Begin();
+            journal.RecordRestart(ResetReason.Stall, "no heartbeat for 120000 ms in poll");
+        }
+
+        var rig = new LoopRig(store: store);
+        rig.Run(1_000);
+        string[] notices = rig.Sink.Lines.Where(l => l.Contains("safe mode", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(
+            "lvl=warn src=boot msg=\"safe mode: no polling\" why=\"3 failed boots, last: stall\" leave=\"" + rig.Options.SafeModeExit + "\"",
+            Assert.Single(notices)[(notices[0].IndexOf(' ') + 1)..]);
+        Assert.Contains("reset=stall detail=\"no heartbeat for 120000 ms in poll\" failed_boots=3", rig.Sink.From("boot").First());
+
+        rig.Run(rig.Options.SafeModeNoticeMs);
+        Assert.Equal(2, rig.Sink.Lines.Count(l => l.Contains("safe mode:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void NormalMode_SaysNothingOfSafeMode()
+    {
+        var rig = new LoopRig();
+        rig.Run(rig.Options.SafeModeNoticeMs + 1_000);
+
+        Assert.DoesNotContain(rig.Sink.Lines, l => l.Contains("safe mode", StringComparison.Ordinal));
+    }
 }

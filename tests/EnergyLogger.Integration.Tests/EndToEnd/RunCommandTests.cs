@@ -1,8 +1,13 @@
+using System.Net;
+using System.Net.Sockets;
 using Xunit;
 
 namespace EnergyLogger.Integration.Tests.EndToEnd;
 
-/// <summary><c>energylogger run</c> refusing to start, each way with its own exit status and one clear line.</summary>
+/// <summary>
+/// <c>energylogger run</c> refusing to start, each way with its own exit status and one clear line, and the boot
+/// journal after a start that failed or a stop: neither is a failed boot, so neither leads to safe mode.
+/// </summary>
 public sealed class RunCommandTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "el-run-" + Guid.NewGuid().ToString("N")[..12]);
@@ -47,6 +52,55 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("lvl=error src=bus msg=\"cannot open\" bus=127.0.0.1:1", outcome.Stdout);
         Assert.True(File.Exists(Path.Combine(_dir, "data", "settings.rec")));
         Assert.DoesNotContain("run-token-1", outcome.Stdout);
+    }
+
+    [Fact]
+    public void Run_SerialAdapterMissingAgainAndAgain_NeitherCountedAsABootNorLeadingToSafeMode()
+    {
+        string config = Config("""
+            {"bus":{"port":"/dev/ttyUSB-absent"},"data":"data",
+             "settings":{"mqtt.host":"localhost","mqtt.tls":"off","kaa.token":"run-token-2","kaa.app":"run-app"}}
+            """);
+
+        EnergyLoggerProcess.Outcome outcome = EnergyLoggerProcess.Run("run", "--config", config);
+        for (int start = 2; start <= 4; start++)
+        {
+            outcome = EnergyLoggerProcess.Run("run", "--config", config);
+        }
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        Assert.Contains("lvl=error src=bus msg=\"cannot open\" bus=/dev/ttyUSB-absent", outcome.Stdout);
+        Assert.Contains("msg=starting mode=normal boot=1 reset=first-start detail=\"\" failed_boots=0", outcome.Stdout);
+    }
+
+    [Fact]
+    public void Run_StoppedBySigtermRightAfterTheStart_RecordedAsACleanStopNeverAsAFailedBoot()
+    {
+        var bus = new TcpListener(IPAddress.Loopback, 0);
+        bus.Start();
+        try
+        {
+            string config = Config($$$"""
+                {"bus":{"tcp":"127.0.0.1:{{{((IPEndPoint)bus.LocalEndpoint).Port}}}"},"data":"data",
+                 "settings":{"mqtt.host":"127.0.0.1","mqtt.port":"1","mqtt.tls":"off","kaa.token":"run-token-3","kaa.app":"run-app"}}
+                """);
+            for (int start = 1; start <= 3; start++)
+            {
+                using LoggerProcess stopped = LoggerProcess.Start("--config", config);
+                stopped.WaitFor(l => l.Contains("src=outbox msg=opened", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+                Assert.Equal(0, stopped.Terminate(TimeSpan.FromSeconds(10)));
+                Assert.Contains(stopped.Lines, l => l.Contains("src=loop msg=stopped", StringComparison.Ordinal));
+            }
+
+            using LoggerProcess fourth = LoggerProcess.Start("--config", config);
+            string boot = fourth.WaitFor(l => l.Contains("msg=starting", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+            Assert.Contains("mode=normal boot=4 reset=stopped detail=\"\" failed_boots=0", boot);
+            Assert.Equal(0, fourth.Terminate(TimeSpan.FromSeconds(10)));
+        }
+        finally
+        {
+            bus.Stop();
+        }
     }
 
     [Theory]

@@ -69,6 +69,7 @@ boot
   log> lvl=info src=boot msg=starting mode=safe boot=4 reset=stall detail=""no heartbeat for 120000 ms in poll"" failed_boots=3 settings=current
   log> lvl=info src=outbox msg=opened prefix=ob restored=0
 run 2000
+  log> lvl=warn src=boot msg=""safe mode: no polling"" why=""3 failed boots, last: stall"" leave=""reboot command, settings on port 4242, update or factory reset""
   log> lvl=info src=clock msg=""wall clock synced"" mono=1000000 unsynced_samples=0
   mqtt> connect mqtt.cloud.kaaiot.com:8883 tls id=energy-logger-246F28ABCDEF keepalive=60 clean
   mqtt< connack accepted
@@ -134,6 +135,7 @@ boot
   log> lvl=info src=boot msg=starting mode=safe boot=5 reset=unknown detail="""" failed_boots=4 settings=current
   log> lvl=info src=outbox msg=opened prefix=ob restored=0
 run 1000
+  log> lvl=warn src=boot msg=""safe mode: no polling"" why=""4 failed boots, last: unknown"" leave=""reboot command, settings on port 4242, update or factory reset""
   log> lvl=info src=clock msg=""wall clock synced"" mono=1000000 unsynced_samples=0
   mqtt> connect mqtt.cloud.kaaiot.com:8883 tls id=energy-logger-246F28ABCDEF keepalive=60 clean
   mqtt< connack accepted
