@@ -112,7 +112,7 @@ namespace EnergyLogger.Core.Cloud
                 switch (_event.Kind)
                 {
                     case MqttEventKind.Message:
-                        _session.OnMessage(_event.Topic, _event.Payload, _event.PayloadLength, now);
+                        _session.OnMessage(_event.Topic, _event.Payload, _event.PayloadLength, _event.Truncated ? _event.MessageLength : _event.PayloadLength, now);
                         break;
                     case MqttEventKind.Acknowledged:
                         _session.OnAcknowledged(_event.MessageId, now);

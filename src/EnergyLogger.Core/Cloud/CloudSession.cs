@@ -24,6 +24,9 @@ namespace EnergyLogger.Core.Cloud
         private readonly JsonWriter _w = new JsonWriter(4096, 6);
         private bool _reconnect;
 
+        // The full length of the message being handled: more than its bytes when the transport cut it at its packet cap.
+        private int _messageLength;
+
         /// <param name="reboot">Restarts the logger; called once the broker acknowledged the result of a reboot command.</param>
         public CloudSession(IMqttSession mqtt, CloudDialect dialect, TelemetryUplink uplink, CommandCenter commands, ConfigApplier config,
             IFactsSource facts, IUpdateOffers offers, IReboot reboot, CloudSettings settings, CloudCounters counters)
@@ -65,8 +68,10 @@ namespace EnergyLogger.Core.Cloud
             _dialect.Connected(this, nowMs);
         }
 
-        public void OnMessage(string topic, byte[] payload, int length, long nowMs)
+        /// <param name="messageLength">The message's full length; more than <paramref name="length"/> when the transport kept only its start.</param>
+        public void OnMessage(string topic, byte[] payload, int length, int messageLength, long nowMs)
         {
+            _messageLength = messageLength;
             _dialect.Received(this, topic, payload, length, nowMs);
         }
 
@@ -203,7 +208,7 @@ namespace EnergyLogger.Core.Cloud
         /// <summary>A config message: validated, stored and applied by the <see cref="ConfigApplier"/>, then reported (RELIABILITY C6).</summary>
         internal void TakeConfig(byte[] payload, int length, long nowMs)
         {
-            _config.Handle(payload, length);
+            _config.Handle(payload, length, _messageLength);
             if (_config.Status == 0)
             {
                 return;
@@ -226,11 +231,19 @@ namespace EnergyLogger.Core.Cloud
 
         internal void TakeCommand(string type, byte[] payload, int length)
         {
-            Commands.Accept(type, payload, 0, length);
+            Commands.Accept(type, payload, 0, length, _messageLength);
         }
 
         internal void TakeOffer(byte[] payload, int length)
         {
+            if (_messageLength > length)
+            {
+                // An offer is a small manifest; one cut by the transport is not one, and the cloud offers again.
+                Counters.MessagesIgnored++;
+                Counters.LastError = "update offer of " + _messageLength.ToString() + " bytes, cut at " + length.ToString();
+                return;
+            }
+
             _offers.Offer(payload, 0, length);
         }
 

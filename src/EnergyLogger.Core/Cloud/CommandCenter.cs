@@ -6,9 +6,11 @@ namespace EnergyLogger.Core.Cloud
     /// <summary>
     /// Takes command messages apart, queues them (bounded, duplicates dropped), and runs one at a time through
     /// the handler table. Commands that cannot be queued are answered at once: 429 when the queue is full,
-    /// 404 for an unknown type, 400 for an item without an id (RELIABILITY C8); an <see cref="IInstantCommand"/> runs
-    /// as it arrives. The cloud session publishes what <see cref="TakeAnswer"/> and <see cref="RunNext"/> produce; a
-    /// handler that defers its result reports it later through the session.
+    /// 404 for an unknown type (RELIABILITY C8), 400 for a message that is not JSON and 413 for one larger than a command
+    /// may be, each under every command id its text still shows; an item without an id cannot be answered and is only
+    /// counted. An <see cref="IInstantCommand"/> runs as it arrives. The cloud session publishes what
+    /// <see cref="TakeAnswer"/> and <see cref="RunNext"/> produce; a handler that defers its result reports it later
+    /// through the session.
     /// </summary>
     public sealed class CommandCenter
     {
@@ -16,12 +18,16 @@ namespace EnergyLogger.Core.Cloud
         private const int MaxAnswers = 128;
         private const int InstantReplyBytes = 512;
 
+        // Ids answered for one message that cannot be read: more than a queue could ever take.
+        private const int MaxSalvagedIds = 16;
+
         private readonly ICommandHandler[] _handlers;
         private readonly JsonDocument _doc = new JsonDocument();
         private readonly JsonLimits _limits = new JsonLimits { MaxBytes = MaxCommandBytes, MaxDepth = 8, MaxValues = 2048, MaxStringBytes = 1024 };
         private readonly ArrayList _answerTypes = new ArrayList();
         private readonly ArrayList _answers = new ArrayList();
         private readonly CloudCounters _counters;
+        private readonly JsonSalvage _salvage = new JsonSalvage();
 
         public CommandCenter(ICommandHandler[] handlers, int queueCapacity, int replyCapacity, CloudCounters counters)
         {
@@ -54,12 +60,18 @@ namespace EnergyLogger.Core.Cloud
         /// A command message of <paramref name="type"/>: a CEX array <c>[{"id":1,"payload":{..}}]</c> (an empty one
         /// means nothing pending) or a single such object. Returns the commands queued.
         /// </summary>
-        public int Accept(string type, byte[] payload, int offset, int count)
+        /// <param name="messageLength">The message's full length: more than <paramref name="count"/> when the transport kept only its start.</param>
+        public int Accept(string type, byte[] payload, int offset, int count, int messageLength)
         {
+            if (MaxCommandBytes < messageLength)
+            {
+                Refuse(type, payload, offset, count, 413, "command message too large: " + messageLength.ToString() + " bytes, the limit is " + MaxCommandBytes.ToString());
+                return 0;
+            }
+
             if (_doc.Parse(payload, offset, count, _limits) != JsonStatus.Ok)
             {
-                _counters.CommandsRefused++;
-                _counters.LastError = "command " + type + ": " + _doc.ErrorText;
+                Refuse(type, payload, offset, count, 400, "command message: " + _doc.ErrorText + " at byte " + (_doc.ErrorPosition - offset).ToString());
                 return 0;
             }
 
@@ -141,6 +153,24 @@ namespace EnergyLogger.Core.Cloud
             _answerTypes.RemoveAt(0);
             _answers.RemoveAt(0);
             return answer;
+        }
+
+        /// <summary>A message that cannot be read: counted, and answered under each command id that its text still shows.</summary>
+        private void Refuse(string type, byte[] payload, int offset, int count, int status, string reason)
+        {
+            _counters.CommandsRefused++;
+            _counters.LastError = "command " + type + ": " + reason;
+            var ids = new long[MaxSalvagedIds];
+            int found = _salvage.Integers(payload, offset, count, "id", JsonSalvage.ItemDepth(payload, offset, count), ids);
+            for (int i = 0; i < found; i++)
+            {
+                if (!Queue.Seen(type, ids[i]))
+                {
+                    // Remembered, so that a redelivery of the same message is not answered twice.
+                    Queue.Remember(type, ids[i]);
+                    Answer(type, ids[i], status, reason);
+                }
+            }
         }
 
         private bool Item(string type, int item, byte[] text)

@@ -7,7 +7,9 @@ namespace EnergyLogger.Core.Cloud
     /// Takes a config message <c>{"configId":..,"config":{..}}</c> (RFC 7; the same shape in custom-MQTT mode) through
     /// validation in full, atomic storage and hand-over to its <see cref="IConfigTarget"/>. A rejected config changes nothing: the last
     /// good one stays active (RELIABILITY C6). After <see cref="Handle"/>, <see cref="Status"/> says what to report:
-    /// 0 nothing (unchanged, none assigned, already in use), 200 applied, 400 invalid, 500 not storable.
+    /// 0 nothing (unchanged, none assigned, already in use), 200 applied, 400 invalid, 413 larger than a config may be,
+    /// 500 not storable. A message that does not parse (cut short, too large) is still reported under the config id
+    /// its text starts with, so that the cloud can tell which of its configs was refused.
     /// </summary>
     public sealed class ConfigApplier
     {
@@ -15,6 +17,7 @@ namespace EnergyLogger.Core.Cloud
         private readonly IConfigTarget _target;
         private readonly CloudCounters _counters;
         private readonly JsonDocument _doc = new JsonDocument();
+        private readonly JsonSalvage _salvage = new JsonSalvage();
 
         /// <summary>What a config message may hold: a full register map, a schedule of up to 32 entries and a small envelope.</summary>
         public static readonly JsonLimits Limits = new JsonLimits
@@ -43,14 +46,29 @@ namespace EnergyLogger.Core.Cloud
         /// <summary>Why a config was rejected, null when applied.</summary>
         public string Reason { get; private set; }
 
-        public void Handle(byte[] payload, int length)
+        /// <param name="messageLength">The message's full length: more than <paramref name="length"/> when the transport kept only its start.</param>
+        public void Handle(byte[] payload, int length, int messageLength)
         {
             Status = 0;
             Reason = null;
             ReportId = "";
-            if (_doc.Parse(payload, 0, length, Limits) != JsonStatus.Ok || _doc.Kind(JsonDocument.Root) != JsonKind.Object)
+            if (Limits.MaxBytes < messageLength)
             {
+                ReportId = SalvagedId(payload, length);
+                Reject(413, "config message too large: " + messageLength.ToString() + " bytes, the limit is " + Limits.MaxBytes.ToString());
+                return;
+            }
+
+            if (_doc.Parse(payload, 0, length, Limits) != JsonStatus.Ok)
+            {
+                ReportId = SalvagedId(payload, length);
                 Reject(400, "config message: " + _doc.ErrorText);
+                return;
+            }
+
+            if (_doc.Kind(JsonDocument.Root) != JsonKind.Object)
+            {
+                Reject(400, "config message: expected an object");
                 return;
             }
 
@@ -86,6 +104,12 @@ namespace EnergyLogger.Core.Cloud
             _target.ApplyConfig(parsed);
             _counters.ConfigsApplied++;
             Status = 200;
+        }
+
+        private string SalvagedId(byte[] payload, int length)
+        {
+            string id = _salvage.RootString(payload, 0, length, "configId");
+            return id ?? "";
         }
 
         private void Reject(int status, string reason)

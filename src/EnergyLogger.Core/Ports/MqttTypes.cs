@@ -95,6 +95,16 @@ namespace EnergyLogger.Core.Ports
         public byte[] Payload;
         public int PayloadLength;
 
+        /// <summary>
+        /// The message was longer than the transport takes (its packet cap): <see cref="Payload"/> holds only its first
+        /// <see cref="PayloadLength"/> bytes and <see cref="MessageLength"/> its full length. The connection goes on,
+        /// and the session answers the message as too large rather than losing it without a word.
+        /// </summary>
+        public bool Truncated;
+
+        /// <summary>The message's full length when <see cref="Truncated"/>.</summary>
+        public int MessageLength;
+
         /// <summary>The id <see cref="IMqttSession.Publish"/> returned, for <see cref="MqttEventKind.Acknowledged"/>.</summary>
         public int MessageId;
 
@@ -106,6 +116,8 @@ namespace EnergyLogger.Core.Ports
             Topic = null;
             Payload = null;
             PayloadLength = 0;
+            Truncated = false;
+            MessageLength = 0;
             MessageId = 0;
             Reason = null;
         }

@@ -161,6 +161,8 @@ namespace EnergyLogger.Device.Adapters
                 into.Topic = next.Topic;
                 into.Payload = next.Payload;
                 into.PayloadLength = next.PayloadLength;
+                into.Truncated = next.Truncated;
+                into.MessageLength = next.MessageLength;
                 into.MessageId = next.MessageId;
                 into.Reason = next.Reason;
                 return true;

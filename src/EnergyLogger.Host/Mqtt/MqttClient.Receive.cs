@@ -108,7 +108,7 @@ public sealed partial class MqttClient
                 continue;
             }
 
-            if (status != FrameStatus.Complete)
+            if (status != FrameStatus.Complete && status != FrameStatus.Cut)
             {
                 Counters.Malformed++;
                 return status == FrameStatus.TooLarge
@@ -123,7 +123,9 @@ public sealed partial class MqttClient
                 return $"malformed packet 0x{_frames.Header:X2}: {decoded}";
             }
 
-            string? failure = Handle(packet);
+            // A cut PUBLISH keeps only the start of its payload; the session learns its full length and refuses it.
+            int messageLength = status == FrameStatus.Cut ? _frames.DeclaredLength - packet.PayloadOffset : packet.PayloadLength;
+            string? failure = Handle(packet, messageLength);
             if (failure is not null)
             {
                 return failure;
@@ -133,7 +135,7 @@ public sealed partial class MqttClient
         return null;
     }
 
-    private string? Handle(MqttPacket packet)
+    private string? Handle(MqttPacket packet, int messageLength)
     {
         lock (_gate)
         {
@@ -146,7 +148,7 @@ public sealed partial class MqttClient
             switch (packet.Type)
             {
                 case MqttPacketType.Publish:
-                    return Deliver(packet);
+                    return Deliver(packet, messageLength);
                 case MqttPacketType.PubAck:
                     if (_inFlight.Remove(packet.PacketId))
                     {
@@ -173,13 +175,26 @@ public sealed partial class MqttClient
         }
     }
 
-    /// <summary>Queues a message; QoS 1 is acknowledged at once (4.3.2: the receiver owns it after PUBACK).</summary>
-    private string? Deliver(MqttPacket packet)
+    /// <summary>
+    /// Queues a message; QoS 1 is acknowledged at once (4.3.2: the receiver owns it after PUBACK). A message longer
+    /// than <paramref name="packet"/> holds was cut at the packet cap and goes out marked so.
+    /// </summary>
+    private string? Deliver(MqttPacket packet, int messageLength)
     {
         var payload = new byte[packet.PayloadLength];
         Buffer.BlockCopy(_frames.Body, packet.PayloadOffset, payload, 0, packet.PayloadLength);
         Counters.Received++;
-        Enqueue(new MqttEvent { Kind = MqttEventKind.Message, Topic = packet.Topic, Payload = payload, PayloadLength = payload.Length });
+        bool cut = messageLength > payload.Length;
+        Counters.MessagesCut += cut ? 1 : 0;
+        Enqueue(new MqttEvent
+        {
+            Kind = MqttEventKind.Message,
+            Topic = packet.Topic,
+            Payload = payload,
+            PayloadLength = payload.Length,
+            Truncated = cut,
+            MessageLength = messageLength,
+        });
         if (packet.Qos == MqttQos.AtLeastOnce)
         {
             Send(_tx, MqttEncoder.PubAck(_tx, 0, packet.PacketId));

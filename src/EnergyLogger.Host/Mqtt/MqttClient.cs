@@ -154,6 +154,8 @@ public sealed partial class MqttClient : IMqttSession, IDisposable
             into.Topic = e.Topic;
             into.Payload = e.Payload;
             into.PayloadLength = e.PayloadLength;
+            into.Truncated = e.Truncated;
+            into.MessageLength = e.MessageLength;
             into.MessageId = e.MessageId;
             into.Reason = e.Reason;
             return true;

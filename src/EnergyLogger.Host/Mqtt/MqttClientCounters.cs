@@ -13,5 +13,8 @@ public sealed class MqttClientCounters
     public int KeepAliveExpired;
     public int Malformed;
     public int MessagesDropped;
+
+    /// <summary>Messages over the packet cap, delivered with only their start (<see cref="FrameStatus.Cut"/>).</summary>
+    public int MessagesCut;
     public int SubscriptionsRefused;
 }

@@ -6,29 +6,44 @@ public enum FrameStatus
     NeedMore,
     /// <summary>A whole packet is in <see cref="MqttFrameReader.Body"/>; the next byte starts a new one.</summary>
     Complete,
+    /// <summary>
+    /// A PUBLISH longer than the cap has been read past: <see cref="MqttFrameReader.Body"/> holds its first bytes (the
+    /// topic, the packet id and the start of the payload), <see cref="MqttFrameReader.DeclaredLength"/> says how long it
+    /// was. The stream stays in step, so the connection can go on and the message can still be refused by its topic.
+    /// </summary>
+    Cut,
     /// <summary>The Remaining Length ran past four bytes (MQTT 3.1.1, 2.2.3). The stream cannot be resynchronised: close it.</summary>
     MalformedLength,
-    /// <summary>The declared length exceeds the reader's cap. Close the connection (RELIABILITY C5).</summary>
+    /// <summary>The declared length exceeds the cap, and for a PUBLISH even what is read past. Close the connection (RELIABILITY C5).</summary>
     TooLarge,
 }
 
 /// <summary>
 /// Cuts the byte stream from the server into packets, one byte at a time, with a hard cap on the body so
-/// a hostile or broken server costs bounded memory (RELIABILITY C5). After a failure it stays failed
-/// until <see cref="Reset"/>: MQTT has no resynchronisation point, so the only answer is to close.
+/// a hostile or broken server costs bounded memory (RELIABILITY C5). A PUBLISH over the cap but within
+/// the skip allowance of it is read past and reported <see cref="FrameStatus.Cut"/>, because a message
+/// too large for the logger (a config, a command) deserves an answer rather than a dropped connection. After a
+/// failure it stays failed until <see cref="Reset"/>: MQTT has no resynchronisation point, so the only answer is to close.
 /// </summary>
 public sealed class MqttFrameReader
 {
+    /// <summary>How far past the cap a PUBLISH is read before its declared length counts as hostile.</summary>
+    public const int DefaultMaxSkippedBytes = 4 * 1024 * 1024;
+
+    private const int PublishType = 3;
+
     private readonly byte[] _body;
-    private int _state; // 0 header, 1 length, 2 body, 3 failed
+    private readonly int _maxSkippedBytes;
+    private int _state; // 0 header, 1 length, 2 body, 3 failed, 4 a cut PUBLISH's body
     private FrameStatus _failure;
     private int _lengthBytes;
     private int _multiplier;
     private int _filled;
 
-    public MqttFrameReader(int maxBodyBytes)
+    public MqttFrameReader(int maxBodyBytes, int maxSkippedBytes = DefaultMaxSkippedBytes)
     {
         _body = new byte[maxBodyBytes];
+        _maxSkippedBytes = maxSkippedBytes;
     }
 
     public byte Header { get; private set; }
@@ -36,6 +51,9 @@ public sealed class MqttFrameReader
     public byte[] Body => _body;
 
     public int BodyLength { get; private set; }
+
+    /// <summary>The body's length as the packet declared it: more than <see cref="BodyLength"/> after <see cref="FrameStatus.Cut"/>.</summary>
+    public int DeclaredLength { get; private set; }
 
     public int MaxBodyBytes => _body.Length;
 
@@ -61,6 +79,14 @@ public sealed class MqttFrameReader
             case 2:
                 _body[_filled++] = b;
                 return _filled == BodyLength ? Done() : FrameStatus.NeedMore;
+            case 4:
+                if (_filled < _body.Length)
+                {
+                    _body[_filled] = b;
+                }
+
+                _filled++;
+                return _filled == DeclaredLength ? Cut() : FrameStatus.NeedMore;
             default:
                 return _failure;
         }
@@ -82,12 +108,19 @@ public sealed class MqttFrameReader
             return FrameStatus.NeedMore;
         }
 
+        DeclaredLength = BodyLength;
+        _filled = 0;
         if (BodyLength > _body.Length)
         {
-            return Fail(FrameStatus.TooLarge);
+            if (Header >> 4 != PublishType || BodyLength - _body.Length > _maxSkippedBytes)
+            {
+                return Fail(FrameStatus.TooLarge);
+            }
+
+            _state = 4;
+            return FrameStatus.NeedMore;
         }
 
-        _filled = 0;
         if (BodyLength == 0)
         {
             return Done();
@@ -108,5 +141,12 @@ public sealed class MqttFrameReader
     {
         _state = 0;
         return FrameStatus.Complete;
+    }
+
+    private FrameStatus Cut()
+    {
+        _state = 0;
+        BodyLength = _body.Length;
+        return FrameStatus.Cut;
     }
 }

@@ -141,6 +141,72 @@ public class CustomMqttTests
     }
 
     [Fact]
+    public void C6_ConfigLargerThanThePacketCap_Answered413UnderItsIdAndTheConnectionKept()
+    {
+        var rig = new Rig();
+        rig.Run(1);
+        rig.Session.PushCut(P + "/config/set", "{\"configId\":\"big-1\",\"config\":{\"map\":{\"format\":\"energylogger-map/1\",\"points\":[", 300_000);
+        rig.Run(1);
+
+        Sent report = Assert.Single(rig.Session.On(P + "/config/status"));
+        Assert.Equal($"{{\"configId\":\"big-1\",\"statusCode\":413,\"reasonPhrase\":\"config message too large: 300000 bytes, the limit is {ConfigApplier.Limits.MaxBytes}\"}}", report.Text);
+        Assert.True(rig.Session.IsConnected);
+        Assert.Equal(1, rig.Counters.Connects);
+        Assert.Empty(rig.Host.Applied);
+    }
+
+    [Theory]
+    [InlineData("{\"configId\":\"cut-2\",\"config\":{\"map\":{\"format\":", "cut-2", "config message: unexpected end of document")]
+    [InlineData("\uFEFF{ \"configId\" : \"cut-3\", \"config\":{,}}", "cut-3", "config message: expected a member name")]
+    [InlineData("{\"config\":{\"configId\":\"inner\"},\"configId\":\"outer\",", "outer", "config message: unexpected end of document")]
+    [InlineData("{\"configId\":\"cut-\", \"config\"", "cut-", "config message: unexpected end of document")]
+    [InlineData("{\"configId\":\"cut-", "", "config message: unexpected end of document")]
+    [InlineData("{\"configId\":7,", "", "config message: unexpected end of document")]
+    public void C6_ConfigThatDoesNotParse_ReportedUnderTheIdItStartsWith(string message, string id, string reason)
+    {
+        var rig = new Rig();
+        rig.Run(1);
+        rig.Session.Push(P + "/config/set", message);
+        rig.Run(1);
+
+        using JsonDocument report = JsonDocument.Parse(Assert.Single(rig.Session.On(P + "/config/status")).Payload);
+        Assert.Equal((id, 400, reason), (report.RootElement.GetProperty("configId").GetString(), report.RootElement.GetProperty("statusCode").GetInt32(),
+            report.RootElement.GetProperty("reasonPhrase").GetString()));
+    }
+
+    [Theory]
+    [InlineData("[{\"id\":7,\"payload\":{\"unit\":1,}}]", new[] { 7 }, 400, "command message: expected a member name at byte 29")]
+    [InlineData("{\"id\":8,\"payload\":{\"unit\":1}", new[] { 8 }, 400, "command message: unexpected end of document at byte 28")]
+    [InlineData("[{\"id\":9,\"payload\":{}},{\"id\":10,\"payload\":[}]", new[] { 9, 10 }, 400, "command message: expected a value at byte 43")]
+    public void Command_PayloadThatDoesNotParse_AnsweredWithAnErrorUnderEachIdItShows(string message, int[] ids, int status, string reason)
+    {
+        var rig = new Rig();
+        rig.Run(1);
+        rig.Session.Push(P + "/command/get_version", message);
+        rig.Session.Push(P + "/command/get_version", message);
+        rig.Run(3);
+
+        JsonElement[] answers = rig.Session.On(P + "/result/get_version").Select(r => JsonDocument.Parse(r.Payload).RootElement[0]).ToArray();
+        Assert.Equal(ids, answers.Select(a => a.GetProperty("id").GetInt32()));
+        Assert.All(answers, a => Assert.Equal((status, reason), (a.GetProperty("statusCode").GetInt32(), a.GetProperty("reasonPhrase").GetString())));
+        Assert.Equal(2, rig.Counters.CommandsRefused);
+    }
+
+    [Fact]
+    public void Command_LargerThanThePacketCap_Answered413UnderItsId()
+    {
+        var rig = new Rig();
+        rig.Run(1);
+        rig.Session.PushCut(P + "/command/get_version", "[{\"id\":11,\"payload\":{\"pad\":\"xxxxxxxx", 250_000);
+        rig.Run(2);
+
+        JsonElement answer = JsonDocument.Parse(Assert.Single(rig.Session.On(P + "/result/get_version")).Payload).RootElement[0];
+        Assert.Equal((11, 413, $"command message too large: 250000 bytes, the limit is {CommandCenter.MaxCommandBytes}"),
+            (answer.GetProperty("id").GetInt32(), answer.GetProperty("statusCode").GetInt32(), answer.GetProperty("reasonPhrase").GetString()));
+        Assert.True(rig.Session.IsConnected);
+    }
+
+    [Fact]
     public void Command_SingleObjectOrArray_AnsweredOnResultTopic()
     {
         var rig = new Rig();

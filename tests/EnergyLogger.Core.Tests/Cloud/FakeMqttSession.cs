@@ -103,6 +103,8 @@ public sealed class FakeMqttSession : IMqttSession
         into.Topic = e.Topic;
         into.Payload = e.Payload;
         into.PayloadLength = e.PayloadLength;
+        into.Truncated = e.Truncated;
+        into.MessageLength = e.MessageLength;
         into.MessageId = e.MessageId;
         into.Reason = e.Reason;
         return true;
@@ -112,6 +114,15 @@ public sealed class FakeMqttSession : IMqttSession
 
     /// <summary>The broker pushes a message (a config or command push).</summary>
     public void Push(string topic, string payload) => Deliver(Message(topic, Encoding.UTF8.GetBytes(payload)));
+
+    /// <summary>The broker pushes a message longer than the transport's cap, which delivers only its start.</summary>
+    public void PushCut(string topic, string start, int messageLength)
+    {
+        MqttEvent e = Message(topic, Encoding.UTF8.GetBytes(start));
+        e.Truncated = true;
+        e.MessageLength = messageLength;
+        Deliver(e);
+    }
 
     /// <summary>The connection breaks; whatever was held is lost with it.</summary>
     public void Drop(string reason = "reset by peer")

@@ -197,13 +197,27 @@ public class KaaCommandTests
     [InlineData("[{\"payload\":{}}]")]
     [InlineData("[{\"id\":\"x\"}]")]
     [InlineData("not json")]
-    public void MalformedCommand_CountedNothingRun(string items)
+    [InlineData("[{\"payload\":{,}}]")]
+    public void MalformedCommandWithoutAnId_CountedNothingRunNothingToAnswer(string items)
     {
         (KaaRig rig, _) = Rig();
         Command(rig, "get_version", items);
         rig.Run(2000);
         Assert.Empty(rig.Session.On("/result/"));
         Assert.Equal(1, rig.Counters.CommandsRefused);
+    }
+
+    [Fact]
+    public void MalformedCommandWithAnId_AnsweredWith400OnItsResultTopic()
+    {
+        (KaaRig rig, Bus bus) = Rig();
+        Command(rig, "regs_read", "[{\"id\":5,\"payload\":{\"unit\":1,\"addr\":}}]");
+        rig.Run(2000);
+
+        JsonElement result = Result(rig, "regs_read");
+        Assert.Equal((5, 400), (result.GetProperty("id").GetInt32(), result.GetProperty("statusCode").GetInt32()));
+        Assert.StartsWith("command message: expected a value", result.GetProperty("reasonPhrase").GetString());
+        Assert.Empty(bus.Link.Written);
     }
 
     [Fact]

@@ -109,6 +109,17 @@ public class KaaConfigTests
     }
 
     [Fact]
+    public void C6_TruncatedConfig_ReportedUnderTheIdItStartsWith()
+    {
+        var rig = new KaaRig();
+        rig.Run(1000);
+        rig.Session.Push(Push, "{\"configId\":\"cut-1\",\"config\":{\"map\":{\"format\":\"energylogger-map/1\"");
+        rig.Run(1000);
+
+        Assert.Equal((400, "config message: unexpected end of document", "cut-1"), Applied(rig));
+    }
+
+    [Fact]
     public void C6_StoreFails_NotAppliedReported500()
     {
         var rig = new KaaRig();

@@ -220,4 +220,54 @@ public class MqttCodecTests
         Assert.Equal(payload, reader.Body[into.PayloadOffset..(into.PayloadOffset + into.PayloadLength)]);
         Assert.Equal(77, into.PacketId);
     }
+
+    [Fact]
+    public void FrameReader_PublishOverTheCap_ReadPastAsCutAndTheNextPacketFramesWhole()
+    {
+        var buf = new byte[400];
+        byte[] payload = Enumerable.Range(0, 300).Select(i => (byte)i).ToArray();
+        int n = MqttEncoder.Publish(buf, 0, "site/config/set", payload, 0, 300, MqttQos.AtLeastOnce, false, false, 9);
+        n += MqttEncoder.PubAck(buf, n, 4);
+        var reader = new MqttFrameReader(64);
+        var statuses = new List<FrameStatus>();
+        var into = new MqttPacket();
+        for (int i = 0; i < n; i++)
+        {
+            FrameStatus status = reader.Feed(buf[i]);
+            if (status == FrameStatus.Cut)
+            {
+                Assert.Equal((64, 2 + 15 + 2 + 300), (reader.BodyLength, reader.DeclaredLength));
+                Assert.Equal(DecodeStatus.Ok, MqttDecoder.Decode(reader.Header, reader.Body, reader.BodyLength, into));
+                Assert.Equal(("site/config/set", 9, 64 - 19), (into.Topic, into.PacketId, into.PayloadLength));
+                Assert.Equal(payload[..into.PayloadLength], reader.Body[into.PayloadOffset..64]);
+            }
+
+            if (status != FrameStatus.NeedMore)
+            {
+                statuses.Add(status);
+            }
+        }
+
+        Assert.Equal([FrameStatus.Cut, FrameStatus.Complete], statuses);
+        Assert.Equal(DecodeStatus.Ok, MqttDecoder.Decode(reader.Header, reader.Body, reader.BodyLength, into));
+        Assert.Equal((MqttPacketType.PubAck, 4), (into.Type, into.PacketId));
+    }
+
+    [Theory]
+    [InlineData(0xD0, 65, 4096)]
+    [InlineData(0x90, 65, 4096)]
+    [InlineData(0x30, 64 + 4096 + 1, 4096)]
+    public void FrameReader_OtherPacketOverTheCapOrPublishPastTheSkipAllowance_IsTooLarge(byte header, int length, int skipped)
+    {
+        var reader = new MqttFrameReader(64, skipped);
+        var encoded = new byte[4];
+        reader.Feed(header);
+        FrameStatus last = FrameStatus.NeedMore;
+        for (int i = 0, k = RemainingLength.Encode(length, encoded, 0); i < k; i++)
+        {
+            last = reader.Feed(encoded[i]);
+        }
+
+        Assert.Equal(FrameStatus.TooLarge, last);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using EnergyLogger.Core.Ports;
+using EnergyLogger.Host.Links;
 using EnergyLogger.Host.Mqtt;
 using Xunit;
 using static EnergyLogger.Integration.Tests.Cloud.SessionDriver;
@@ -106,6 +107,32 @@ public sealed class MqttClientFaultTests : IClassFixture<MosquittoBroker>
         Assert.Null(WaitFor(client, MqttEventKind.ConnectionLost, limit: TimeSpan.FromSeconds(3)));
         Assert.True(client.IsConnected);
         Assert.InRange(client.Counters.Pings, 2, 20);
+    }
+
+    [Fact]
+    public void C5_PublishOverThePacketCap_DeliveredCutWithItsFullLengthAndTheConnectionKept()
+    {
+        using var client = new MqttClient(new SystemClock(), maxPacketBytes: 4096);
+        Assert.True(client.Connect(Options(_broker, _broker.TlsPort, "energy-logger-c5-cut")).IsAccepted);
+        Assert.True(client.Subscribe("el/test/cut", MqttQos.AtLeastOnce));
+        using MqttClient sender = NewClient();
+        Assert.True(sender.Connect(Options(_broker, _broker.TlsPort, "energy-logger-c5-sender")).IsAccepted);
+        Thread.Sleep(300);
+
+        byte[] big = Encoding.ASCII.GetBytes("{\"configId\":\"big-1\",\"pad\":\"" + new string('x', 20_000) + "\"}");
+        byte[] after = Encoding.ASCII.GetBytes("after");
+        Assert.True(sender.Publish("el/test/cut", big, 0, big.Length, MqttQos.AtLeastOnce, false) > 0);
+        Assert.True(sender.Publish("el/test/cut", after, 0, after.Length, MqttQos.AtLeastOnce, false) > 0);
+
+        MqttEvent? cut = WaitFor(client, MqttEventKind.Message, "el/test/cut");
+        Assert.NotNull(cut);
+        Assert.True(cut.Truncated);
+        Assert.Equal(big.Length, cut.MessageLength);
+        Assert.StartsWith("{\"configId\":\"big-1\",", Text(cut));
+        MqttEvent? next = WaitFor(client, MqttEventKind.Message, "el/test/cut");
+        Assert.Equal(("after", false), (next is null ? null : Text(next), next?.Truncated));
+        Assert.True(client.IsConnected);
+        Assert.Equal((0, 1, 0), (client.Counters.Malformed, client.Counters.MessagesCut, client.Counters.ConnectionsLost));
     }
 
     public static TheoryData<byte[], string> Hostile => new()

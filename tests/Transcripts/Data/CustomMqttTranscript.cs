@@ -75,7 +75,7 @@ run 3000
   mqtt< msg home/energy/config/set {""configId"":""c-9"",""config"":{""map"":{""format"":""energylogger-map/1"",""name"":""x""},""poll"":{""fastMs"":10}}}
   mqtt> pub home/energy/config/status q1 retain #8 {""configId"":""c-9"",""statusCode"":400,""reasonPhrase"":""config.poll.fastMs: an integer from 1000 to 86400000""}
   mqtt< msg home/energy/config/set {""configId"":""c-10"",""config"":{
-  mqtt> pub home/energy/config/status q1 retain #9 {""configId"":"""",""statusCode"":400,""reasonPhrase"":""config message: unexpected end of document""}
+  mqtt> pub home/energy/config/status q1 retain #9 {""configId"":""c-10"",""statusCode"":400,""reasonPhrase"":""config message: unexpected end of document""}
   mqtt< ack 8
   mqtt< ack 9
   mqtt> pub home/energy/result/get_version q1 #10 [{""id"":7,""statusCode"":200,""reasonPhrase"":""OK"",""payload"":{""fw"":""1.0.0"",""build"":""transcript"",""configId"":null}}]
