@@ -195,6 +195,17 @@ public sealed class CliTests(ModbusPeer peer) : IClassFixture<ModbusPeer>
         Assert.Contains("--stop-bits", outcome.Stdout);
     }
 
+    [Theory]
+    [InlineData("read")]
+    [InlineData("write")]
+    public void Help_SaysAddressesCountFromZeroAndOffersOneBased(string verb)
+    {
+        var outcome = EnergyLoggerProcess.Run(verb, "--help");
+
+        Assert.Contains("counted from 0", outcome.Stdout);
+        Assert.Contains("--one-based", outcome.Stdout);
+    }
+
     private EnergyLoggerProcess.Outcome Run(string verb, Medium medium, string options)
     {
         string[] bus = medium switch

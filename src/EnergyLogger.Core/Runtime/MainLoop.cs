@@ -180,7 +180,7 @@ namespace EnergyLogger.Core.Runtime
                 AccessPoint.SettingsApplied();
             }
 
-            _restarts.Ask(ResetReason.Provisioned, "settings applied on port 4242");
+            _restarts.Ask(ResetReason.Provisioned, "settings applied on port " + _options.ProvisioningPort.ToString());
         }
 
         /// <summary>

@@ -31,6 +31,9 @@ namespace EnergyLogger.Core.Runtime
         /// <summary>Failed boots in a row after which the next boot runs in safe mode.</summary>
         public int MaxFailedBoots = 3;
 
+        /// <summary>The port the provisioning sessions listen on, named in the reason of the restart an apply asks for.</summary>
+        public int ProvisioningPort = 4242;
+
         /// <summary>How often safe mode says again why it is on and how to leave it (it says so first at its start).</summary>
         public int SafeModeNoticeMs = 600000;
 

@@ -92,6 +92,13 @@ internal static class FleetCommand
 
     private static void Print(FleetResult r, FleetOptions options)
     {
+        if (r.Online == 0 && r.Polled == 0)
+        {
+            // The runner stopped after the connect phase: there are no figures, only the reason.
+            Console.WriteLine($"fleet: not sustained: {r.Shortfall}");
+            return;
+        }
+
         double perSecond = r.Polled / (double)options.Seconds;
         Console.WriteLine($"fleet: {r.Count} dongles, {r.Online} online at the end, {r.ConnectionsLost} connections lost, connected in {r.ConnectSeconds:F1} s");
         Console.WriteLine($"fleet: {r.Polled} samples in {options.Seconds} s ({perSecond:F1}/s), {r.Acknowledged} acknowledged, {r.Backlog} left");

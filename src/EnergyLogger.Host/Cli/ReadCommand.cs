@@ -11,11 +11,11 @@ internal static class ReadCommand
 
     private static readonly string[] Help =
     [
-        "usage: energylogger read BUS [--slave N] [--fc 1|2|3|4] --address A [--count N] [--type T] [--word-order O]",
+        "usage: energylogger read BUS [--slave N] [--fc 1|2|3|4] --address A [--one-based] [--count N] [--type T] [--word-order O]",
         "",
         "  --slave N                 slave id 1 to 247 (default 1)",
         "  --fc F                    1 coils, 2 discrete inputs, 3 holding (default) or 4 input registers",
-        "  --address A               first address, decimal or 0x hex",
+        .. AddressOption.HelpLines,
         "  --count N                 bits for FC01/02, registers for FC03/04 (default: one value)",
         $"  --type T                  FC03/04: {ValueFormat.TypeHelp}",
         "  --word-order O            abcd (default), cdab, badc or dcba",
@@ -35,7 +35,7 @@ internal static class ReadCommand
         BusSettings bus = BusSettings.Parse(cli);
         byte slave = (byte)cli.Int("slave", 1, 1, 247);
         var function = (FunctionCode)cli.Int("fc", 3, 1, 4);
-        int address = cli.RequiredInt("address", 0, 0xFFFF);
+        int address = AddressOption.Parse(cli);
         return function is FunctionCode.ReadCoils or FunctionCode.ReadDiscreteInputs
             ? ReadBits(cli, bus, slave, function, address)
             : ReadRegisters(cli, bus, slave, function, address);

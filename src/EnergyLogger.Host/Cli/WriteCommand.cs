@@ -11,11 +11,11 @@ internal static class WriteCommand
 
     private static readonly string[] Help =
     [
-        "usage: energylogger write BUS [--slave N] --fc 5|6|15|16 --address A (--value V | --values V1,V2,...)",
+        "usage: energylogger write BUS [--slave N] --fc 5|6|15|16 --address A [--one-based] (--value V | --values V1,V2,...)",
         "",
         "  --slave N                 slave id 1 to 247 (default 1)",
         "  --fc F                    5 one coil, 6 one register, 15 coils, 16 registers",
-        "  --address A               first address, decimal or 0x hex",
+        .. AddressOption.HelpLines,
         "  --value V                 FC05: 0, 1, on or off; FC06: one 16-bit value; FC16 --type string: the text",
         "  --values V1,V2,...        FC15: 0 or 1 per coil; FC16: numbers, each encoded by --type",
         $"  --type T                  FC06/16: {ValueFormat.TypeHelp}",
@@ -39,7 +39,7 @@ internal static class WriteCommand
         BusSettings bus = BusSettings.Parse(cli);
         byte slave = (byte)cli.Int("slave", 1, 1, 247);
         int fc = cli.RequiredInt("fc", 1, 16);
-        int address = cli.RequiredInt("address", 0, 0xFFFF);
+        int address = AddressOption.Parse(cli);
         (Request request, int count, string unit) = fc switch
         {
             5 => SingleCoil(cli),

@@ -40,6 +40,11 @@ internal sealed class VirtualDevice
         _config = config;
         _map = map;
         _provisioning = provisioning;
+        if (provisioning is not null)
+        {
+            // The restart an apply asks for names the port it came in on.
+            config.Options.ProvisioningPort = provisioning.Port;
+        }
         Version? v = typeof(VirtualDevice).Assembly.GetName().Version;
         _factoryVersion = v is null ? "0.0.0" : $"{v.Major}.{v.Minor}.{v.Build}";
     }

@@ -41,7 +41,20 @@ internal sealed class FleetRunner
         try
         {
             double connectSeconds = Connect(stop);
-            _output.WriteLine($"fleet: {Online()} of {_dongles.Length} connected in {connectSeconds:F1} s; polling every {_options.IntervalMs} ms for {_options.Seconds} s");
+            int online = Online();
+            _output.WriteLine($"fleet: {online} of {_dongles.Length} connected in {connectSeconds:F1} s"
+                + (online == 0 ? "" : $"; polling every {_options.IntervalMs} ms for {_options.Seconds} s"));
+            if (online < _dongles.Length)
+            {
+                _output.WriteLine($"fleet: {NotConnected()}");
+            }
+
+            if (online == 0)
+            {
+                // Nothing to measure: the run would only wait out its schedule.
+                return Result(connectSeconds, 0);
+            }
+
             double cpu = Measure(stop);
             _polling = false;
             Drain(stop);
@@ -58,7 +71,7 @@ internal sealed class FleetRunner
     private double Connect(CancellationToken stop)
     {
         var watch = Stopwatch.StartNew();
-        while (Online() < _dongles.Length && watch.Elapsed.TotalSeconds < _options.ConnectSeconds && !stop.IsCancellationRequested)
+        while (Online() < _dongles.Length && watch.Elapsed.TotalSeconds < _options.ConnectSeconds && !stop.IsCancellationRequested && !Refused())
         {
             Thread.Sleep(50);
         }
@@ -150,7 +163,8 @@ internal sealed class FleetRunner
         int lost = _dongles.Sum(d => d.Uplink.Counters.ConnectionsLost);
         long backlog = Backlog();
         long p99 = _lateness.Percentile(0.99);
-        string? shortfall = online < _dongles.Length ? $"{_dongles.Length - online} dongles not connected"
+        string? shortfall = online == 0 ? $"no dongle connected ({NotConnected()})"
+            : online < _dongles.Length ? $"{_dongles.Length - online} dongles not connected"
             : lost > 0 ? $"{lost} connections lost"
             : p99 > _options.LatenessLimitMs ? $"99 % of polls started up to {p99} ms late (limit {_options.LatenessLimitMs} ms)"
             : backlog > 0 ? $"{backlog} samples not acknowledged {_options.DrainSeconds} s after the last poll"
@@ -159,6 +173,15 @@ internal sealed class FleetRunner
     }
 
     private int Online() => _dongles.Count(d => d.Uplink.Online);
+
+    /// <summary>Every dongle has tried and none got in: the broker refuses or is not there, and waiting changes nothing.</summary>
+    private bool Refused() => Online() == 0 && _dongles.All(d => d.Uplink.Counters.ConnectFailures > 0);
+
+    /// <summary>How many dongles are not connected, by the last reason each was given ("5 not connected: connect: ...").</summary>
+    private string NotConnected() => string.Join("; ", _dongles.Where(d => !d.Uplink.Online)
+        .GroupBy(d => d.Uplink.Counters.LastError ?? "no connect attempt finished")
+        .OrderByDescending(g => g.Count())
+        .Select(g => $"{g.Count()} not connected: {g.Key}"));
 
     private long Acknowledged() => _dongles.Sum(d => (long)d.Uplink.Outbox.Counters.Acknowledged);
 

@@ -73,7 +73,8 @@ public sealed class FirstBootTests : IDisposable
         logger.WaitFor(l => l.Contains("src=boot msg=starting mode=provisioning boot=1 reset=first-start"), Patience);
         logger.WaitFor(l => l.Contains("src=provisioning msg=listening"), Patience);
         ProvisionOverTcp(port);
-        Assert.Contains("reset=provisioned", logger.WaitFor(l => l.Contains("msg=starting mode=normal"), Patience));
+        // The reason names the port the settings came in on, which is not 4242 here.
+        Assert.Contains($"reset=provisioned detail=\"settings applied on port {port}\"", logger.WaitFor(l => l.Contains("msg=starting mode=normal"), Patience));
 
         // Normal mode: polled from the pymodbus slave, published over TLS, acknowledged by the Kaa-like responder.
         Assert.True(WaitUntil(() => kaa.Samples.Count(s => Grid(s) == -1200) >= 3, Patience), logger.Log);

@@ -40,25 +40,6 @@ public sealed class FleetCommandTests(MosquittoBroker broker) : IClassFixture<Mo
     }
 
     [Fact]
-    public void Fleet_BrokerNotListening_NotSustainedAndExitsOne()
-    {
-        int port = broker.PlainPort;
-        broker.Stop();
-        try
-        {
-            EnergyLoggerProcess.Outcome outcome = EnergyLoggerProcess.Run("fleet", "--count", "2", "--seconds", "1", "--connect-seconds", "1",
-                "--drain-seconds", "0", "--broker", $"mqtt://127.0.0.1:{port}");
-
-            Assert.Equal(1, outcome.ExitCode);
-            Assert.Contains("fleet: not sustained: 2 dongles not connected", outcome.Stdout);
-        }
-        finally
-        {
-            broker.Start();
-        }
-    }
-
-    [Fact]
     public void MacOf_FleetIndices_LocallyAdministeredAndDistinct()
     {
         string[] ids = Enumerable.Range(0, 70_000).Select(i => CloudSettings.ClientIdFor(VirtualDongle.MacOf(i))).ToArray();
@@ -76,5 +57,21 @@ public sealed class FleetCommandTests(MosquittoBroker broker) : IClassFixture<Mo
 
         Assert.Equal(2, outcome.ExitCode);
         Assert.Equal("energylogger fleet: --broker is required", outcome.Stderr.Trim());
+    }
+
+    [Fact]
+    public void Fleet_DeadBroker_SaysWhyAndStopsWithoutRunningTheSchedule()
+    {
+        int dead = MosquittoBroker.FreePort();
+
+        EnergyLoggerProcess.Outcome outcome = EnergyLoggerProcess.Run("fleet", "--count", "5", "--seconds", "60", "--connect-seconds", "60",
+            "--broker", $"mqtt://127.0.0.1:{dead}");
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        Assert.Contains("fleet: 0 of 5 connected", outcome.Stdout);
+        Assert.Matches(@"fleet: 5 not connected: connect: .*refused", outcome.Stdout);
+        Assert.Contains("fleet: not sustained: no dongle connected", outcome.Stdout);
+        Assert.DoesNotContain("samples in", outcome.Stdout);
+        Assert.True(outcome.Elapsed < TimeSpan.FromSeconds(20), $"took {outcome.Elapsed}");
     }
 }

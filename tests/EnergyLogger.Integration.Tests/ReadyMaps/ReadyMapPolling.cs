@@ -94,6 +94,6 @@ internal static class ReadyMapPolling
         return element;
     }
 
-    private static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
+    public static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", ".."));
 }

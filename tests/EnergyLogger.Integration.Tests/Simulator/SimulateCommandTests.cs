@@ -46,6 +46,17 @@ public sealed class SimulateCommandTests
         }
     }
 
+    [Fact]
+    public void Read_OneBasedAddress_ReadsTheRegisterOneBelow()
+    {
+        using SimulatorProcess simulator = SimulatorProcess.Start(tcp: true);
+
+        EnergyLoggerProcess.Outcome outcome = EnergyLoggerProcess.Run(["read", .. Tcp(simulator), "--address", (CyclesRegister + 1).ToString(), "--one-based"]);
+
+        Assert.True(outcome.ExitCode == 0, outcome + "\n" + simulator.Output);
+        Assert.Equal(Cycles.ToString(), outcome.Stdout.Trim());
+    }
+
     [Theory]
     [MemberData(nameof(FaultRows))]
     public void Master_FaultOnEveryRequest_EndsWithItsStatusOnEveryMedium(string mode, ModbusStatus expected)
