@@ -51,6 +51,16 @@ if ! dotnet test "$nf_host" --no-build -nologo --logger "trx;LogFilePrefix=$(bas
     status=1
 fi
 
+# The Raspberry Pi gateway build (docs/install.md): self-contained for linux-arm64. Build only: this machine runs
+# no arm64 code, so the check is that it publishes, with the native launcher of the right architecture.
+echo "test: publishing the self-contained linux-arm64 build (build only)"
+arm64="$results/linux-arm64"
+if ! dotnet publish src/EnergyLogger.Host -c Release -r linux-arm64 --self-contained -o "$arm64" -nologo -v:q \
+    || ! python3 -c 'import sys; h = open(sys.argv[1], "rb").read(20); sys.exit(h[:4] != b"\x7fELF" or h[18:20] != b"\xb7\x00")' "$arm64/energylogger"; then
+    echo "test: the linux-arm64 publish failed"
+    status=1
+fi
+
 echo "test: nanoFramework gate"
 gate_skipped=0
 tools/nf-gate.sh || case $? in

@@ -1,3 +1,4 @@
+using System.Reflection;
 using EnergyLogger.Host.Cli;
 
 namespace EnergyLogger.Host;
@@ -34,6 +35,12 @@ internal static class Program
             return args.Length == 0 ? 2 : 0;
         }
 
+        if (args is ["--version"])
+        {
+            Console.WriteLine(VersionLine());
+            return 0;
+        }
+
         Verb? verb = Array.Find(Verbs, v => v.Name == args[0]);
         if (verb is null)
         {
@@ -52,6 +59,19 @@ internal static class Program
         }
     }
 
+    /// <summary>
+    /// "energylogger 1.0.0 (commit 0123456789ab)": the package version and the commit the build was made from, which
+    /// the SDK appends to the informational version ("1.0.0+SHA") when it builds from a git checkout.
+    /// </summary>
+    private static string VersionLine()
+    {
+        string informational = typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        int plus = informational.IndexOf('+');
+        string version = plus < 0 ? informational : informational[..plus];
+        string commit = plus < 0 ? "unknown" : informational[(plus + 1)..];
+        return $"energylogger {version} (commit {commit[..Math.Min(12, commit.Length)]})";
+    }
+
     private static void PrintUsage(TextWriter output)
     {
         output.WriteLine("usage: energylogger COMMAND [options]");
@@ -62,6 +82,6 @@ internal static class Program
         }
 
         output.WriteLine();
-        output.WriteLine("Run 'energylogger COMMAND --help' for a command's options.");
+        output.WriteLine("Run 'energylogger COMMAND --help' for a command's options, 'energylogger --version' for the version.");
     }
 }

@@ -195,6 +195,15 @@ public sealed class CliTests(ModbusPeer peer) : IClassFixture<ModbusPeer>
         Assert.Contains("--stop-bits", outcome.Stdout);
     }
 
+    [Fact]
+    public void Version_PrintsTheVersionAndTheCommitOfTheBuild()
+    {
+        var outcome = EnergyLoggerProcess.Run("--version");
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Matches(@"^energylogger 1\.0\.0 \(commit ([0-9a-f]{12}|unknown)\)\n$", outcome.Stdout);
+    }
+
     [Theory]
     [InlineData("read")]
     [InlineData("write")]
