@@ -6,7 +6,9 @@ namespace EnergyLogger.Core.Runtime
 {
     /// <summary>
     /// Survives reboots in one small CRC-checked file: how many boots in a row failed, why the last run ended,
-    /// and a count of boots. A boot counts as failed until the main loop has run long enough to be proven
+    /// and a count of boots. The count is also the epoch of the samples' sequence numbers (docs/telemetry-schema.md,
+    /// "seq"), so it must never go back: before a boot numbers its first sample (<see cref="KeepEpoch"/>) the record is
+    /// copied to a second file, and a boot whose journal cannot be read counts on from the copy. A boot counts as failed until the main loop has run long enough to be proven
     /// (<see cref="MarkProven"/>); a deliberate restart (command, provisioning, update, factory reset) or a clean
     /// stop clears the count, a stall or a crash keeps it, and a boot that could not start for a configuration error is
     /// taken back (<see cref="Withdraw"/>), as if it had never begun. After <see cref="RuntimeOptions.MaxFailedBoots"/> failed boots in
@@ -20,6 +22,9 @@ namespace EnergyLogger.Core.Runtime
     public sealed class BootJournal
     {
         public const string FileName = "boot.rec";
+
+        /// <summary>The copy written once per boot that numbers samples (and per new epoch): a damaged journal loses the reason, never the count.</summary>
+        public const string CopyName = "boot.bak";
         public const int MaxDetailBytes = 120;
 
         /// <summary>How many ends of earlier runs the record keeps, and <see cref="History"/> shows.</summary>
@@ -39,6 +44,9 @@ namespace EnergyLogger.Core.Runtime
         private readonly byte[] _earlier = new byte[HistoryLength];
         private int _failed;
         private bool _proven;
+
+        // Whether this boot's count is in the copy.
+        private bool _copied;
 
         // What Begin read, for Withdraw.
         private readonly byte[] _earlierBefore = new byte[HistoryLength];
@@ -91,7 +99,8 @@ namespace EnergyLogger.Core.Runtime
                 System.Array.Copy(_earlier, _earlierBefore, HistoryLength);
                 _bootsBefore = boots;
                 _reasonBefore = reason;
-                Boots = boots + 1;
+                uint copied = CopiedBoots();
+                Boots = (copied > boots ? copied : boots) + 1;
                 FailedBootsBefore = failed;
                 PreviousReason = reason;
                 PreviousDetail = detail;
@@ -100,7 +109,41 @@ namespace EnergyLogger.Core.Runtime
                 _proven = false;
                 _ending = false;
                 _failed = failed < 255 ? failed + 1 : 255;
+                _copied = false;
                 Write(ResetReason.Unknown, "");
+            }
+        }
+
+        /// <summary>
+        /// This boot's count is about to number samples: it goes to the copy too (once per boot), so that no later boot
+        /// can count the same again, whatever becomes of the journal. Boots that number nothing (provisioning, safe mode)
+        /// write no copy.
+        /// </summary>
+        public void KeepEpoch()
+        {
+            lock (_gate)
+            {
+                if (!_copied)
+                {
+                    _copied = true;
+                    WriteCopy();
+                }
+            }
+        }
+
+        /// <summary>
+        /// Counts on to a new epoch without a reboot, for a boot that has numbered all the samples one epoch holds;
+        /// returns it. Stored in both files like a boot.
+        /// </summary>
+        public uint NewEpoch()
+        {
+            lock (_gate)
+            {
+                Boots++;
+                // The record as it stands, with the new count: a reason the run already stored stays.
+                Write((ResetReason)_buffer[10], Encoding.UTF8.GetString(_buffer, HeaderBytes, _buffer[HeaderBytes - 1]));
+                WriteCopy();
+                return Boots;
             }
         }
 
@@ -202,6 +245,15 @@ namespace EnergyLogger.Core.Runtime
             detail = Encoding.UTF8.GetString(_buffer, header, _buffer[header - 1]);
         }
 
+        /// <summary>The boot count the copy holds; 0 when there is none or it cannot be read.</summary>
+        private uint CopiedBoots()
+        {
+            int length = _store.Length(CopyName);
+            bool readable = length >= FirstVersionHeaderBytes + CrcBytes && length <= _buffer.Length
+                && _store.Read(CopyName, 0, _buffer, 0, length) == length && HeaderOf(length) > 0;
+            return readable ? ReadUInt32(_buffer, 5) : 0;
+        }
+
         /// <summary>The header length of a valid record of either version, or -1.</summary>
         private int HeaderOf(int length)
         {
@@ -280,6 +332,16 @@ namespace EnergyLogger.Core.Runtime
             int body = HeaderBytes + text.Length;
             WriteUInt32(_buffer, body, Crc32.Compute(_buffer, 0, body));
             if (!_store.Replace(FileName, _buffer, 0, body + CrcBytes))
+            {
+                WriteErrors++;
+            }
+        }
+
+        /// <summary>The record just written, again under <see cref="CopyName"/>; only its boot count is ever read back.</summary>
+        private void WriteCopy()
+        {
+            int length = HeaderBytes + _buffer[HeaderBytes - 1] + CrcBytes;
+            if (!_store.Replace(CopyName, _buffer, 0, length))
             {
                 WriteErrors++;
             }

@@ -8,8 +8,8 @@ using EnergyLogger.Core.Telemetry;
 namespace EnergyLogger.Core.Runtime
 {
     /// <summary>
-    /// The poll cycle when one is due: the engine reads, decodes and maps, and each endpoint's sample is stored in its
-    /// outbox before anything is sent. A map taken over with other endpoints brings the cloud's along; during an
+    /// The poll cycle when one is due: the engine reads, decodes and maps, the cycle's samples are numbered, and each
+    /// endpoint's sample is stored in its outbox before anything is sent. A map taken over with other endpoints brings the cloud's along; during an
     /// update's trial the updater hears whether a slave answered.
     /// </summary>
     internal sealed class Polling : ILoopTask
@@ -23,11 +23,16 @@ namespace EnergyLogger.Core.Runtime
         private readonly Log _log;
         private readonly int _ledCycles;
         private readonly JsonWriter _json;
+        private readonly BootJournal _journal;
+        private SampleSequence _sequence;
 
         /// <param name="updater">The OTA updater, or null when this build has none.</param>
+        /// <param name="journal">The boot journal whose boot count is the epoch of the samples' sequence numbers.</param>
         public Polling(PollEngine engine, PollSchedule schedule, CloudStack cloud, IUpdater updater, LoopStats stats, IClock clock, Log log,
-            RuntimeOptions options)
+            RuntimeOptions options, BootJournal journal)
         {
+            _journal = journal;
+            _sequence = new SampleSequence(journal.Boots);
             _engine = engine;
             _schedule = schedule;
             _cloud = cloud;
@@ -110,15 +115,25 @@ namespace EnergyLogger.Core.Runtime
         }
 
         /// <summary>
-        /// One sample per endpoint group into its outbox. A sample taken before the wall clock was set carries its
+        /// One sample per endpoint group into its outbox, all with the cycle's sequence number, so a gap in one endpoint's
+        /// numbers is a sample that was counted as not stored. A sample taken before the wall clock was set carries its
         /// monotonic time and <c>synced:false</c> and is stored like any other (RELIABILITY S2). A sample that does not
         /// fit a record is counted, never silently lost.
         /// </summary>
         private void StoreSamples()
         {
+            if (_sequence.Exhausted)
+            {
+                _sequence = new SampleSequence(_journal.NewEpoch());
+            }
+
+            _journal.KeepEpoch();
+
+            long seq = _sequence.Next();
             for (int g = 0; g < _engine.SampleCount; g++)
             {
                 Sample sample = _engine.Sample(g);
+                sample.Sequence = seq;
                 _stats.Samples++;
                 if (!sample.ClockSynced)
                 {

@@ -29,6 +29,12 @@ namespace EnergyLogger.Core.Telemetry
 
         public int SchemaVersion => TelemetrySchema.Version;
 
+        /// <summary>
+        /// The sample's number (<see cref="SampleSequence"/>), the key a consumer drops duplicates by; every sample of one
+        /// poll cycle carries the same. 0 for none: the sample is written without "seq".
+        /// </summary>
+        public long Sequence { get; set; }
+
         /// <summary>Monotonic time of the cycle; always present, so a sample taken before SNTP can be re-stamped (RELIABILITY S2).</summary>
         public long MonotonicMs { get; set; }
 

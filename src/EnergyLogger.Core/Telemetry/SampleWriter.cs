@@ -6,7 +6,7 @@ namespace EnergyLogger.Core.Telemetry
 {
     /// <summary>
     /// Writes a <see cref="Sample"/> as compact JSON in schema order (docs/telemetry-schema.md):
-    /// <c>{"v":1,"ts":..,"mono":..,"synced":true,"pv":{..},..,"ext":{..},"q":{"grid.power":"stale"}}</c>.
+    /// <c>{"v":1,"seq":..,"ts":..,"mono":..,"synced":true,"pv":{..},..,"ext":{..},"q":{"grid.power":"stale"}}</c>.
     /// A value that is not Ok is left out of its module and listed in "q" with its quality, so NaN, a
     /// sentinel or a torn value is never published as a number (RELIABILITY M10). No allocation.
     /// </summary>
@@ -22,6 +22,12 @@ namespace EnergyLogger.Core.Telemetry
             w.BeginObject();
             w.Name("v");
             w.Integer(sample.SchemaVersion);
+            if (sample.Sequence > 0)
+            {
+                w.Name("seq");
+                w.Integer(sample.Sequence);
+            }
+
             if (sample.ClockSynced)
             {
                 w.Name("ts");

@@ -16,6 +16,9 @@ internal sealed class SimulatedDongle
 {
     private readonly PollEngine _engine;
 
+    // A simulated dongle has no boot journal: each run numbers its samples in epoch 1.
+    private readonly SampleSequence _sequence = new(1);
+
     public SimulatedDongle(RegisterMap map, int seed, IClock clock)
     {
         DeviceDefinition device = map.Devices[0];
@@ -55,7 +58,9 @@ internal sealed class SimulatedDongle
         Model.Advance(hourOfDay, elapsedSeconds);
         Inverter.Publish();
         _engine.RunCycle();
+        Sample sample = _engine.Sample(0);
+        sample.Sequence = _sequence.Next();
         Json.Reset();
-        SampleWriter.Write(_engine.Sample(0), Json);
+        SampleWriter.Write(sample, Json);
     }
 }

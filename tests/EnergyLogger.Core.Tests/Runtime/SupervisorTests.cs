@@ -1,5 +1,6 @@
 using EnergyLogger.Core.Runtime;
 using EnergyLogger.Core.Tests.Cloud;
+using EnergyLogger.Core.Tests.Fakes;
 using Xunit;
 
 namespace EnergyLogger.Core.Tests.Runtime;
@@ -157,16 +158,103 @@ public class SupervisorTests
         var store = new MemoryFileStore();
         var journal = new BootJournal(store, 3);
         journal.Begin();
+        journal.KeepEpoch();
         journal.RecordRestart(ResetReason.Stall, "no heartbeat");
         byte[] file = store.Files[BootJournal.FileName];
         file[Math.Min(flip, file.Length - 1)] ^= 0x40;
 
         var next = new BootJournal(store, 3);
         next.Begin();
-        Assert.Equal((ResetReason.Unknown, "boot journal unreadable", false, 1u), (next.PreviousReason, next.PreviousDetail, next.SafeMode, next.Boots));
+        // The count goes on from the copy: it is the epoch of the sample numbers, which must never repeat.
+        Assert.Equal((ResetReason.Unknown, "boot journal unreadable", false, 2u), (next.PreviousReason, next.PreviousDetail, next.SafeMode, next.Boots));
         var after = new BootJournal(store, 3);
         after.Begin();
-        Assert.Equal((2u, 1), (after.Boots, after.FailedBootsBefore));
+        Assert.Equal((3u, 1), (after.Boots, after.FailedBootsBefore));
+    }
+
+    [Fact]
+    public void S1_JournalDamagedAfterSeveralBoots_CountGoesOnFromTheCopy()
+    {
+        var store = new MemoryFileStore();
+        for (int boot = 0; boot < 4; boot++)
+        {
+            var journal = new BootJournal(store, 3);
+            journal.Begin();
+            journal.KeepEpoch();
+        }
+
+        store.Files[BootJournal.FileName][6] ^= 0x40;
+
+        var next = new BootJournal(store, 3);
+        next.Begin();
+        Assert.Equal(5u, next.Boots);
+    }
+
+    [Fact]
+    public void KeepEpoch_PowerCutAtEachWriteOfABootThatNumbersSamples_NoBootCountIsEverHandedOutTwice()
+    {
+        for (int cut = 0; cut < 2; cut++)
+        {
+            var store = new PowerCutFileStore();
+            var first = new BootJournal(store, 3);
+            first.Begin();
+            first.KeepEpoch();
+            uint used = first.Boots;
+
+            // The first boot made two writes; the cut lands on the next boot's record or on its copy.
+            store.ChangesBeforePowerCut = 2 + cut;
+            var cutBoot = new BootJournal(store, 3);
+            cutBoot.Begin();
+            cutBoot.KeepEpoch();
+            // A boot whose record was not written never numbered a sample (the power was gone); one whose copy failed did not either.
+            uint highestUsed = used;
+            store.ChangesBeforePowerCut = -1;
+
+            var after = new BootJournal(store, 3);
+            after.Begin();
+            Assert.True(after.Boots > highestUsed, $"cut {cut}: boot {after.Boots} after {highestUsed}");
+        }
+    }
+
+    [Fact]
+    public void KeepEpoch_OncePerBoot_TheCopyWrittenOnlyByBootsThatNumberSamples()
+    {
+        var store = new MemoryFileStore();
+        var journal = new BootJournal(store, 3);
+        journal.Begin();
+        Assert.False(store.Files.ContainsKey(BootJournal.CopyName));
+
+        journal.KeepEpoch();
+        byte[] copy = store.Files[BootJournal.CopyName];
+        journal.MarkProven();
+        journal.KeepEpoch();
+
+        Assert.Same(copy, store.Files[BootJournal.CopyName]);
+    }
+
+    [Fact]
+    public void NewEpoch_MidRun_CountedInBothFilesAndTheStoredReasonKept()
+    {
+        var store = new MemoryFileStore();
+        var journal = new BootJournal(store, 3);
+        journal.Begin();
+        journal.KeepEpoch();
+        journal.RecordRestart(ResetReason.Stall, "no heartbeat");
+
+        Assert.Equal(2u, journal.NewEpoch());
+        store.Files[BootJournal.FileName][6] ^= 0x40;
+        var next = new BootJournal(store, 3);
+        next.Begin();
+        Assert.Equal(3u, next.Boots);
+
+        var intact = new MemoryFileStore();
+        var other = new BootJournal(intact, 3);
+        other.Begin();
+        other.RecordRestart(ResetReason.Stall, "no heartbeat");
+        other.NewEpoch();
+        var reread = new BootJournal(intact, 3);
+        reread.Begin();
+        Assert.Equal((3u, ResetReason.Stall, "no heartbeat"), (reread.Boots, reread.PreviousReason, reread.PreviousDetail));
     }
 
     [Fact]

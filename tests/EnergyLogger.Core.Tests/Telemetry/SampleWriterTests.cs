@@ -35,7 +35,7 @@ public class SampleWriterTests
 
     /// <summary>The document of <see cref="Write_DeyeLikeCycle_GoldenDocument"/>; docs/telemetry-schema.md shows the same.</summary>
     public static readonly string GoldenDocument = """
-        {"v":1,"ts":1767225600000,"mono":5000,"synced":true,
+        {"v":1,"seq":3000000042,"ts":1767225600000,"mono":5000,"synced":true,
         "pv":{"power":4000,"energy_total":10000,"mppt1":{"voltage":345.6,"power":2100},"mppt2":{"power":1900}},
         "grid":{"power":1500,"l1":{"voltage":229.7}},
         "battery":{"power":-800,"soc":87},
@@ -48,6 +48,7 @@ public class SampleWriterTests
     private static SampleFixture Deye()
     {
         var f = new SampleFixture(DeyeLike);
+        f.Sample.Sequence = 3_000_000_042;
         f.Set(676, 3456);
         f.Set(672, 2100, 1900);
         f.Set(625, unchecked((ushort)-1500));
@@ -70,6 +71,18 @@ public class SampleWriterTests
         string json = Deye().Cycle();
 
         Assert.Equal(GoldenDocument, json);
+    }
+
+    [Theory]
+    [InlineData(0, "{\"v\":1,\"ts\":")]
+    [InlineData(1_000_000_001, "{\"v\":1,\"seq\":1000000001,\"ts\":")]
+    public void Write_Sequence_AfterTheVersionOrAbsentWhenNone(long seq, string start)
+    {
+        var f = new SampleFixture(With(points: List("""{"name":"soc","address":1,"target":"battery.soc"}""")));
+        f.Set(1, 50);
+        f.Sample.Sequence = seq;
+
+        Assert.StartsWith(start, f.Cycle());
     }
 
     [Fact]

@@ -50,6 +50,22 @@ public sealed class KaaLikeResponder : IDisposable
         }
     }
 
+    private static int _diagnosticsId = 100;
+
+    /// <summary>Asks the logger for its counters with the get_diagnostics command; its payload, or null when no answer came.</summary>
+    public JsonElement? Diagnostics(string app, string token, TimeSpan limit)
+    {
+        int id = Interlocked.Increment(ref _diagnosticsId);
+        Publish("kp1/" + app + "/cex/" + token + "/command/get_diagnostics/status", "[{\"id\":" + id + ",\"payload\":{}}]");
+        string? payload = null;
+        if (!WaitUntil(() => (payload = On("cex").Select(r => r.Payload).LastOrDefault(p => p.Contains("\"id\":" + id + ","))) is not null, limit))
+        {
+            return null;
+        }
+
+        return JsonDocument.Parse(payload!).RootElement[0].GetProperty("payload").Clone();
+    }
+
     public static bool WaitUntil(Func<bool> condition, TimeSpan limit)
     {
         DateTime end = DateTime.UtcNow + limit;

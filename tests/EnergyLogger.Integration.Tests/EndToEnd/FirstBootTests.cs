@@ -191,20 +191,14 @@ public sealed class FirstBootTests : IDisposable
         return JsonDocument.Parse(payload!).RootElement[0].Clone();
     }
 
-    private static int _diagnosticsId = 100;
-
     /// <summary>Asks the logger for its counters with get_diagnostics and waits for the answer.</summary>
     private static (int Samples, int Acknowledged, int Depth, int Dropped, int Lost, int TooLarge, int Refused)? Diagnostics(KaaLikeResponder kaa, LoggerProcess logger)
     {
-        int id = Interlocked.Increment(ref _diagnosticsId);
-        kaa.Publish(Prefix + "cex/" + Token + "/command/get_diagnostics/status", "[{\"id\":" + id + ",\"payload\":{}}]");
-        string? payload = null;
-        if (!WaitUntil(() => (payload = kaa.On("cex").Select(r => r.Payload).LastOrDefault(p => p.Contains("\"id\":" + id + ","))) is not null, Patience))
+        if (kaa.Diagnostics(App, Token, Patience) is not JsonElement d)
         {
             return null;
         }
 
-        JsonElement d = JsonDocument.Parse(payload!).RootElement[0].GetProperty("payload");
         int N(string name) => d.GetProperty(name).GetInt32();
         return (N("samples"), N("outbox_acknowledged"), N("outbox_depth"), N("outbox_dropped"), N("cloud_lost"), N("samples_too_large"), N("outbox_refused"));
     }

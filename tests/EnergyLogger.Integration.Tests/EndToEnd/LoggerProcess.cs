@@ -108,6 +108,17 @@ internal sealed class LoggerProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGKILL, as a power cut ends the firmware: no goodbye, nothing flushed by the logger itself.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        _process.WaitForExit();
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

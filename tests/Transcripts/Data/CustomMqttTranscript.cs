@@ -44,19 +44,20 @@ run 3000
   bus< 010304000186A0C9EB
   clock 23
   log> lvl=info src=poll msg=""map taken over"" map=home points=4
-  flash> append ob00000000.seg 163 AE404BF0
+  flash> replace boot.bak 19 0F66626F
+  flash> append ob00000000.seg 180 8E6F2D5C
   mqtt> connect 192.168.1.10:1883 plain id=energy-logger-246F28ABCDEF user=logger password=s3cret-pass will=home/energy/status,retain,offline keepalive=60 clean
   mqtt< connack accepted
   mqtt> sub home/energy/config/set q1
   mqtt> sub home/energy/command/+ q1
   mqtt> sub home/energy/ota/offer q1
   mqtt> pub home/energy/status q1 retain #1 online
-  mqtt> pub home/energy/metadata q1 retain #2 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":3,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":163,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000}
+  mqtt> pub home/energy/metadata q1 retain #2 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":3,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":180,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000}
   mqtt> pub homeassistant/sensor/energy-logger-246F28ABCDEF/pv_energy_total/config q1 retain #3 {""name"":""pv.energy_total"",""unique_id"":""energy-logger-246F28ABCDEF_pv_energy_total"",""object_id"":""energy-logger-246F28ABCDEF_pv_energy_total"",""state_topic"":""home/energy/state"",""value_template"":""{{ value_json.pv.energy_total }}"",""availability_topic"":""home/energy/status"",""unit_of_measurement"":""kWh"",""device_class"":""energy"",""state_class"":""total_increasing"",""device"":{""identifiers"":[""energy-logger-246F28ABCDEF""],""name"":""energy-logger-246F28ABCDEF"",""manufacturer"":""EnergyLogger"",""sw_version"":""1.0.0""}}
   mqtt> pub homeassistant/sensor/energy-logger-246F28ABCDEF/grid_power/config q1 retain #4 {""name"":""grid.power"",""unique_id"":""energy-logger-246F28ABCDEF_grid_power"",""object_id"":""energy-logger-246F28ABCDEF_grid_power"",""state_topic"":""home/energy/state"",""value_template"":""{{ value_json.grid.power }}"",""availability_topic"":""home/energy/status"",""unit_of_measurement"":""W"",""device_class"":""power"",""state_class"":""measurement"",""device"":{""identifiers"":[""energy-logger-246F28ABCDEF""],""name"":""energy-logger-246F28ABCDEF"",""manufacturer"":""EnergyLogger"",""sw_version"":""1.0.0""}}
   mqtt> pub homeassistant/sensor/energy-logger-246F28ABCDEF/battery_soc/config q1 retain #5 {""name"":""battery.soc"",""unique_id"":""energy-logger-246F28ABCDEF_battery_soc"",""object_id"":""energy-logger-246F28ABCDEF_battery_soc"",""state_topic"":""home/energy/state"",""value_template"":""{{ value_json.battery.soc }}"",""availability_topic"":""home/energy/status"",""unit_of_measurement"":""%"",""device_class"":""battery"",""state_class"":""measurement"",""device"":{""identifiers"":[""energy-logger-246F28ABCDEF""],""name"":""energy-logger-246F28ABCDEF"",""manufacturer"":""EnergyLogger"",""sw_version"":""1.0.0""}}
   mqtt> pub homeassistant/sensor/energy-logger-246F28ABCDEF/device_temperature/config q1 retain #6 {""name"":""device.temperature"",""unique_id"":""energy-logger-246F28ABCDEF_device_temperature"",""object_id"":""energy-logger-246F28ABCDEF_device_temperature"",""state_topic"":""home/energy/state"",""value_template"":""{{ value_json.device.temperature }}"",""availability_topic"":""home/energy/status"",""unit_of_measurement"":""\xC2\xB0C"",""device_class"":""temperature"",""state_class"":""measurement"",""device"":{""identifiers"":[""energy-logger-246F28ABCDEF""],""name"":""energy-logger-246F28ABCDEF"",""manufacturer"":""EnergyLogger"",""sw_version"":""1.0.0""}}
-  mqtt> pub home/energy/telemetry q1 #7 [{""v"":1,""ts"":1735689600023,""mono"":1000023,""synced"":true,""pv"":{""energy_total"":10000},""grid"":{""power"":850},""battery"":{""soc"":71},""device"":{""temperature"":41.2}}]
+  mqtt> pub home/energy/telemetry q1 #7 [{""v"":1,""seq"":1000000001,""ts"":1735689600023,""mono"":1000023,""synced"":true,""pv"":{""energy_total"":10000},""grid"":{""power"":850},""battery"":{""soc"":71},""device"":{""temperature"":41.2}}]
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=off reset=off
   clock 50
   mqtt< ack 1
@@ -86,9 +87,9 @@ run 3000
   bus> 0103000A0001A408
   bus< 01030203523949
   clock 5005
-  flash> append ob00000000.seg 163 67084EBF
-  mqtt> pub home/energy/state q0 retain {""v"":1,""ts"":1735689605005,""mono"":1005005,""synced"":true,""pv"":{""energy_total"":10000},""grid"":{""power"":850},""battery"":{""soc"":71},""device"":{""temperature"":41.2}}
-  mqtt> pub home/energy/telemetry q1 #11 [{""v"":1,""ts"":1735689605005,""mono"":1005005,""synced"":true,""pv"":{""energy_total"":10000},""grid"":{""power"":850},""battery"":{""soc"":71},""device"":{""temperature"":41.2}}]
+  flash> append ob00000000.seg 180 E3E5D5A6
+  mqtt> pub home/energy/state q0 retain {""v"":1,""seq"":1000000002,""ts"":1735689605005,""mono"":1005005,""synced"":true,""pv"":{""energy_total"":10000},""grid"":{""power"":850},""battery"":{""soc"":71},""device"":{""temperature"":41.2}}
+  mqtt> pub home/energy/telemetry q1 #11 [{""v"":1,""seq"":1000000002,""ts"":1735689605005,""mono"":1005005,""synced"":true,""pv"":{""energy_total"":10000},""grid"":{""power"":850},""battery"":{""soc"":71},""device"":{""temperature"":41.2}}]
   clock 5050
   mqtt< ack 11
 drop connection reset by peer
@@ -104,7 +105,7 @@ run 6000
   mqtt> sub home/energy/command/+ q1
   mqtt> sub home/energy/ota/offer q1
   mqtt> pub home/energy/status q1 retain #12 online
-  mqtt> pub home/energy/metadata q1 retain #13 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":7,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":4,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":2,""samples_too_large"":0,""outbox_appended"":2,""outbox_restored"":0,""outbox_acknowledged"":2,""outbox_depth"":0,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":326,""cloud_connects"":2,""cloud_lost"":1,""cloud_timeouts"":0,""cloud_last_error"":""connection lost: connection reset by peer"",""loop_longest_ms"":23,""loop_over_budget"":0,""cycles"":2,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000}
+  mqtt> pub home/energy/metadata q1 retain #13 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":7,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":4,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":2,""samples_too_large"":0,""outbox_appended"":2,""outbox_restored"":0,""outbox_acknowledged"":2,""outbox_depth"":0,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":360,""cloud_connects"":2,""cloud_lost"":1,""cloud_timeouts"":0,""cloud_last_error"":""connection lost: connection reset by peer"",""loop_longest_ms"":23,""loop_over_budget"":0,""cycles"":2,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000}
   mqtt> pub homeassistant/sensor/energy-logger-246F28ABCDEF/pv_energy_total/config q1 retain #14 {""name"":""pv.energy_total"",""unique_id"":""energy-logger-246F28ABCDEF_pv_energy_total"",""object_id"":""energy-logger-246F28ABCDEF_pv_energy_total"",""state_topic"":""home/energy/state"",""value_template"":""{{ value_json.pv.energy_total }}"",""availability_topic"":""home/energy/status"",""unit_of_measurement"":""kWh"",""device_class"":""energy"",""state_class"":""total_increasing"",""device"":{""identifiers"":[""energy-logger-246F28ABCDEF""],""name"":""energy-logger-246F28ABCDEF"",""manufacturer"":""EnergyLogger"",""sw_version"":""1.0.0""}}
   mqtt> pub homeassistant/sensor/energy-logger-246F28ABCDEF/grid_power/config q1 retain #15 {""name"":""grid.power"",""unique_id"":""energy-logger-246F28ABCDEF_grid_power"",""object_id"":""energy-logger-246F28ABCDEF_grid_power"",""state_topic"":""home/energy/state"",""value_template"":""{{ value_json.grid.power }}"",""availability_topic"":""home/energy/status"",""unit_of_measurement"":""W"",""device_class"":""power"",""state_class"":""measurement"",""device"":{""identifiers"":[""energy-logger-246F28ABCDEF""],""name"":""energy-logger-246F28ABCDEF"",""manufacturer"":""EnergyLogger"",""sw_version"":""1.0.0""}}
   mqtt> pub homeassistant/sensor/energy-logger-246F28ABCDEF/battery_soc/config q1 retain #16 {""name"":""battery.soc"",""unique_id"":""energy-logger-246F28ABCDEF_battery_soc"",""object_id"":""energy-logger-246F28ABCDEF_battery_soc"",""state_topic"":""home/energy/state"",""value_template"":""{{ value_json.battery.soc }}"",""availability_topic"":""home/energy/status"",""unit_of_measurement"":""%"",""device_class"":""battery"",""state_class"":""measurement"",""device"":{""identifiers"":[""energy-logger-246F28ABCDEF""],""name"":""energy-logger-246F28ABCDEF"",""manufacturer"":""EnergyLogger"",""sw_version"":""1.0.0""}}
@@ -121,9 +122,9 @@ run 6000
   bus> 0103000A0001A408
   bus< 01030203523949
   clock 10005
-  flash> append ob00000000.seg 163 8878824D
-  mqtt> pub home/energy/state q0 retain {""v"":1,""ts"":1735689610005,""mono"":1010005,""synced"":true,""pv"":{""energy_total"":10000},""grid"":{""power"":850},""battery"":{""soc"":71},""device"":{""temperature"":41.2}}
-  mqtt> pub home/energy/telemetry q1 #18 [{""v"":1,""ts"":1735689610005,""mono"":1010005,""synced"":true,""pv"":{""energy_total"":10000},""grid"":{""power"":850},""battery"":{""soc"":71},""device"":{""temperature"":41.2}}]
+  flash> append ob00000000.seg 180 4E211EA2
+  mqtt> pub home/energy/state q0 retain {""v"":1,""seq"":1000000003,""ts"":1735689610005,""mono"":1010005,""synced"":true,""pv"":{""energy_total"":10000},""grid"":{""power"":850},""battery"":{""soc"":71},""device"":{""temperature"":41.2}}
+  mqtt> pub home/energy/telemetry q1 #18 [{""v"":1,""seq"":1000000003,""ts"":1735689610005,""mono"":1010005,""synced"":true,""pv"":{""energy_total"":10000},""grid"":{""power"":850},""battery"":{""soc"":71},""device"":{""temperature"":41.2}}]
   clock 10050
   mqtt< ack 18
 ";

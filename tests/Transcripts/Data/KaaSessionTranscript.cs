@@ -47,11 +47,12 @@ run 3000
   bus< 010304534E34321C75
   clock 32
   log> lvl=info src=poll msg=""map taken over"" map=site points=4
-  flash> append ob00000000.seg 135 49D58D45
+  flash> replace boot.bak 19 0F66626F
+  flash> append ob00000000.seg 152 A70A7278
   mqtt> connect mqtt.cloud.kaaiot.com:8883 tls id=energy-logger-246F28ABCDEF user=logger-7@tenant-a password=s3cret-pass keepalive=60 clean
   mqtt< connack accepted
   mqtt> sub kp1/app-v1/+/tok-kaa-01/# q1
-  mqtt> pub kp1/app-v1/epmx/tok-kaa-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":4,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":135,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000,""serial_number"":""SN42""}
+  mqtt> pub kp1/app-v1/epmx/tok-kaa-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":4,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":152,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000,""serial_number"":""SN42""}
   mqtt> pub kp1/app-v1/cmx/tok-kaa-01/config/json/2 q1 #2 {""observe"":true}
   mqtt> pub kp1/app-v1/cmx_ota/tok-kaa-01/applied/json q1 #3 {""configId"":""1.0.0""}
   mqtt> pub kp1/app-v1/cmx_ota/tok-kaa-01/config/json/3 q1 #4 {""observe"":true}
@@ -66,7 +67,7 @@ run 3000
   mqtt> pub kp1/app-v1/cex/tok-kaa-01/command/wifi_scan/12 q1 #13 {""observe"":true}
   mqtt> pub kp1/app-v1/cex/tok-kaa-01/command/set_wifi/13 q1 #14 {""observe"":true}
   mqtt> pub kp1/app-v1/cex/tok-kaa-01/command/factory_reset/14 q1 #15 {""observe"":true}
-  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/15 q1 #16 [{""v"":1,""ts"":1735689600032,""mono"":1000032,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
+  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/15 q1 #16 [{""v"":1,""seq"":1000000001,""ts"":1735689600032,""mono"":1000032,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=off reset=off
   clock 50
   mqtt< ack 1
@@ -116,8 +117,8 @@ run 2000
   bus< 0103020BB8BF06
   clock 3014
   log> lvl=info src=poll msg=""map taken over"" map=site-v2 points=3
-  flash> append ob00000000.seg 135 30CFFC0F
-  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/17 q1 #18 [{""v"":1,""ts"":1735689603014,""mono"":1003014,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
+  flash> append ob00000000.seg 152 FD7CC227
+  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/17 q1 #18 [{""v"":1,""seq"":1000000002,""ts"":1735689603014,""mono"":1003014,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
   clock 3050
   mqtt< ack 18
   mqtt< msg kp1/app-v1/dcx/tok-kaa-01/json/17/status
@@ -135,12 +136,12 @@ run 10000
   bus> 0103000A0002E409
   bus< 010304FB500040CAF6
   clock 13005
-  flash> append ob00000000.seg 135 D8222094
-  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/19 q1 #20 [{""v"":1,""ts"":1735689613005,""mono"":1013005,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
+  flash> append ob00000000.seg 152 F65CF5AE
+  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/19 q1 #20 [{""v"":1,""seq"":1000000003,""ts"":1735689613005,""mono"":1013005,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
   clock 13050
   mqtt< ack 20
   mqtt< msg kp1/app-v1/dcx/tok-kaa-01/json/19/error {""statusCode"":400,""reasonPhrase"":""Invalid payload""}
-  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/20 q1 #21 [{""v"":1,""ts"":1735689613005,""mono"":1013005,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
+  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/20 q1 #21 [{""v"":1,""seq"":1000000003,""ts"":1735689613005,""mono"":1013005,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
   log> lvl=warn src=cloud msg=""dcx 19: 400 Invalid payload""
   clock 13100
   mqtt< ack 21
@@ -150,8 +151,8 @@ run 10000
   bus> 0103000A0002E409
   bus< 010304FB500040CAF6
   clock 23005
-  flash> append ob00000000.seg 135 2249E726
-  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/21 q1 #22 [{""v"":1,""ts"":1735689623005,""mono"":1023005,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
+  flash> append ob00000000.seg 152 18BE7BF7
+  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/21 q1 #22 [{""v"":1,""seq"":1000000004,""ts"":1735689623005,""mono"":1023005,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
   clock 23050
   mqtt< ack 22
   mqtt< msg kp1/app-v1/dcx/tok-kaa-01/json/21/status

@@ -26,7 +26,7 @@ option loop.tickMs 500
 ota factory=1.0.0 target=esp32s3 trial-boots=3 health-ms=30000 retry-ms=1000
 package p150 version=1.5.0 min=1.0.0 target=esp32s3 image=64 seed=6
   clock 0
-  package 454C5550010100B3F84F35EC9549F9EF4F3C1F6C602DE075AD42EA15B13330B086E4E796973084937A23AD0898E0C96B34E31D6A9C745B091474311346AF08D0936099545FFE1F993A3AFC5C4CB4A6597B22666F726D6174223A22656E657267796C6F676765722D7570646174652F31222C2276657273696F6E223A22312E352E30222C226D696E4669726D77617265223A22312E302E30222C22746172676574223A2265737033327333222C2273697A65223A36342C22736861323536223A2234633633636665316237653634373939633535613530353037616437636334393864333234313136633632346135306131336532643161626166383630373239227D1FA0C4E2B140E19D18D9FF7AAB2E6AB3EC605C13604637D4FF40EABA9D01D781380DBB42821239BF0F58FFF3C24E5D9917DBFB4562EE55D969F0E37156270016
+  package 454C5550010100B3F84F35EC9549F9EFAD1D2F3042B7BA5334C91CDC1B13F13DC5ADAEC24B80F233DE4001DB07411F41ADAEFECB19AD9E411C22E2EEC842102AA6BB99AA1D0F072F574E6A980E4960327B22666F726D6174223A22656E657267796C6F676765722D7570646174652F31222C2276657273696F6E223A22312E352E30222C226D696E4669726D77617265223A22312E302E30222C22746172676574223A2265737033327333222C2273697A65223A36342C22736861323536223A2234633633636665316237653634373939633535613530353037616437636334393864333234313136633632346135306131336532643161626166383630373239227D1FA0C4E2B140E19D18D9FF7AAB2E6AB3EC605C13604637D4FF40EABA9D01D781380DBB42821239BF0F58FFF3C24E5D9917DBFB4562EE55D969F0E37156270016
 serve https://updates.example.net/1.5.0.elup p150
 slave 1
 regs 1 holding 10 100
@@ -41,11 +41,12 @@ run 1000
   bus< 0103020064B9AF
   clock 5
   log> lvl=info src=poll msg=""map taken over"" map=tiny points=1
-  flash> append ob00000000.seg 84 C27FF26F
+  flash> replace boot.bak 19 0F66626F
+  flash> append ob00000000.seg 101 39022E49
   mqtt> connect mqtt.cloud.kaaiot.com:8883 tls id=energy-logger-246F28ABCDEF keepalive=60 clean
   mqtt< connack accepted
   mqtt> sub kp1/app-v1/+/tok-ota-01/# q1
-  mqtt> pub kp1/app-v1/epmx/tok-ota-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":1,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":84,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000}
+  mqtt> pub kp1/app-v1/epmx/tok-ota-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":1,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":101,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000}
   mqtt> pub kp1/app-v1/cmx/tok-ota-01/config/json/2 q1 #2 {""observe"":true}
   mqtt> pub kp1/app-v1/cmx_ota/tok-ota-01/applied/json q1 #3 {""configId"":""1.0.0""}
   mqtt> pub kp1/app-v1/cmx_ota/tok-ota-01/config/json/3 q1 #4 {""observe"":true}
@@ -60,7 +61,7 @@ run 1000
   mqtt> pub kp1/app-v1/cex/tok-ota-01/command/wifi_scan/12 q1 #13 {""observe"":true}
   mqtt> pub kp1/app-v1/cex/tok-ota-01/command/set_wifi/13 q1 #14 {""observe"":true}
   mqtt> pub kp1/app-v1/cex/tok-ota-01/command/factory_reset/14 q1 #15 {""observe"":true}
-  mqtt> pub kp1/app-v1/dcx/tok-ota-01/json/15 q1 #16 [{""v"":1,""ts"":1735689600005,""mono"":1000005,""synced"":true,""grid"":{""power"":100}}]
+  mqtt> pub kp1/app-v1/dcx/tok-ota-01/json/15 q1 #16 [{""v"":1,""seq"":1000000001,""ts"":1735689600005,""mono"":1000005,""synced"":true,""grid"":{""power"":100}}]
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=off reset=off
   clock 500
   mqtt< ack 1
@@ -103,7 +104,7 @@ run 2000
   http> open https://updates.example.net/1.5.0.elup from=0
   http< ok 323
   http< data 323
-  flash> append ota-a.00 323 A2B57179
+  flash> append ota-a.00 323 4DC6274F
   log> lvl=info src=ota msg=""downloaded; verifying the stored image"" bytes=323
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=on reset=off
   clock 1500
@@ -129,7 +130,8 @@ run 32000
   bus< 0103020064B9AF
   clock 5
   log> lvl=info src=poll msg=""map taken over"" map=tiny points=1
-  flash> append ob00000001.seg 84 B554DD42
+  flash> replace boot.bak 19 D6705C75
+  flash> append ob00000001.seg 101 9CD1167E
   mqtt> connect mqtt.cloud.kaaiot.com:8883 tls id=energy-logger-246F28ABCDEF keepalive=60 clean
   mqtt< connack NetworkError broker unreachable
   log> lvl=warn src=cloud msg=""connect: broker unreachable""
@@ -150,7 +152,7 @@ run 32000
   bus> 0103000A0001A408
   bus< 0103020064B9AF
   clock 20005
-  flash> append ob00000001.seg 84 F93672CA
+  flash> append ob00000001.seg 101 09A95692
   clock 21500
   mqtt> connect mqtt.cloud.kaaiot.com:8883 tls id=energy-logger-246F28ABCDEF keepalive=60 clean
   mqtt< connack NetworkError broker unreachable
@@ -175,11 +177,12 @@ run 2000
   bus< 0103020064B9AF
   clock 5
   log> lvl=info src=poll msg=""map taken over"" map=tiny points=1
-  flash> append ob00000002.seg 84 71A0B917
+  flash> replace boot.bak 19 62215784
+  flash> append ob00000002.seg 101 39EBC165
   mqtt> connect mqtt.cloud.kaaiot.com:8883 tls id=energy-logger-246F28ABCDEF keepalive=60 clean
   mqtt< connack accepted
   mqtt> sub kp1/app-v1/+/tok-ota-01/# q1
-  mqtt> pub kp1/app-v1/epmx/tok-ota-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":3,""reset_reason"":""update"",""reset_detail"":""update staged or rolled back"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":1,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":3,""outbox_acknowledged"":0,""outbox_depth"":4,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":336,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689632500}
+  mqtt> pub kp1/app-v1/epmx/tok-ota-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":3,""reset_reason"":""update"",""reset_detail"":""update staged or rolled back"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":1,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":3,""outbox_acknowledged"":0,""outbox_depth"":4,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":404,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689632500}
   mqtt> pub kp1/app-v1/cmx/tok-ota-01/config/json/2 q1 #2 {""observe"":true}
   mqtt> pub kp1/app-v1/cmx_ota/tok-ota-01/applied/json q1 #3 {""configId"":""1.0.0""}
   mqtt> pub kp1/app-v1/cmx_ota/tok-ota-01/config/json/3 q1 #4 {""observe"":true}
@@ -195,8 +198,8 @@ run 2000
   mqtt> pub kp1/app-v1/cex/tok-ota-01/command/set_wifi/13 q1 #14 {""observe"":true}
   mqtt> pub kp1/app-v1/cex/tok-ota-01/command/factory_reset/14 q1 #15 {""observe"":true}
   mqtt> pub kp1/app-v1/cmx_ota/tok-ota-01/applied/json/15 q1 #16 {""configId"":""1.0.0"",""statusCode"":500,""reasonPhrase"":""1.5.0: new image failed its health check and was rolled back""}
-  mqtt> pub kp1/app-v1/dcx/tok-ota-01/json/16 q1 #17 [{""v"":1,""ts"":1735689632505,""mono"":1000005,""synced"":true,""grid"":{""power"":100}}]
-  mqtt> pub kp1/app-v1/dcx/tok-ota-01/json/17 q1 #18 [{""v"":1,""ts"":1735689600005,""mono"":1000005,""synced"":true,""grid"":{""power"":100}}]
+  mqtt> pub kp1/app-v1/dcx/tok-ota-01/json/16 q1 #17 [{""v"":1,""seq"":3000000001,""ts"":1735689632505,""mono"":1000005,""synced"":true,""grid"":{""power"":100}}]
+  mqtt> pub kp1/app-v1/dcx/tok-ota-01/json/17 q1 #18 [{""v"":1,""seq"":1000000001,""ts"":1735689600005,""mono"":1000005,""synced"":true,""grid"":{""power"":100}}]
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=off reset=off
   clock 500
   mqtt< ack 1
@@ -237,7 +240,7 @@ run 2000
   mqtt< ack 18
   mqtt< msg kp1/app-v1/dcx/tok-ota-01/json/17/status
   flash> delete ob00000000.seg
-  mqtt> pub kp1/app-v1/dcx/tok-ota-01/json/18 q1 #19 [{""v"":1,""ts"":1735689602005,""mono"":1000005,""synced"":true,""grid"":{""power"":100}},{""v"":1,""ts"":1735689622005,""mono"":1020005,""synced"":true,""grid"":{""power"":100}}]
+  mqtt> pub kp1/app-v1/dcx/tok-ota-01/json/18 q1 #19 [{""v"":1,""seq"":2000000001,""ts"":1735689602005,""mono"":1000005,""synced"":true,""grid"":{""power"":100}},{""v"":1,""seq"":2000000002,""ts"":1735689622005,""mono"":1020005,""synced"":true,""grid"":{""power"":100}}]
   clock 1000
   mqtt< ack 19
   mqtt< msg kp1/app-v1/dcx/tok-ota-01/json/18/status

@@ -41,7 +41,8 @@ run 19000
   bus< 0103020064B9AF
   clock 5
   log> lvl=info src=poll msg=""map taken over"" map=tiny points=1
-  flash> append ob00000000.seg 84 C27FF26F
+  flash> replace boot.bak 19 0F66626F
+  flash> append ob00000000.seg 101 39022E49
   mqtt> connect 192.168.1.10:1883 plain id=energy-logger-246F28ABCDEF will=home/energy/status,retain,offline keepalive=60 clean
   mqtt< connack NetworkError broker unreachable
   log> lvl=warn src=cloud msg=""connect: broker unreachable""
@@ -50,7 +51,7 @@ run 19000
   bus> 0103000A0001A408
   bus< 0103020064B9AF
   clock 2005
-  flash> append ob00000000.seg 84 C9C0244E
+  flash> append ob00000000.seg 101 A5447581
   mqtt> connect 192.168.1.10:1883 plain id=energy-logger-246F28ABCDEF will=home/energy/status,retain,offline keepalive=60 clean
   mqtt< connack NetworkError broker unreachable
   log> lvl=warn src=cloud msg=""connect: broker unreachable""
@@ -58,7 +59,7 @@ run 19000
   bus> 0103000A0001A408
   bus< 0103020064B9AF
   clock 4005
-  flash> append ob00000000.seg 84 D5005E2D
+  flash> append ob00000001.seg 101 F56468A4
   clock 5000
   mqtt> connect 192.168.1.10:1883 plain id=energy-logger-246F28ABCDEF will=home/energy/status,retain,offline keepalive=60 clean
   mqtt< connack NetworkError broker unreachable
@@ -67,12 +68,12 @@ run 19000
   bus> 0103000A0001A408
   bus< 0103020064B9AF
   clock 6005
-  flash> append ob00000001.seg 84 DEBF880C
+  flash> append ob00000001.seg 101 46B9C450
   clock 8000
   bus> 0103000A0001A408
   bus< 0103020064B9AF
   clock 8005
-  flash> append ob00000001.seg 84 EC80AAEB
+  flash> append ob00000002.seg 101 7ABFA5D2
   clock 9500
   mqtt> connect 192.168.1.10:1883 plain id=energy-logger-246F28ABCDEF will=home/energy/status,retain,offline keepalive=60 clean
   mqtt< connack NetworkError broker unreachable
@@ -81,28 +82,29 @@ run 19000
   bus> 0103000A0001A408
   bus< 0103020064B9AF
   clock 10005
-  flash> append ob00000001.seg 84 E44EA5AB
+  flash> append ob00000002.seg 101 A3A3FF5A
   clock 12000
   bus> 0103000A0001A408
   bus< 0103020064B9AF
   clock 12005
-  flash> append ob00000002.seg 84 EFF1738A
+  flash> delete ob00000000.seg
+  flash> append ob00000003.seg 101 28285F0C
   clock 14000
   bus> 0103000A0001A408
   bus< 0103020064B9AF
   clock 14005
-  flash> append ob00000002.seg 84 F33109E9
+  flash> append ob00000003.seg 101 1F69A0F3
   clock 16000
   bus> 0103000A0001A408
   bus< 0103020064B9AF
   clock 16005
-  flash> append ob00000002.seg 84 F88EDFC8
+  flash> delete ob00000001.seg
+  flash> append ob00000004.seg 101 94E200A5
   clock 18000
   bus> 0103000A0001A408
   bus< 0103020064B9AF
   clock 18005
-  flash> delete ob00000000.seg
-  flash> append ob00000003.seg 84 CAB1FD2F
+  flash> append ob00000004.seg 101 FC03B683
 power-cut after-writes 1
 regs 1 holding 10 200
 run 4000
@@ -110,30 +112,23 @@ run 4000
   bus> 0103000A0001A408
   bus< 01030200C8B9D2
   clock 20005
-  flash> append ob00000003.seg 84 D53F42B4
-  clock 21500
-  mqtt> connect 192.168.1.10:1883 plain id=energy-logger-246F28ABCDEF will=home/energy/status,retain,offline keepalive=60 clean
-  mqtt< connack NetworkError broker unreachable
-  log> lvl=warn src=cloud msg=""connect: broker unreachable""
-  clock 22000
-  bus> 0103000A0001A408
-  bus< 01030200C8B9D2
-  clock 22005
-  flash> append ob00000003.seg 84 DE809495 torn 42
+  flash> delete ob00000002.seg
+  flash> append ob00000005.seg 101 FC69076E torn 50
   halt power cut
 boot
   clock 0
   flash> replace boot.rec 19 844F2608
   log> lvl=info src=boot msg=starting mode=normal boot=2 reset=unknown detail="""" failed_boots=1 settings=current
-  log> lvl=info src=outbox msg=opened prefix=ob restored=8
+  flash> delete ob00000005.seg
+  log> lvl=info src=outbox msg=opened prefix=ob restored=4
 run 3000
   log> lvl=info src=clock msg=""wall clock synced"" mono=1000000 unsynced_samples=0
   bus> 0103000A0001A408
   bus< 01030200C8B9D2
   clock 5
   log> lvl=info src=poll msg=""map taken over"" map=tiny points=1
-  flash> delete ob00000001.seg
-  flash> append ob00000004.seg 84 8EC3EE7D
+  flash> replace boot.bak 19 844F2608
+  flash> append ob00000006.seg 101 0599E6B6
   mqtt> connect 192.168.1.10:1883 plain id=energy-logger-246F28ABCDEF will=home/energy/status,retain,offline keepalive=60 clean
   mqtt< connack NetworkError broker unreachable
   log> lvl=warn src=cloud msg=""connect: broker unreachable""
@@ -146,7 +141,7 @@ run 3000
   bus> 0103000A0001A408
   bus< 01030200C8B9D2
   clock 2005
-  flash> append ob00000004.seg 84 6B2A6606
+  flash> append ob00000006.seg 101 99DFBD7E
 broker up
 regs 1 holding 10 300
 run 8000
@@ -154,7 +149,8 @@ run 8000
   bus> 0103000A0001A408
   bus< 010302012CB809
   clock 4005
-  flash> append ob00000004.seg 84 AF5DB70E
+  flash> delete ob00000003.seg
+  flash> append ob00000007.seg 101 42776FA6
   clock 4500
   mqtt> connect 192.168.1.10:1883 plain id=energy-logger-246F28ABCDEF will=home/energy/status,retain,offline keepalive=60 clean
   mqtt< connack accepted
@@ -162,46 +158,46 @@ run 8000
   mqtt> sub home/energy/command/+ q1
   mqtt> sub home/energy/ota/offer q1
   mqtt> pub home/energy/status q1 retain #1 online
-  mqtt> pub home/energy/metadata q1 retain #2 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":4,""mode"":""normal"",""boots"":2,""reset_reason"":""unknown"",""failed_boots"":1,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":3,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":3,""samples_too_large"":0,""outbox_appended"":3,""outbox_restored"":8,""outbox_acknowledged"":0,""outbox_depth"":8,""outbox_dropped"":3,""outbox_refused"":0,""outbox_bytes"":714,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""cloud_last_error"":""connect: broker unreachable"",""loop_longest_ms"":5,""loop_over_budget"":0,""cycles"":3,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689622005}
-  mqtt> pub home/energy/telemetry q1 #3 [{""v"":1,""ts"":1735689622010,""mono"":1000005,""synced"":true,""grid"":{""power"":200}},{""v"":1,""ts"":1735689624010,""mono"":1002005,""synced"":true,""grid"":{""power"":200}},{""v"":1,""ts"":1735689626010,""mono"":1004005,""synced"":true,""grid"":{""power"":300}}]
-  mqtt> pub home/energy/telemetry q1 #4 [{""v"":1,""ts"":1735689612005,""mono"":1012005,""synced"":true,""grid"":{""power"":100}},{""v"":1,""ts"":1735689614005,""mono"":1014005,""synced"":true,""grid"":{""power"":100}},{""v"":1,""ts"":1735689616005,""mono"":1016005,""synced"":true,""grid"":{""power"":100}}]
+  mqtt> pub home/energy/metadata q1 retain #2 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":4,""mode"":""normal"",""boots"":2,""reset_reason"":""unknown"",""failed_boots"":1,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":3,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":3,""samples_too_large"":0,""outbox_appended"":3,""outbox_restored"":4,""outbox_acknowledged"":0,""outbox_depth"":5,""outbox_dropped"":2,""outbox_refused"":0,""outbox_bytes"":505,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""cloud_last_error"":""connect: broker unreachable"",""loop_longest_ms"":5,""loop_over_budget"":0,""cycles"":3,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689620005}
+  mqtt> pub home/energy/telemetry q1 #3 [{""v"":1,""seq"":2000000003,""ts"":1735689624010,""mono"":1004005,""synced"":true,""grid"":{""power"":300}}]
+  mqtt> pub home/energy/telemetry q1 #4 [{""v"":1,""seq"":1000000011,""ts"":1735689620005,""mono"":1016005,""synced"":true,""grid"":{""power"":100}},{""v"":1,""seq"":1000000010,""ts"":1735689618005,""mono"":1018005,""synced"":true,""grid"":{""power"":100}}]
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=off reset=off
   clock 5000
   mqtt< ack 1
   mqtt< ack 2
   mqtt< ack 3
   mqtt< ack 4
-  flash> delete ob00000002.seg
-  mqtt> pub home/energy/telemetry q1 #5 [{""v"":1,""ts"":1735689618005,""mono"":1018005,""synced"":true,""grid"":{""power"":100}},{""v"":1,""ts"":1735689620005,""mono"":1020005,""synced"":true,""grid"":{""power"":200}}]
+  flash> delete ob00000004.seg
+  mqtt> pub home/energy/telemetry q1 #5 [{""v"":1,""seq"":2000000001,""ts"":1735689620010,""mono"":1000005,""synced"":true,""grid"":{""power"":200}},{""v"":1,""seq"":2000000002,""ts"":1735689622010,""mono"":1002005,""synced"":true,""grid"":{""power"":200}}]
   clock 5500
   mqtt< ack 5
-  flash> delete ob00000003.seg
+  flash> delete ob00000006.seg
   clock 6000
   bus> 0103000A0001A408
   bus< 010302012CB809
   clock 6005
-  flash> delete ob00000004.seg
-  flash> append ob00000005.seg 84 4D698580
-  mqtt> pub home/energy/state q0 retain {""v"":1,""ts"":1735689628010,""mono"":1006005,""synced"":true,""grid"":{""power"":300}}
-  mqtt> pub home/energy/telemetry q1 #6 [{""v"":1,""ts"":1735689628010,""mono"":1006005,""synced"":true,""grid"":{""power"":300}}]
+  flash> append ob00000007.seg 101 F1AAC352
+  mqtt> pub home/energy/state q0 retain {""v"":1,""seq"":2000000004,""ts"":1735689626010,""mono"":1006005,""synced"":true,""grid"":{""power"":300}}
+  mqtt> pub home/energy/telemetry q1 #6 [{""v"":1,""seq"":2000000004,""ts"":1735689626010,""mono"":1006005,""synced"":true,""grid"":{""power"":300}}]
   clock 6500
   mqtt< ack 6
   clock 8000
   bus> 0103000A0001A408
   bus< 010302012CB809
   clock 8005
-  flash> append ob00000005.seg 84 C4FFEDBD
-  mqtt> pub home/energy/state q0 retain {""v"":1,""ts"":1735689630010,""mono"":1008005,""synced"":true,""grid"":{""power"":300}}
-  mqtt> pub home/energy/telemetry q1 #7 [{""v"":1,""ts"":1735689630010,""mono"":1008005,""synced"":true,""grid"":{""power"":300}}]
+  flash> delete ob00000007.seg
+  flash> append ob00000008.seg 101 CDACA2D0
+  mqtt> pub home/energy/state q0 retain {""v"":1,""seq"":2000000005,""ts"":1735689628010,""mono"":1008005,""synced"":true,""grid"":{""power"":300}}
+  mqtt> pub home/energy/telemetry q1 #7 [{""v"":1,""seq"":2000000005,""ts"":1735689628010,""mono"":1008005,""synced"":true,""grid"":{""power"":300}}]
   clock 8500
   mqtt< ack 7
   clock 10000
   bus> 0103000A0001A408
   bus< 010302012CB809
   clock 10005
-  flash> append ob00000005.seg 84 9E134C88
-  mqtt> pub home/energy/state q0 retain {""v"":1,""ts"":1735689632010,""mono"":1010005,""synced"":true,""grid"":{""power"":300}}
-  mqtt> pub home/energy/telemetry q1 #8 [{""v"":1,""ts"":1735689632010,""mono"":1010005,""synced"":true,""grid"":{""power"":300}}]
+  flash> append ob00000008.seg 101 14B0F858
+  mqtt> pub home/energy/state q0 retain {""v"":1,""seq"":2000000006,""ts"":1735689630010,""mono"":1010005,""synced"":true,""grid"":{""power"":300}}
+  mqtt> pub home/energy/telemetry q1 #8 [{""v"":1,""seq"":2000000006,""ts"":1735689630010,""mono"":1010005,""synced"":true,""grid"":{""power"":300}}]
   clock 10500
   mqtt< ack 8
 ";

@@ -8,9 +8,9 @@ namespace EnergyLogger.Transcripts
     /// </summary>
     public static class SafeModeTranscript
     {
-        public const string Text = @"# Safe mode (RELIABILITY W1, docs/runtime.md): three boots in a row end in a stall, so the fourth runs in safe mode:
+        public const string Text = @"# Safe mode (RELIABILITY W1): three boots in a row end in a stall, so the fourth runs in safe mode:
 # no polling, but the cloud link, the metadata and the commands run. Safe mode never proves itself, so it survives a
-# power cut; a reboot command (a deliberate restart) ends it and the next boot polls again.
+# power cut; a reboot command ends it and the next boot polls again.
 scenario loop
 map {""format"":""energylogger-map/1"",""name"":""tiny"",""devices"":[{""id"":""inv"",""slave"":1}],""points"":[{""name"":""grid_power"",""address"":10,""type"":""int16"",""poll"":""fast"",""target"":""grid.power""}]}
 set wifi.ssid Home Net
@@ -209,11 +209,12 @@ run 1000
   bus< 0103020064B9AF
   clock 5
   log> lvl=info src=poll msg=""map taken over"" map=tiny points=1
-  flash> append ob00000000.seg 84 EC1F6946
+  flash> replace boot.bak 19 1B48607A
+  flash> append ob00000000.seg 101 A09FD766
   mqtt> connect mqtt.cloud.kaaiot.com:8883 tls id=energy-logger-246F28ABCDEF keepalive=60 clean
   mqtt< connack accepted
   mqtt> sub kp1/app-v1/+/tok-safe-01/# q1
-  mqtt> pub kp1/app-v1/epmx/tok-safe-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":6,""reset_reason"":""command"",""reset_detail"":""reboot command"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":1,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":84,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689964500}
+  mqtt> pub kp1/app-v1/epmx/tok-safe-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":6,""reset_reason"":""command"",""reset_detail"":""reboot command"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":1,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":101,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689964500}
   mqtt> pub kp1/app-v1/cmx/tok-safe-01/config/json/2 q1 #2 {""observe"":true}
   mqtt> pub kp1/app-v1/cmx_ota/tok-safe-01/applied/json q1 #3 {""configId"":""1.0.0""}
   mqtt> pub kp1/app-v1/cmx_ota/tok-safe-01/config/json/3 q1 #4 {""observe"":true}
@@ -228,7 +229,7 @@ run 1000
   mqtt> pub kp1/app-v1/cex/tok-safe-01/command/wifi_scan/12 q1 #13 {""observe"":true}
   mqtt> pub kp1/app-v1/cex/tok-safe-01/command/set_wifi/13 q1 #14 {""observe"":true}
   mqtt> pub kp1/app-v1/cex/tok-safe-01/command/factory_reset/14 q1 #15 {""observe"":true}
-  mqtt> pub kp1/app-v1/dcx/tok-safe-01/json/15 q1 #16 [{""v"":1,""ts"":1735689964505,""mono"":1000005,""synced"":true,""grid"":{""power"":100}}]
+  mqtt> pub kp1/app-v1/dcx/tok-safe-01/json/15 q1 #16 [{""v"":1,""seq"":6000000001,""ts"":1735689964505,""mono"":1000005,""synced"":true,""grid"":{""power"":100}}]
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=off reset=off
   clock 500
   mqtt< ack 1
