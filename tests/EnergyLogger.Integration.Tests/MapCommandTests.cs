@@ -90,7 +90,9 @@ public sealed class MapCommandTests : IDisposable
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         string[] lines = outcome.Lines;
         Assert.Equal("device inverter: slave 1, 9600 baud, 10 bits per character, at most 125 registers per read", lines[1]);
-        Assert.Equal(ExpectedPlan(map, DeviceLimits.For(map.Devices[0])), lines[2..]);
+        string[] expected = ExpectedPlan(map, DeviceLimits.For(map.Devices[0]));
+        Assert.Equal(expected, lines[2..(2 + expected.Length)]);
+        AssertCombinations(lines, 1 + expected.Length);
         Assert.Contains("    FC03 holding         590-591        2  battery_power, battery_current", lines);
         Assert.Contains("    FC03 holding         10048-10056    9  battery_soh, battery_cycles", lines);
     }
@@ -106,38 +108,58 @@ public sealed class MapCommandTests : IDisposable
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Equal("device inverter: slave 1, 115200 baud, 10 bits per character, at most 64 registers per read, 1000 ms between requests", outcome.Lines[1]);
-        Assert.Equal(ExpectedPlan(map, limits), outcome.Lines[2..]);
-        Assert.EndsWith(" ms with the gaps", outcome.Lines[^1]);
+        string[] expected = ExpectedPlan(map, limits);
+        Assert.Equal(expected, outcome.Lines[2..(2 + expected.Length)]);
+        AssertCombinations(outcome.Lines, 1 + expected.Length);
+        Assert.Contains(outcome.Lines, l => l.StartsWith("  every class due, one plan: ") && l.EndsWith(" ms with the gaps"));
         // On a fast line a request costs little more than its silences, so the metadata goes in one read, not three.
         Assert.Contains("    FC03 holding         9-44          36  firmware_version, serial_number, device_type_code, mppt_count, phase_count", outcome.Lines);
     }
 
-    /// <summary>The class headers, reads and total line the command must print, from the engine's own plans.</summary>
+    /// <summary>
+    /// The class sections and the one plan for every class due, as the command must print them from the engine's own
+    /// plans, then the table of combinations: one row for each combination of two or more classes.
+    /// </summary>
     private static string[] ExpectedPlan(RegisterMap map, PlannerLimits limits)
     {
+        var plans = new DevicePlans(map, 0);
+        var dropped = new UnsupportedPoints(plans.EntryCount);
+        plans.PlanAll(limits, 0, dropped);
         var lines = new List<string>();
-        int reads = 0;
-        long wireUs = 0;
-        foreach (PollClass poll in Enum.GetValues<PollClass>())
+        int gapMs = map.Devices[0].MinGapMs;
+        void Section(string title, CombinationPlan plan)
         {
-            var plan = new ClassPlan(map, 0, poll);
-            plan.Replan(limits, 0, new UnsupportedPoints(plan.PointCount));
-            reads += plan.Plan.Count;
-            wireUs += plan.Plan.TotalWireUs;
-            lines.Add($"  {poll.ToString().ToLowerInvariant()}: {Reads(plan.Plan.Count)}, {Ms(plan.Plan.TotalWireUs)} ms on the wire");
-            for (int r = 0; r < plan.Plan.Count; r++)
+            ReadPlan reads = plan.Plan;
+            lines.Add($"{title}: {Reads(reads.Count)}, {Ms(reads.TotalWireUs)} ms on the wire"
+                + (gapMs > 0 && reads.Count > 1 ? $", at least {Ms(reads.TotalWireUs + ((reads.Count - 1) * gapMs * 1000L))} ms with the gaps" : ""));
+            for (int r = 0; r < reads.Count; r++)
             {
-                ReadSpan read = plan.Plan.Read(r);
-                string names = string.Join(", ", Enumerable.Range(0, plan.WantCount).Where(w => plan.Plan.ReadOf(w) == r).Select(w => map.Points[plan.PointOfWant(w)].Name));
+                ReadSpan read = reads.Read(r);
+                string names = string.Join(", ", Enumerable.Range(0, plan.WantCount).Where(w => reads.ReadOf(w) == r).Select(w => map.Points[plans.PointOf(plan.EntryOfWant(w))].Name));
                 string range = read.Count == 1 ? $"{read.Address}" : $"{read.Address}-{read.Last}";
                 string function = read.Function == FunctionCode.ReadHoldingRegisters ? "holding" : "input";
                 lines.Add($"    FC{(int)read.Function:D2} {function,-15} {range,-11} {read.Count,4}  {names}");
             }
         }
 
-        int gapMs = map.Devices[0].MinGapMs;
-        lines.Add($"  every class due: {Reads(reads)}, {Ms(wireUs)} ms on the wire" + (gapMs > 0 ? $", at least {Ms(wireUs + ((reads - 1) * gapMs * 1000L))} ms with the gaps" : ""));
+        foreach (PollClass poll in Enum.GetValues<PollClass>())
+        {
+            Section($"  {poll.ToString().ToLowerInvariant()}", plans.For(DevicePlans.ClassBit(poll), limits, 0, dropped));
+        }
+
+        Section("  every class due, one plan", plans.For(plans.Classes, limits, 0, dropped));
+        lines.Add("  classes due together     reads  ms/cycle  one plan per class");
         return [.. lines];
+    }
+
+    private static void AssertCombinations(string[] lines, int headerAt)
+    {
+        // Four classes: eleven combinations of two or more, then the plans' memory.
+        string[] rows = lines[(headerAt + 1)..^1];
+        Assert.Equal(11, rows.Length);
+        Assert.All(rows, row => Assert.Matches(@"^  [a-z+]+ +\d+ +\d+\.\d +\d+\.\d \((\d+\.\d\d)x\)$", row));
+        Assert.All(rows, row => Assert.True(double.Parse(row[(row.LastIndexOf('(') + 1)..^2], System.Globalization.CultureInfo.InvariantCulture) >= 1.0, row));
+        Assert.Matches(@"^  15 plans made at map take-over, \d+ bytes$", lines[^1]);
     }
 
     private static string Reads(int n) => n == 1 ? "1 read" : $"{n} reads";

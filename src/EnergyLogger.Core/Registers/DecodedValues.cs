@@ -12,6 +12,7 @@ namespace EnergyLogger.Core.Registers
             Values = new double[map.ValueCount];
             Raw = new long[map.ValueCount];
             Quality = new ValueQuality[map.ValueCount];
+            Fresh = new bool[map.ValueCount];
         }
 
         public RegisterMap Map { get; }
@@ -23,5 +24,11 @@ namespace EnergyLogger.Core.Registers
         public long[] Raw { get; }
 
         public ValueQuality[] Quality { get; }
+
+        /// <summary>
+        /// Points of a class that was not read this cycle whose registers a read made for another class delivered anyway:
+        /// refreshed at no cost (the sample says <c>fresh</c>). Set by the poll engine; false for computed fields.
+        /// </summary>
+        public bool[] Fresh { get; }
     }
 }

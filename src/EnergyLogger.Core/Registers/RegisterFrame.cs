@@ -21,7 +21,9 @@ namespace EnergyLogger.Core.Registers
         private readonly ushort[] _words;
         private readonly int[] _reads;
         private readonly ReadState[] _states;
+        private readonly int[] _deliveredInCycle;
         private int _read;
+        private int _cycle;
 
         public RegisterFrame(RegisterMap map)
         {
@@ -29,6 +31,7 @@ namespace EnergyLogger.Core.Registers
             _words = new ushort[map.WordCount];
             _reads = new int[map.WordCount];
             _states = new ReadState[map.Points.Length];
+            _deliveredInCycle = new int[map.Points.Length];
         }
 
         public RegisterMap Map { get; }
@@ -39,6 +42,18 @@ namespace EnergyLogger.Core.Registers
         public ReadState State(int point)
         {
             return _states[point];
+        }
+
+        /// <summary>A poll cycle starts: <see cref="DeliveredThisCycle"/> speaks of the reads from here on.</summary>
+        public void BeginCycle()
+        {
+            _cycle++;
+        }
+
+        /// <summary>Whether a read of the current cycle delivered registers of the point.</summary>
+        public bool DeliveredThisCycle(int point)
+        {
+            return _deliveredInCycle[point] == _cycle && _cycle != 0;
         }
 
         /// <summary>
@@ -67,6 +82,7 @@ namespace EnergyLogger.Core.Registers
                 }
 
                 _states[i] = ReadState.Ok;
+                _deliveredInCycle[i] = _cycle;
             }
         }
 
@@ -86,6 +102,7 @@ namespace EnergyLogger.Core.Registers
                 _words[p.WordOffset] = bits[offset + p.Address - address] ? (ushort)1 : (ushort)0;
                 _reads[p.WordOffset] = read;
                 _states[i] = ReadState.Ok;
+                _deliveredInCycle[i] = _cycle;
             }
         }
 

@@ -5,12 +5,15 @@ using EnergyLogger.Core.Registers;
 namespace EnergyLogger.Core.Runtime
 {
     /// <summary>
-    /// Reads one device of the map on its bus, class by class, into the shared <see cref="RegisterFrame"/>:
-    /// keeps its minimum gap between requests, learns from exception 02 (RELIABILITY M2) and leaves every
-    /// point whose read did not deliver marked stale for the cycle (M1, M3, M4).
+    /// Reads one device of the map on its bus into the shared <see cref="RegisterFrame"/>: each cycle, the classes with
+    /// a point waiting are read with the one plan made for that combination (<see cref="DevicePlans"/>); it keeps the
+    /// device's minimum gap between requests, learns from exception 02 (RELIABILITY M2) and leaves every point whose
+    /// read did not deliver marked stale for the cycle (M1, M3, M4).
     /// </summary>
     internal sealed class DevicePoller
     {
+        private const long NotWaiting = long.MaxValue;
+
         private readonly DeviceDefinition _device;
         private readonly ModbusMaster _bus;
         private readonly IClock _clock;
@@ -20,9 +23,10 @@ namespace EnergyLogger.Core.Runtime
         private readonly CycleStats _stats;
         private readonly UnsupportedPoints _unsupported;
         private readonly PlannerLimits _limits;
-        private readonly ClassPlan[] _classes = new ClassPlan[(int)PollClass.Once + 1];
+        private readonly DevicePlans _plans;
+        private readonly PollRounds _rounds;
 
-        // Bumped whenever the planner limits learn from exception 02, so every class plans again before reading.
+        // Bumped whenever the planner limits learn from exception 02, so every combination plans again before reading.
         private int _version;
         private long _lastExchangeMs = -1;
 
@@ -38,85 +42,127 @@ namespace EnergyLogger.Core.Runtime
             _stats = stats;
             _unsupported = unsupported;
             _limits = DeviceLimits.For(device);
-            for (int c = 0; c < _classes.Length; c++)
-            {
-                _classes[c] = new ClassPlan(frame.Map, device.Index, (PollClass)c);
-                EnsurePlanned(_classes[c]);
-            }
+            _plans = new DevicePlans(frame.Map, device.Index);
+            int before = unsupported.Count;
+            _plans.PlanAll(_limits, _version, unsupported);
+            MarkDropped(before);
+            _rounds = new PollRounds(_plans);
         }
 
-        public ClassPlan Plan(PollClass poll)
-        {
-            return _classes[(int)poll];
-        }
+        public DevicePlans Plans => _plans;
+
+        /// <summary>The classes this cycle read; a point of another class that a read delivered was refreshed for free.</summary>
+        public int ReadClasses { get; private set; }
 
         /// <summary>
-        /// One cycle. Reads of a periodic class postponed from an earlier cycle (its budget ran out) go first,
-        /// so a class that is due every cycle cannot starve a slower one; then the classes that are due start a round and
-        /// every waiting read is made, fastest class first.
+        /// One cycle. The classes that are due start a round; then the plan of the combination of every class with a
+        /// point waiting is walked, the read whose points have waited longest first (a read the budget left out in an
+        /// earlier cycle), then by the fastest class a read holds, then in the plan's order: a class due every cycle can
+        /// starve no other.
         /// </summary>
         public void Poll(long cycleStartMs, long deadlineMs)
         {
-            for (int c = 0; c < _classes.Length; c++)
+            int classes = _rounds.Start(cycleStartMs, _options);
+            ReadClasses = classes;
+            while (classes != 0 && ReadWaiting(classes, deadlineMs))
             {
-                ClassPlan plan = _classes[c];
-                if (plan.Poll != PollClass.Once && plan.AnyWaiting && !plan.IsDue(cycleStartMs))
-                {
-                    ReadWaiting(plan, deadlineMs);
-                }
-            }
-
-            for (int c = 0; c < _classes.Length; c++)
-            {
-                ClassPlan plan = _classes[c];
-                if (plan.IsDue(cycleStartMs))
-                {
-                    plan.Arm(cycleStartMs, _options.IntervalMs(plan.Poll));
-                }
-
-                ReadWaiting(plan, deadlineMs);
+                // The plan changed under the walk; what still waits is read with the new one.
+                classes = _rounds.WaitingClasses() & ReadClasses;
             }
         }
 
-        private void ReadWaiting(ClassPlan plan, long deadlineMs)
+        /// <summary>Makes every read of the combination's plan that holds a waiting point; true when the plan changed.</summary>
+        private bool ReadWaiting(int classes, long deadlineMs)
         {
-            int read = 0;
-            while (plan.AnyWaiting)
+            CombinationPlan plan = EnsurePlanned(classes);
+            Order(plan);
+            int read;
+            while ((read = Next(plan)) >= 0)
             {
-                EnsurePlanned(plan);
-                if (read >= plan.Plan.Count)
+                plan.Since[read] = NotWaiting;
+                if (Read(plan, read, deadlineMs))
                 {
-                    return;
+                    return true;
                 }
+            }
 
-                if (!plan.WaitsIn(read))
+            return false;
+        }
+
+        /// <summary>For each read, since when its longest-waiting point waits and the fastest class it holds waiting.</summary>
+        private void Order(CombinationPlan plan)
+        {
+            long[] since = plan.Since;
+            int[] fastest = plan.Fastest;
+            for (int r = 0; r < since.Length; r++)
+            {
+                since[r] = NotWaiting;
+                fastest[r] = DevicePlans.ClassCount;
+            }
+
+            for (int w = 0; w < plan.WantCount; w++)
+            {
+                int entry = plan.EntryOfWant(w);
+                if (!_rounds.IsWaiting(entry))
                 {
-                    read++;
                     continue;
                 }
 
-                // A new plan renumbers the reads; its first ones may hold what is still waiting.
-                read = Read(plan, read, deadlineMs) ? 0 : read + 1;
+                int read = plan.Plan.ReadOf(w);
+                long waiting = _rounds.WaitingSince(entry);
+                since[read] = waiting < since[read] ? waiting : since[read];
+                int poll = (int)_plans.ClassOf(entry);
+                fastest[read] = poll < fastest[read] ? poll : fastest[read];
             }
         }
 
-        private void EnsurePlanned(ClassPlan plan)
+        /// <summary>The next read to make, or -1 when every read holding a waiting point was made.</summary>
+        private static int Next(CombinationPlan plan)
         {
-            if (plan.PlannedVersion == _version)
+            int best = -1;
+            for (int r = 0; r < plan.Since.Length; r++)
             {
-                return;
+                if (plan.Since[r] == NotWaiting)
+                {
+                    continue;
+                }
+
+                if (best < 0 || plan.Since[r] < plan.Since[best] || (plan.Since[r] == plan.Since[best] && plan.Fastest[r] < plan.Fastest[best]))
+                {
+                    best = r;
+                }
             }
 
+            return best;
+        }
+
+        private CombinationPlan EnsurePlanned(int classes)
+        {
             int before = _unsupported.Count;
-            plan.Replan(_limits, _version, _unsupported);
+            CombinationPlan plan = _plans.For(classes, _limits, _version, _unsupported);
+            MarkDropped(before);
+            return plan;
+        }
+
+        /// <summary>The points the planner dropped since <paramref name="before"/>: unsupported in the frame, waiting no more.</summary>
+        private void MarkDropped(int before)
+        {
             for (int i = before; i < _unsupported.Count; i++)
             {
                 MarkUnsupported(_unsupported.Point(i));
             }
+
+            for (int e = 0; _rounds != null && e < _plans.EntryCount; e++)
+            {
+                if (_plans.IsDropped(e))
+                {
+                    _rounds.Settle(e);
+                }
+            }
         }
 
         /// <summary>Makes read <paramref name="index"/> of the plan; true when the plan changed and the reads must be walked again.</summary>
-        private bool Read(ClassPlan plan, int index, long deadlineMs)
+        private bool Read(CombinationPlan plan, int index, long deadlineMs)
         {
             ReadSpan read = plan.Plan.Read(index);
             ModbusResult result = WaitForGap(deadlineMs) ? Transact(read) : new ModbusResult(ModbusStatus.Skipped, 0, 0);
@@ -129,7 +175,7 @@ namespace EnergyLogger.Core.Runtime
             if (result.IsOk)
             {
                 Deliver(read);
-                plan.Settle(index);
+                Settle(plan, index, true);
                 return false;
             }
 
@@ -148,25 +194,35 @@ namespace EnergyLogger.Core.Runtime
             }
 
             // "Once" points are read until they succeed, so a failure leaves them waiting for the next cycle.
-            if (plan.Poll != PollClass.Once)
-            {
-                plan.Settle(index);
-            }
-
+            Settle(plan, index, false);
             return false;
+        }
+
+        private void Settle(CombinationPlan plan, int read, bool succeeded)
+        {
+            for (int w = 0; w < plan.WantCount; w++)
+            {
+                int entry = plan.EntryOfWant(w);
+                if (plan.Plan.ReadOf(w) == read && (succeeded || _plans.ClassOf(entry) != PollClass.Once))
+                {
+                    _rounds.Settle(entry);
+                }
+            }
         }
 
         /// <summary>
         /// Exception 02: a read of one point drops that point for good and reports it once; a merged read is
         /// split at the holes it bridged and planned again, and its points are read again in this cycle.
         /// </summary>
-        private bool Learn(ClassPlan plan, ReadSpan read)
+        private bool Learn(CombinationPlan plan, ReadSpan read)
         {
-            LearnResult learned = ReadPlanner.LearnIllegalAddress(_limits, read, plan.Wants);
+            LearnResult learned = ReadPlanner.LearnIllegalAddress(_limits, read, _plans.Wants(plan));
             if (learned.Status == LearnStatus.SpanUnsupported)
             {
-                int point = plan.PointOfWant(learned.UnsupportedSpan);
-                plan.Drop(learned.UnsupportedSpan);
+                int entry = plan.EntryOfWant(learned.UnsupportedSpan);
+                int point = _plans.PointOf(entry);
+                _plans.Drop(entry);
+                _rounds.Settle(entry);
                 _unsupported.Add(point, UnsupportedReason.IllegalAddress);
                 MarkUnsupported(point);
                 _version++;
@@ -229,13 +285,13 @@ namespace EnergyLogger.Core.Runtime
             }
         }
 
-        private void MarkFailed(ClassPlan plan, int read)
+        private void MarkFailed(CombinationPlan plan, int read)
         {
             for (int w = 0; w < plan.WantCount; w++)
             {
                 if (plan.Plan.ReadOf(w) == read)
                 {
-                    _frame.MarkPoint(plan.PointOfWant(w), ReadState.Failed);
+                    _frame.MarkPoint(_plans.PointOf(plan.EntryOfWant(w)), ReadState.Failed);
                 }
             }
         }

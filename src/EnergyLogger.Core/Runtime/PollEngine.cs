@@ -96,10 +96,16 @@ namespace EnergyLogger.Core.Runtime
             return null;
         }
 
-        /// <summary>The plan of one class of one device of the map in use, for diagnostics.</summary>
-        public ClassPlan Plan(int device, PollClass poll)
+        /// <summary>The plans of one device of the map in use, one per combination of its poll classes, for diagnostics.</summary>
+        public DevicePlans Plans(int device)
         {
-            return _pollers[device].Plan(poll);
+            return _pollers[device].Plans;
+        }
+
+        /// <summary>The poll classes the last cycle read on one device of the map in use.</summary>
+        public int ReadClasses(int device)
+        {
+            return _pollers[device].ReadClasses;
         }
 
         /// <summary>Runs one cycle; false when there is no map yet and nothing was read.</summary>
@@ -116,6 +122,7 @@ namespace EnergyLogger.Core.Runtime
 
             long deadline = _options.CycleBudgetMs > 0 ? start + _options.CycleBudgetMs : NoDeadline;
             SetDeadlines(deadline);
+            Frame.BeginCycle();
             for (int d = 0; d < _pollers.Length; d++)
             {
                 _pollers[d].Poll(start, deadline);
@@ -124,6 +131,7 @@ namespace EnergyLogger.Core.Runtime
             // Leave the buses unbounded for whoever uses them between cycles (remote writes).
             SetDeadlines(NoDeadline);
             PointDecoder.DecodeCycle(Frame, Values);
+            MarkFresh();
             for (int g = 0; g < _samples.Length; g++)
             {
                 _mappers[g].Map(Values, _clock, _samples[g]);
@@ -131,6 +139,18 @@ namespace EnergyLogger.Core.Runtime
 
             Stats.End(_clock.MonotonicMs);
             return true;
+        }
+
+        /// <summary>A good value of a class its device did not read this cycle, delivered by a read made for another class.</summary>
+        private void MarkFresh()
+        {
+            PointDefinition[] points = Map.Points;
+            for (int i = 0; i < points.Length; i++)
+            {
+                PointDefinition p = points[i];
+                Values.Fresh[i] = Values.Quality[i] == ValueQuality.Ok && Frame.DeliveredThisCycle(i)
+                    && (_pollers[p.Device].ReadClasses & DevicePlans.ClassBit(p.Poll)) == 0;
+            }
         }
 
         private void SetDeadlines(long deadlineMs)

@@ -20,11 +20,13 @@ namespace EnergyLogger.Core.Telemetry
             Values = new double[n];
             Codes = new long[n];
             Quality = new ValueQuality[n];
+            Fresh = new bool[n];
             ExtraNames = new string[extras];
             ExtraPaths = new string[extras];
             ExtraDigits = new int[extras];
             ExtraValues = new double[extras];
             ExtraQuality = new ValueQuality[extras];
+            ExtraFresh = new bool[extras];
         }
 
         public int SchemaVersion => TelemetrySchema.Version;
@@ -59,6 +61,9 @@ namespace EnergyLogger.Core.Telemetry
 
         public ValueQuality[] Quality { get; }
 
+        /// <summary>Good values of a poll class not read this cycle that a read for another class refreshed; listed in "q" as "fresh".</summary>
+        public bool[] Fresh { get; }
+
         public string[] ExtraNames { get; }
 
         /// <summary>"ext." + name, made once so that the quality list needs no concatenation per cycle.</summary>
@@ -69,5 +74,7 @@ namespace EnergyLogger.Core.Telemetry
         public double[] ExtraValues { get; }
 
         public ValueQuality[] ExtraQuality { get; }
+
+        public bool[] ExtraFresh { get; }
     }
 }

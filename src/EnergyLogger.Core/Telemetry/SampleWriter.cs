@@ -12,6 +12,9 @@ namespace EnergyLogger.Core.Telemetry
     /// </summary>
     public static class SampleWriter
     {
+        /// <summary>The quality text of a good value refreshed by a read made for another poll class.</summary>
+        public const string FreshText = "fresh";
+
         /// <summary>Nesting the writer needs: document, module, group, text list.</summary>
         public const int Depth = 4;
 
@@ -188,26 +191,30 @@ namespace EnergyLogger.Core.Telemetry
             }
         }
 
+        /// <summary>
+        /// "q": every value that is not good, with its quality, and every good value a read for another poll class
+        /// refreshed, as "fresh" (the value is then in its module too).
+        /// </summary>
         private static void WriteQuality(Sample sample, JsonWriter w)
         {
             bool open = false;
             for (int f = 0; f < TelemetrySchema.FieldCount; f++)
             {
-                if (sample.Fed[f] && sample.Quality[f] != ValueQuality.Ok)
+                if (sample.Fed[f] && (sample.Quality[f] != ValueQuality.Ok || sample.Fresh[f]))
                 {
                     OpenQuality(w, ref open);
                     w.Name(TelemetrySchema.Field(f).Path);
-                    w.String(ValueQualityText.Of(sample.Quality[f]));
+                    w.String(sample.Fresh[f] ? FreshText : ValueQualityText.Of(sample.Quality[f]));
                 }
             }
 
             for (int x = 0; x < sample.ExtraNames.Length; x++)
             {
-                if (sample.ExtraQuality[x] != ValueQuality.Ok)
+                if (sample.ExtraQuality[x] != ValueQuality.Ok || sample.ExtraFresh[x])
                 {
                     OpenQuality(w, ref open);
                     w.Name(sample.ExtraPaths[x]);
-                    w.String(ValueQualityText.Of(sample.ExtraQuality[x]));
+                    w.String(sample.ExtraFresh[x] ? FreshText : ValueQualityText.Of(sample.ExtraQuality[x]));
                 }
             }
 

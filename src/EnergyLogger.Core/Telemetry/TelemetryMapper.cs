@@ -127,6 +127,7 @@ namespace EnergyLogger.Core.Telemetry
                 }
 
                 sample.Quality[f] = quality;
+                sample.Fresh[f] = quality == ValueQuality.Ok && values.Fresh[slot];
                 sample.Values[f] = quality == ValueQuality.Ok ? value : 0;
                 sample.Codes[f] = quality == ValueQuality.Ok ? values.Raw[slot] : 0;
             }
@@ -135,6 +136,7 @@ namespace EnergyLogger.Core.Telemetry
             {
                 int slot = _extraSlots[x];
                 sample.ExtraQuality[x] = values.Quality[slot];
+                sample.ExtraFresh[x] = values.Quality[slot] == ValueQuality.Ok && values.Fresh[slot];
                 sample.ExtraValues[x] = values.Quality[slot] == ValueQuality.Ok ? values.Values[slot] : 0;
             }
         }

@@ -24,6 +24,7 @@ internal static class BenchCommand
         new("cycle", "decode, computed fields, mapper and JSON per poll cycle: time and allocations", CycleCostReport.Prepare, CycleCostReport.PrintOptions),
         new("mqtt", "bytes on the wire per published sample, single and batched", WireCostReport.Prepare, _ => { }),
         new("outbox", "a day offline at 10 s: store, reopen and replay rate of the outbox in a directory", OutboxReplayReport.Prepare, OutboxReplayReport.PrintOptions),
+        new("line", "poll cycles timed against their wire time, on the simulated line or a tty", LineTimingReport.Prepare, LineTimingReport.PrintOptions),
     ];
 
     public static int Run(CommandLine command)

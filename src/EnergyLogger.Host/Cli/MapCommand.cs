@@ -22,7 +22,8 @@ internal static class MapCommand
         "  validate                  load the map as the device does: one ok line, or the first error with",
         "                            its path and position (exit 1)",
         "  plan                      the reads of every device and poll class (function, addresses, points)",
-        "                            and their wire time per cycle",
+        "                            and their wire time per cycle; the one plan a cycle reads when every class",
+        "                            is due, and each combination of classes against their plans one after another",
         "    --baud N                plan for this line speed instead of each device's own",
         .. MapFromRegistersCommand.HelpLines,
     ];
@@ -126,45 +127,76 @@ internal static class MapCommand
             output.WriteLine();
             output.WriteLine($"device {device.Id}: slave {device.Slave}, {limits.BaudRate} baud, {limits.BitsPerChar} bits per character, "
                 + $"at most {limits.MaxRegisters} registers per read" + (device.MinGapMs > 0 ? $", {device.MinGapMs} ms between requests" : ""));
-            int reads = 0;
-            long wireUs = 0;
-            for (int c = 0; c <= (int)PollClass.Once; c++)
+            var plans = new DevicePlans(map, d);
+            var dropped = new UnsupportedPoints(plans.EntryCount);
+            plans.PlanAll(limits, 0, dropped);
+            for (int c = 0; c < DevicePlans.ClassCount; c++)
             {
-                var plan = new ClassPlan(map, d, (PollClass)c);
-                if (plan.PointCount == 0)
+                int bit = DevicePlans.ClassBit((PollClass)c);
+                if ((plans.Classes & bit) != 0)
                 {
-                    continue;
+                    PrintReads($"  {ClassText(bit)}", map, plans, plans.For(bit, limits, 0, dropped), device, output);
                 }
-
-                var dropped = new UnsupportedPoints(plan.PointCount);
-                plan.Replan(limits, 0, dropped);
-                PrintClass(map, plan, dropped, output);
-                reads += plan.Plan.Count;
-                wireUs += plan.Plan.TotalWireUs;
             }
 
-            output.WriteLine($"  every class due: {Count(reads, "read")}, {Ms(wireUs)} ms on the wire"
-                + (device.MinGapMs > 0 && reads > 1 ? $", at least {Ms(wireUs + ((reads - 1) * device.MinGapMs * 1000L))} ms with the gaps" : ""));
+            if (plans.Classes != 0)
+            {
+                PrintReads("  every class due, one plan", map, plans, plans.For(plans.Classes, limits, 0, dropped), device, output);
+                PrintCombinations(plans, limits, dropped, output);
+            }
+
+            for (int i = 0; i < dropped.Count; i++)
+            {
+                output.WriteLine($"  not read: {map.Points[dropped.Point(i)].Name} ({ReasonTexts[(int)dropped.Reason(i)]})");
+            }
         }
     }
 
-    private static void PrintClass(RegisterMap map, ClassPlan plan, UnsupportedPoints dropped, TextWriter output)
+    private static void PrintReads(string title, RegisterMap map, DevicePlans plans, CombinationPlan plan, DeviceDefinition device, TextWriter output)
     {
         ReadPlan reads = plan.Plan;
-        output.WriteLine($"  {plan.Poll.ToString().ToLowerInvariant()}: {Count(reads.Count, "read")}, {Ms(reads.TotalWireUs)} ms on the wire");
+        output.WriteLine($"{title}: {Count(reads.Count, "read")}, {Ms(reads.TotalWireUs)} ms on the wire"
+            + (device.MinGapMs > 0 && reads.Count > 1 ? $", at least {Ms(reads.TotalWireUs + ((reads.Count - 1) * device.MinGapMs * 1000L))} ms with the gaps" : ""));
         for (int r = 0; r < reads.Count; r++)
         {
             ReadSpan read = reads.Read(r);
-            IEnumerable<string> names = Enumerable.Range(0, plan.WantCount).Where(w => reads.ReadOf(w) == r).Select(w => map.Points[plan.PointOfWant(w)].Name);
+            IEnumerable<string> names = Enumerable.Range(0, plan.WantCount).Where(w => reads.ReadOf(w) == r).Select(w => map.Points[plans.PointOf(plan.EntryOfWant(w))].Name);
             string range = read.Count == 1 ? $"{read.Address}" : $"{read.Address}-{read.Last}";
             output.WriteLine($"    FC{(int)read.Function:D2} {FunctionName(read.Function),-15} {range,-11} {read.Count,4}  {string.Join(", ", names)}");
         }
-
-        for (int i = 0; i < dropped.Count; i++)
-        {
-            output.WriteLine($"    not read: {map.Points[dropped.Point(i)].Name} ({ReasonTexts[(int)dropped.Reason(i)]})");
-        }
     }
+
+    /// <summary>Every combination of classes that can be due together: the one plan the cycle reads, against the classes' plans one after another.</summary>
+    private static void PrintCombinations(DevicePlans plans, PlannerLimits limits, UnsupportedPoints dropped, TextWriter output)
+    {
+        output.WriteLine("  classes due together     reads  ms/cycle  one plan per class");
+        int combinations = 0;
+        for (int classes = 1; classes < DevicePlans.CombinationCount; classes++)
+        {
+            if ((classes & ~plans.Classes) != 0 || BitCount(classes) < 2)
+            {
+                continue;
+            }
+
+            combinations++;
+            ReadPlan one = plans.For(classes, limits, 0, dropped).Plan;
+            long separateUs = 0;
+            for (int bit = 1; bit < DevicePlans.CombinationCount; bit <<= 1)
+            {
+                separateUs += (classes & bit) != 0 ? plans.For(bit, limits, 0, dropped).Plan.TotalWireUs : 0;
+            }
+
+            string ratio = one.TotalWireUs > 0 ? ((double)separateUs / one.TotalWireUs).ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-";
+            output.WriteLine($"  {ClassText(classes),-24} {one.Count,5} {Ms(one.TotalWireUs),9}  {Ms(separateUs),9} ({ratio})");
+        }
+
+        output.WriteLine($"  {Count(combinations + BitCount(plans.Classes), "plan")} made at map take-over, {plans.PlanBytes} bytes");
+    }
+
+    private static string ClassText(int classes) =>
+        string.Join("+", Enumerable.Range(0, DevicePlans.ClassCount).Where(c => (classes & (1 << c)) != 0).Select(c => ((PollClass)c).ToString().ToLowerInvariant()));
+
+    private static int BitCount(int value) => System.Numerics.BitOperations.PopCount((uint)value);
 
     private static string FunctionName(FunctionCode function) => function switch
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using EnergyLogger.Core.Modbus;
+using EnergyLogger.Core.Registers;
+using EnergyLogger.Core.Runtime;
 using EnergyLogger.Host.Cli;
 
 namespace EnergyLogger.Host.Planning;
@@ -32,8 +34,46 @@ internal static class PlannerReport
             throw new UsageException($"--points: {e.Message}");
         }
 
-        return output => Print(output, PlannerWorkloads.ComparisonMaps(deye), PlannerComparison.Limits(baud));
+        (string Name, RegisterMap Map)[] ready = [.. ReadyMaps.Select(name => (name, MapFile.Load(Path.Combine(AppContext.BaseDirectory, "maps", name + ".json"))))];
+        return output =>
+        {
+            Print(output, PlannerWorkloads.ComparisonMaps(deye), PlannerComparison.Limits(baud));
+            output.WriteLine();
+            PrintCombinations(output, ready, baud);
+        };
     }
+
+    private static readonly string[] ReadyMaps = ["deye-sg04lp3", "growatt-sph"];
+
+    /// <summary>
+    /// Every combination of poll classes due in one cycle, on the ready maps, the 255-point map with classes and
+    /// windows of each small enough to search: the classes' plans one after another, the one plan the device reads,
+    /// and the exhaustive optimum.
+    /// </summary>
+    private static void PrintCombinations(TextWriter output, (string Name, RegisterMap Map)[] ready, int baud)
+    {
+        output.WriteLine($"planner: poll classes due in the same cycle, at {baud} baud with each device's request size and neverRead ranges;");
+        output.WriteLine("         per class = each class's plan one after another, one plan = the plan the device makes for the combination");
+        output.WriteLine();
+        output.WriteLine($"{"map",-22} {"classes due",-22} {"points",6} {"per class ms",12} {"one plan ms",11} {"optimum ms",10} {"gain",6}");
+        (string Name, RegisterMap Map)[] maps = [.. ready, ("synthetic-255", CombinationComparison.SyntheticMap(255, CombinationComparison.SyntheticSeed))];
+        foreach ((string name, RegisterMap map) in maps)
+        {
+            PlannerLimits limits = DeviceLimits.For(map.Devices[0]);
+            limits.BaudRate = baud;
+            int points = map.Points.Count(p => p.Device == 0);
+            RegisterMap window = CombinationComparison.Window(map, points / 2, PlannerWorkloads.SmallMapPoints);
+            foreach (CombinationCost row in CombinationComparison.Compare(name, map, limits).Concat(CombinationComparison.Compare($"{name}-12@{points / 2}", window, limits)))
+            {
+                string optimum = row.OptimumUs is long us ? Ms(us) : "-";
+                output.WriteLine($"{row.Map,-22} {row.Classes,-22} {row.Points,6} {Ms(row.SeparateUs),12} {Ms(row.OneUs),11} {optimum,10} {Ratio(row.SeparateUs, row.OneUs),6}");
+            }
+        }
+    }
+
+    private static string Ms(long us) => (us / 1000.0).ToString("F1", CultureInfo.InvariantCulture);
+
+    private static string Ratio(long us, long baseUs) => baseUs == 0 ? "-" : ((double)us / baseUs).ToString("F2", CultureInfo.InvariantCulture) + "x";
 
     private static void Print(TextWriter output, PointMap[] maps, PlannerLimits limits)
     {

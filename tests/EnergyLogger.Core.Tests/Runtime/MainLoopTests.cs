@@ -57,14 +57,15 @@ public class MainLoopTests
         var rig = new LoopRig(MapText.With(points: MapText.List(
             """{"name":"grid_power","address":10,"type":"int16","poll":"fast","target":"grid.power"}""",
             """{"name":"soc","address":20,"target":"battery.soc"}""")));
-        rig.Slave.SetHolding(20, 64);
+        rig.Slave.SetHolding(11, 0, 0, 0, 0, 0, 0, 0, 0, 0, 64);
 
         rig.Run(61_000);
 
-        // 13 cycles in 61 s at 5 s; the normal class (30 s) at 0, 30 and 60 s.
+        // 13 cycles in 61 s at 5 s; the normal class (30 s) at 0, 30 and 60 s, in one read with the fast class.
         Assert.Equal(13, rig.Loop.Stats.Cycles);
         Assert.Equal(13, Reads(rig, 10));
-        Assert.Equal(3, Reads(rig, 20));
+        Assert.Equal(3, rig.Scripted.Writes.Count(w => w.Bytes[1] == 3 && ((w.Bytes[2] << 8) | w.Bytes[3]) == 10 && ((w.Bytes[4] << 8) | w.Bytes[5]) == 11));
+        Assert.Equal(0, Reads(rig, 20));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class PollEngineTests
     private static PollRig HybridRig(PollOptions? poll = null)
     {
         var rig = new PollRig(Hybrid, poll: poll);
-        rig.Slave.SetHolding(10, 2100, 1900, unchecked((ushort)-800))
+        rig.Slave.SetHolding(10, 2100, 1900, unchecked((ushort)-800), 0, 0, 0, 0, 0, 0, 0)
             .SetHolding(20, 0x86A0, 0x0001)
             .SetHolding(100, 0x534E, 0x3432)
             .SetInput(5, 64)
@@ -41,8 +41,9 @@ public class PollEngineTests
 
         Request[] requests = rig.Cycle();
 
-        // Fastest class first; inside a class the planner orders by function, then address.
-        Assert.Equal([Request.Holding(10, 3), new Request(1, 3, 1), new Request(4, 5, 1), Request.Holding(20, 2), Request.Holding(100, 2)], requests);
+        // Every class is due: one plan for all of them, which reads the fast and the slow holding registers in one
+        // request. Reads go by the fastest class they hold, then by function and address.
+        Assert.Equal([Request.Holding(10, 12), new Request(1, 3, 1), new Request(4, 5, 1), Request.Holding(100, 2)], requests);
         Assert.Equal(2100, rig.Value("pv.mppt1.power"));
         Assert.Equal(4000, rig.Value("pv.power"));
         Assert.Equal(800, rig.Value("grid.power"));
@@ -64,7 +65,7 @@ public class PollEngineTests
         CycleStats stats = rig.Engine.Stats;
         var limits = DeviceLimits.For(rig.Engine.Map.Devices[0]);
         long wire = requests.Sum(r => ReadPlanner.RequestUs((FunctionCode)r.Function, r.Count, limits));
-        Assert.Equal((5, 5, 5, 0, 0), (stats.Reads, stats.Requests, stats.Of(ModbusStatus.Ok), stats.Errors, stats.Skipped));
+        Assert.Equal((4, 4, 4, 0, 0), (stats.Reads, stats.Requests, stats.Of(ModbusStatus.Ok), stats.Errors, stats.Skipped));
         Assert.Equal(wire, stats.WireUs);
         Assert.Equal(start, stats.StartMs);
         Assert.Equal(rig.Clock.MonotonicMs - start, stats.DurationMs);
@@ -118,7 +119,8 @@ public class PollEngineTests
         string map = With(points: List("""{"name":"f","address":10,"poll":"fast"}"""), metadata: List("""{"name":"rated","address":70}"""));
         var rig = new PollRig(map, poll: new PollOptions { FastIntervalMs = 1000, CycleBudgetMs = 0 });
         rig.Slave.SetHolding(10, 1).SetHolding(70, 6000);
-        rig.Link.Then(Fakes.Reply.Normal, new Fakes.Reply { ExceptionCode = ExceptionCode.SlaveDeviceFailure }, Fakes.Reply.Normal, new Fakes.Reply { ExceptionCode = ExceptionCode.SlaveDeviceFailure });
+        // From the second cycle on the "once" read has waited longest and goes first: it fails twice, then succeeds.
+        rig.Link.Then(Fakes.Reply.Normal, new Fakes.Reply { ExceptionCode = ExceptionCode.SlaveDeviceFailure }, new Fakes.Reply { ExceptionCode = ExceptionCode.SlaveDeviceFailure });
 
         Request[][] cycles = [rig.Cycle(0), rig.Cycle(1000), rig.Cycle(2000), rig.Cycle(3000)];
 
@@ -212,8 +214,8 @@ public class PollEngineTests
     [Fact]
     public void RunCycle_BudgetTooShortForEveryClass_PostponedReadsGoFirstNextCycleAndNeverStarve()
     {
-        // Two fast reads fill a 1.5 s budget with a 1 s minimum gap, every cycle; the normal-class read
-        // postponed in the first cycle must still be made, ahead of the fast class, in the next one.
+        // One read fits a 1.5 s budget with a 1 s minimum gap, every cycle; the fast class is due every cycle. The reads
+        // the budget left out go first in later cycles, longest waiting first, so the normal class's read is made too.
         string map = With(
             devices: """[{"id":"inv","slave":1,"minGapMs":1000}]""",
             points: List("""{"name":"a","address":10,"poll":"fast"}""", """{"name":"b","address":300,"poll":"fast"}""",
@@ -221,12 +223,13 @@ public class PollEngineTests
         var rig = new PollRig(map, poll: new PollOptions { FastIntervalMs = 2000, NormalIntervalMs = 60000, CycleBudgetMs = 1500 });
         rig.Slave.SetHolding(10, 1).SetHolding(300, 2).SetHolding(600, 3);
 
-        Request[] first = rig.Cycle(0);
-        Request[] second = rig.Cycle(2000);
+        Request[][] cycles = [rig.Cycle(0), rig.Cycle(2000), rig.Cycle(4000), rig.Cycle(6000)];
 
-        Assert.Equal([Request.Holding(10)], first);
-        Assert.Equal(Request.Holding(600), second[0]);
+        Assert.Equal([Request.Holding(10)], cycles[0]);
+        Assert.Equal(Request.Holding(300), cycles[1][0]);
+        Assert.Equal(Request.Holding(600), cycles[2][0]);
         Assert.Equal(ValueQuality.Ok, rig.Engine.Values.Quality[2]);
+        Assert.Equal(Request.Holding(10), cycles[3][0]);
     }
 }
 

@@ -92,8 +92,8 @@ public class PollFaultTests
         Assert.Equal((3, 1, 1, 0), (rig.Engine.Stats.Reads, rig.Engine.Stats.Of(ModbusStatus.Exception), rig.Engine.Stats.Replans, rig.Engine.Unsupported.Count));
         Assert.Equal([1.0, 2.0, 3.0], new[] { rig.Value("pv.mppt1.power"), rig.Value("pv.mppt2.power"), rig.Value("pv.mppt3.power") });
 
-        ClassPlan plan = rig.Engine.Plan(0, PollClass.Normal);
-        Assert.Equal([new ReadSpan(FunctionCode.ReadHoldingRegisters, 10, 2), new ReadSpan(FunctionCode.ReadHoldingRegisters, 20, 1)], Enumerable.Range(0, plan.Plan.Count).Select(plan.Plan.Read));
+        ReadPlan plan = rig.Engine.Plans(0).Current(DevicePlans.ClassBit(PollClass.Normal)).Plan;
+        Assert.Equal([new ReadSpan(FunctionCode.ReadHoldingRegisters, 10, 2), new ReadSpan(FunctionCode.ReadHoldingRegisters, 20, 1)], Enumerable.Range(0, plan.Count).Select(plan.Read));
         for (int k = 1; k <= 3; k++)
         {
             Assert.Equal([Request.Holding(10, 2), Request.Holding(20)], rig.Cycle(k * 1000));
@@ -102,9 +102,9 @@ public class PollFaultTests
     }
 
     [Fact]
-    public void M2_MergedReadRefusedOverAPointAnotherClassReadFresh_ThatPointStaysFresh()
+    public void M2_MergedReadOfTwoClassesRefused_SplitAndEveryPointReadInTheSameCycle()
     {
-        // The normal class's first read bridges the fast point at 12 and the holes at 11 and 13 the slave refuses.
+        // Fast and normal are due together: their one plan bridges the holes at 11 and 13, which the slave refuses.
         string map = With(points: List(
             """{"name":"grid","address":12,"type":"int16","poll":"fast","target":"grid.power"}""",
             """{"name":"a","address":10,"poll":"normal","target":"pv.mppt1.power"}""",
@@ -114,10 +114,29 @@ public class PollFaultTests
 
         Request[] first = rig.Cycle(0);
 
-        Assert.Equal([Request.Holding(12), Request.Holding(10, 5), Request.Holding(10), Request.Holding(14)], first);
+        Assert.Equal([Request.Holding(10, 5), Request.Holding(12), Request.Holding(10), Request.Holding(14)], first);
         Assert.Equal((ValueQuality.Ok, -1500.0), (rig.Quality("grid.power"), rig.Value("grid.power")));
         Assert.Equal([1.0, 2.0], new[] { rig.Value("pv.mppt1.power"), rig.Value("pv.mppt2.power") });
         Assert.DoesNotContain("\"q\"", rig.Json());
+    }
+
+    [Fact]
+    public void M1_FailedReadOverAPointOfAClassNotReadThisCycle_ThatPointKeepsItsGoodValue()
+    {
+        // The normal class's one read spans the fast point at 12, whose class is not due in the second cycle.
+        string map = With(points: List(
+            """{"name":"grid","address":12,"type":"int16","poll":"fast","target":"grid.power"}""",
+            """{"name":"a","address":10,"poll":"normal","target":"pv.mppt1.power"}""",
+            """{"name":"b","address":14,"poll":"normal","target":"pv.mppt2.power"}"""));
+        var rig = new PollRig(map, poll: new PollOptions { FastIntervalMs = 60000, NormalIntervalMs = 1000, CycleBudgetMs = 0 });
+        rig.Slave.SetHolding(10, 1, 0, unchecked((ushort)-1500), 0, 2);
+        rig.Cycle(0);
+        rig.Link.Then(new Reply { FlipCrc = true }, new Reply { FlipCrc = true }, new Reply { FlipCrc = true });
+
+        Assert.All(rig.Cycle(1000), r => Assert.Equal(Request.Holding(10, 5), r));
+
+        Assert.Equal((ValueQuality.Stale, ValueQuality.Stale), (rig.Quality("pv.mppt1.power"), rig.Quality("pv.mppt2.power")));
+        Assert.Equal((ValueQuality.Ok, -1500.0), (rig.Quality("grid.power"), rig.Value("grid.power")));
     }
 
     [Fact]
@@ -179,10 +198,10 @@ public class PollFaultTests
         rig.Cycle(0);
         Assert.Equal(13107.1, rig.Value("pv.energy_total"), 6);
 
-        // The counter rolls over; the normal read of it fails, the fast read of its low word succeeds.
+        // The counter rolls over; the one read of both classes fails, then a fast cycle reads the low word alone.
         rig.Slave.SetHolding(10, 0x0002, 0x0000);
-        rig.Link.Then(Reply.Normal, new Reply { FlipCrc = true }, new Reply { FlipCrc = true }, new Reply { FlipCrc = true });
-        rig.Cycle(2000);
+        rig.Link.Then(new Reply { FlipCrc = true }, new Reply { FlipCrc = true }, new Reply { FlipCrc = true });
+        Assert.Equal([Request.Holding(10, 2), Request.Holding(10, 2), Request.Holding(10, 2)], rig.Cycle(2000));
         Assert.Equal(ValueQuality.Stale, rig.Quality("pv.energy_total"));
 
         Assert.Equal([Request.Holding(11)], rig.Cycle(3000));

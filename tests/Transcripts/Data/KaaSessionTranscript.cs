@@ -34,25 +34,22 @@ boot
   log> lvl=info src=outbox msg=opened prefix=ob restored=0
 run 3000
   log> lvl=info src=clock msg=""wall clock synced"" mono=1000000 unsynced_samples=0
-  bus> 0103000A0001A408
-  bus< 010302FB50FB48
+  bus> 0103000A0002E409
+  bus< 010304FB500040CAF6
   clock 9
-  bus> 0103000B0001F5C8
-  bus< 0103020040B9B4
-  clock 18
   bus> 0103008E0001E421
   bus< 0103020BB8BF06
-  clock 27
+  clock 18
   bus> 01030064000285D4
   bus< 010304534E34321C75
-  clock 32
+  clock 23
   log> lvl=info src=poll msg=""map taken over"" map=site points=4
   flash> replace boot.bak 19 0F66626F
-  flash> append ob00000000.seg 152 A70A7278
+  flash> append ob00000000.seg 152 47601583
   mqtt> connect mqtt.cloud.kaaiot.com:8883 tls id=energy-logger-246F28ABCDEF user=logger-7@tenant-a password=s3cret-pass keepalive=60 clean
   mqtt< connack accepted
   mqtt> sub kp1/app-v1/+/tok-kaa-01/# q1
-  mqtt> pub kp1/app-v1/epmx/tok-kaa-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":4,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":152,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000,""serial_number"":""SN42""}
+  mqtt> pub kp1/app-v1/epmx/tok-kaa-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":3,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":152,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000,""serial_number"":""SN42""}
   mqtt> pub kp1/app-v1/cmx/tok-kaa-01/config/json/2 q1 #2 {""observe"":true}
   mqtt> pub kp1/app-v1/cmx_ota/tok-kaa-01/applied/json q1 #3 {""configId"":""1.0.0""}
   mqtt> pub kp1/app-v1/cmx_ota/tok-kaa-01/config/json/3 q1 #4 {""observe"":true}
@@ -67,7 +64,7 @@ run 3000
   mqtt> pub kp1/app-v1/cex/tok-kaa-01/command/wifi_scan/12 q1 #13 {""observe"":true}
   mqtt> pub kp1/app-v1/cex/tok-kaa-01/command/set_wifi/13 q1 #14 {""observe"":true}
   mqtt> pub kp1/app-v1/cex/tok-kaa-01/command/factory_reset/14 q1 #15 {""observe"":true}
-  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/15 q1 #16 [{""v"":1,""seq"":1000000001,""ts"":1735689600032,""mono"":1000032,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
+  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/15 q1 #16 [{""v"":1,""seq"":1000000001,""ts"":1735689600023,""mono"":1000023,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=off reset=off
   clock 50
   mqtt< ack 1

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using EnergyLogger.Core.Modbus;
+using EnergyLogger.Core.Ports;
+using EnergyLogger.Core.Registers;
+using EnergyLogger.Core.Runtime;
+using EnergyLogger.Host.Cli;
+using EnergyLogger.Host.Links;
+using EnergyLogger.Host.Simulator;
+
+namespace EnergyLogger.Host.Bench;
+
+/// <summary>
+/// The <c>line</c> section of <c>energylogger bench</c>: real poll cycles with every class due, timed against the wire
+/// time the planner prices them at (both frames and two t3.5 silences per request). Without <c>--port</c> the
+/// built-in inverter answers on a simulated line whose characters take their real time; with it, any RTU slave on a
+/// tty or pty (a pymodbus slave on a socat pty, a real inverter). The rest of a cycle is split into the time writes
+/// take, the wait for a reply's first byte, the rest of the reply, and what passes between exchanges.
+/// </summary>
+internal static class LineTimingReport
+{
+    public static void PrintOptions(TextWriter output)
+    {
+        output.WriteLine("      --port PATH     time cycles against the RTU slave on this tty or pty (default: the simulated line)");
+        output.WriteLine("      --baud N        its line speed (default 9600)");
+        output.WriteLine("      --cycles N      cycles to time (default 10)");
+        output.WriteLine("      --turnaround-ms N  the simulated slave's think time before it answers (default 0)");
+    }
+
+    public static Action<TextWriter> Prepare(CommandLine command)
+    {
+        string mapPath = command.Text("map") ?? MapFile.DefaultPath;
+        RegisterMap map = MapFile.Load(mapPath);
+        string? port = command.Text("port");
+        int baud = command.Int("baud", 9600, 1200, 921600);
+        int cycles = command.Int("cycles", 10, 1, 1000);
+        int turnaroundMs = command.Int("turnaround-ms", 0, 0, 1000);
+        return output => Print(output, map, port, baud, cycles, turnaroundMs);
+    }
+
+    private static void Print(TextWriter output, RegisterMap map, string? port, int baud, int cycles, int turnaroundMs)
+    {
+        var clock = new SystemClock();
+        DeviceDefinition device = map.Devices[0];
+        int bitsPerChar = RtuTiming.BitsPerChar(device.Parity != SerialParity.None, device.StopBits);
+        IByteLink line;
+        string where;
+        if (port is null)
+        {
+            var simulated = new SimulatedSerialLink(clock, baud, bitsPerChar, turnaroundMs);
+            var inverter = new SimulatedInverter(map, 0, new InverterModel(seed: 1));
+            inverter.Publish();
+            simulated.Attach(inverter.Slave, inverter.Bank);
+            line = simulated;
+            where = $"the simulated line ({turnaroundMs} ms slave turnaround)";
+        }
+        else
+        {
+            line = SerialLink.Open(port, baud, device.Parity == SerialParity.None ? Parity.None : device.Parity == SerialParity.Even ? Parity.Even : Parity.Odd, device.StopBits);
+            where = port;
+        }
+
+        var timed = new TimedLink(line);
+        var master = new ModbusMaster(timed, clock, new RtuFramer(), new MasterOptions { BaudRate = baud, BitsPerChar = bitsPerChar, ResponseTimeoutMs = device.ResponseTimeoutMs });
+        var engine = new PollEngine(new MapSlot(map), [master], clock, new PollOptions { FastIntervalMs = 0, NormalIntervalMs = 0, SlowIntervalMs = 0, CycleBudgetMs = 0 });
+        engine.RunCycle();
+
+        output.WriteLine($"line: poll cycles with every class due on {where}, {baud} baud, map \"{map.Name}\"");
+        output.WriteLine("      wire = both frames and two t3.5 silences per request, as the planner prices them");
+        output.WriteLine();
+        output.WriteLine($"{"cycle",5} {"reads",5} {"wire ms",8} {"elapsed",8} {"ratio",6}  {"write",6} {"to 1st B",8} {"rest",6} {"between",7}  {"errors",6}");
+        double totalWire = 0, totalElapsed = 0;
+        for (int c = 1; c <= cycles; c++)
+        {
+            timed.Reset();
+            var watch = Stopwatch.StartNew();
+            engine.RunCycle();
+            double elapsed = watch.Elapsed.TotalMilliseconds;
+            CycleStats stats = engine.Stats;
+            double wire = stats.WireUs / 1000.0;
+            double between = elapsed - timed.WriteMs - timed.FirstByteMs - timed.ReplyMs;
+            totalWire += wire;
+            totalElapsed += elapsed;
+            output.WriteLine($"{c,5} {stats.Reads,5} {F(wire),8} {F(elapsed),8} {R(elapsed / wire),6}  {F(timed.WriteMs),6} {F(timed.FirstByteMs),8} {F(timed.ReplyMs),6} {F(between),7}  {stats.Errors,6}");
+        }
+
+        output.WriteLine($"{"all",5} {"",5} {F(totalWire),8} {F(totalElapsed),8} {R(totalElapsed / totalWire),6}");
+        (line as IDisposable)?.Dispose();
+    }
+
+    private static string F(double ms) => ms.ToString("F1", CultureInfo.InvariantCulture);
+
+    private static string R(double ratio) => ratio.ToString("F2", CultureInfo.InvariantCulture) + "x";
+}
