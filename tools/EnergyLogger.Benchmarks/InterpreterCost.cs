@@ -83,15 +83,39 @@ internal static class InterpreterCost
     /// IL instructions of one call: the instructions outside loops once, each loop body times its trip
     /// count (trips are given in the order of the loops' closing branches, inner loops first).
     /// </summary>
-    private static long PerCall(string type, string method, params int[] trips)
+    private static long PerCall(string type, string method, params int[] trips) =>
+        PerCall(Core.GetType("EnergyLogger.Core.Ota." + type, throwOnError: true)!, method, trips);
+
+    /// <summary>
+    /// IL per stored record of the outbox's compact encoding (RecordCodec.Capture and Encode, the varints, and
+    /// JsonNumberFormat.Decompose for each number), for a layout of <paramref name="slots"/> slots of which
+    /// <paramref name="numbers"/> are numbers and <paramref name="changed"/> moved since the record before. A number is taken
+    /// as 4 digits before the point (DecimalExponent's loop 3 times) and one trailing zero; a delta as 2 varint bytes.
+    /// </summary>
+    public static long EncodeRecord(int slots, int numbers, int changed)
     {
-        MethodInfo info = Core.GetType("EnergyLogger.Core.Ota." + type, throwOnError: true)!
+        Type codec = typeof(Core.Telemetry.RecordCodec);
+        Type format = typeof(Core.Json.JsonNumberFormat);
+        Type varint = typeof(Core.Telemetry.Varint);
+        int bitmap = (slots + 7) / 8;
+        long decompose = PerCall(codec, "SetNumber") + PerCall(format, "Decompose", 1) + PerCall(format, "Round") + PerCall(format, "DecimalExponent", 3, 0);
+        long capture = PerCall(codec, "Capture", slots) + (numbers * decompose);
+        long writeVarint = PerCall(varint, "WriteSigned") + PerCall(varint, "WriteZigzag", 1, 0);
+        long channel = PerCall(codec, "Channel", bitmap, slots, bitmap, 0) + (changed * writeVarint) + (slots * (PerCall(codec, "Carried") + PerCall(codec, "Rescalable")));
+        long qualities = PerCall(codec, "Qualities", slots, 0);
+        long encode = PerCall(codec, "Encode") + (3 * writeVarint) + channel + qualities;
+        return capture + encode;
+    }
+
+    private static long PerCall(Type owner, string method, params int[] trips)
+    {
+        MethodInfo info = owner
             .GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
             .First(m => m.Name == method);
         var (offsets, loops) = Decode(info.GetMethodBody()!.GetILAsByteArray()!);
         if (loops.Count != trips.Length)
         {
-            throw new InvalidOperationException($"{type}.{method} has {loops.Count} loops; the cost model names {trips.Length}: update it");
+            throw new InvalidOperationException($"{owner.Name}.{method} has {loops.Count} loops; the cost model names {trips.Length}: update it");
         }
 
         bool Inside(int inner, int outer) => inner != outer && loops[inner].To >= loops[outer].To && loops[inner].From <= loops[outer].From;

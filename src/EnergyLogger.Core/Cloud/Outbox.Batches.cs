@@ -1,33 +1,81 @@
+using EnergyLogger.Core.Telemetry;
+
 namespace EnergyLogger.Core.Cloud
 {
     public sealed partial class Outbox
     {
-        /// <summary>The newest unsent records of the segment taking appends, ending with the latest sample.</summary>
+        // A live batch looks back over at most this many records for the newest that fit.
+        private const int LiveRun = 32;
+
+        private readonly int[] _liveBytes = new int[LiveRun];
+
+        /// <summary>The newest unsent records, ending with the latest sample, as many as fit one batch.</summary>
         private bool BuildLive(OutboxBatch batch, byte[] buffer)
         {
             OutboxSegment segment = _segments.Count > 0 ? Segment(_segments.Count - 1) : null;
-            if (segment == null || segment.Number != _activeNumber || segment.Count == 0
-                || segment.States[segment.Count - 1] != OutboxSegment.Unsent)
+            if (segment == null || segment.Number != _activeNumber)
             {
                 return false;
             }
 
-            int limit = Limit(buffer);
-            int bytes = 2;
-            int first = segment.Count;
-            while (first > 0 && segment.States[first - 1] == OutboxSegment.Unsent)
+            int start = -1;
+            int runs = 0;
+            for (int k = segment.Entries - 1; k >= 0 && runs < LiveRun; k--)
             {
-                int more = PayloadLength(_active, segment.Offsets[first - 1]) + (first == segment.Count ? 0 : 1);
-                if (bytes + more > limit)
+                byte state = segment.States[k];
+                if (state == OutboxSegment.Meta)
+                {
+                    continue;
+                }
+
+                if (state != OutboxSegment.Unsent)
                 {
                     break;
                 }
 
-                bytes += more;
-                first--;
+                start = k;
+                runs++;
             }
 
-            return Fill(batch, buffer, segment, _active, first, segment.Count - first, true);
+            if (start < 0)
+            {
+                return false;
+            }
+
+            // Their JSON lengths, written forward (the way the records decode); then the longest tail that fits.
+            int n = 0;
+            for (int k = start; k < segment.Entries; k++)
+            {
+                if (segment.States[k] == OutboxSegment.Unsent)
+                {
+                    byte[] source;
+                    int offset;
+                    _liveBytes[n++] = Render(segment, _active, k, _liveCursor, out source, out offset);
+                }
+            }
+
+            int limit = Limit(buffer);
+            int bytes = 2;
+            int first = segment.Entries;
+            for (int k = segment.Entries - 1, i = n - 1; k >= start; k--)
+            {
+                if (segment.States[k] != OutboxSegment.Unsent)
+                {
+                    continue;
+                }
+
+                int more = _liveBytes[i--];
+                more += more < 0 ? 0 : (first == segment.Entries ? 0 : 1);
+                if (more >= 0 && bytes + more > limit && first < segment.Entries)
+                {
+                    break;
+                }
+
+                bytes += more < 0 ? 0 : more;
+                first = k;
+            }
+
+            return Fill(batch, buffer, segment, _active, first, _liveCursor, true);
         }
 
         /// <summary>The oldest unsent records, forward from the first one, within one segment.</summary>
@@ -37,39 +85,22 @@ namespace EnergyLogger.Core.Cloud
             {
                 OutboxSegment segment = Segment(i);
                 int first = segment.FirstUnsent;
-                while (first < segment.Count && segment.States[first] != OutboxSegment.Unsent)
+                while (first < segment.Entries && segment.States[first] != OutboxSegment.Unsent)
                 {
                     first++;
                 }
 
                 segment.FirstUnsent = first;
-                if (first == segment.Count)
+                if (first == segment.Entries)
                 {
                     continue;
                 }
 
                 byte[] bytes = Bytes(segment);
-                if (bytes == null)
+                if (bytes != null && Fill(batch, buffer, segment, bytes, first, _backlogCursor, false))
                 {
-                    continue;
+                    return true;
                 }
-
-                int limit = Limit(buffer);
-                int total = 2;
-                int end = first;
-                while (end < segment.Count && segment.States[end] == OutboxSegment.Unsent)
-                {
-                    int more = PayloadLength(bytes, segment.Offsets[end]) + (end == first ? 0 : 1);
-                    if (total + more > limit)
-                    {
-                        break;
-                    }
-
-                    total += more;
-                    end++;
-                }
-
-                return Fill(batch, buffer, segment, bytes, first, end - first, false);
             }
 
             return false;
@@ -80,38 +111,104 @@ namespace EnergyLogger.Core.Cloud
             return buffer.Length < _options.MaxBatchBytes ? buffer.Length : _options.MaxBatchBytes;
         }
 
-        /// <summary>Writes <c>[r1,r2,...]</c> and marks the records in flight.</summary>
-        private bool Fill(OutboxBatch batch, byte[] buffer, OutboxSegment segment, byte[] bytes, int first, int count, bool live)
+        /// <summary>
+        /// Writes <c>[r1,r2,...]</c> from entry <paramref name="first"/> on, a live batch only that one, each record as
+        /// the JSON of its sample or aggregate, while they are unsent and fit; marks them in flight. A record that cannot
+        /// be written (its bytes do not decode, or its JSON fits no batch) is dropped and counted.
+        /// </summary>
+        private bool Fill(OutboxBatch batch, byte[] buffer, OutboxSegment segment, byte[] bytes, int first, RecordCursor cursor, bool live)
         {
-            if (count == 0)
+            int limit = Limit(buffer);
+            int pos = 1;
+            int count = 0;
+            int end = first;
+            buffer[0] = (byte)'[';
+            for (int k = first; k < segment.Entries; k++)
             {
-                // A buffer smaller than one record: a caller error, since records are capped by MaxBatchBytes.
-                return false;
-            }
+                byte state = segment.States[k];
+                if (state == OutboxSegment.Meta)
+                {
+                    continue;
+                }
 
-            int pos = 0;
-            buffer[pos++] = (byte)'[';
-            for (int k = first; k < first + count; k++)
-            {
-                if (k > first)
+                if (state != OutboxSegment.Unsent)
+                {
+                    break;
+                }
+
+                byte[] source;
+                int offset;
+                int length = Render(segment, bytes, k, cursor, out source, out offset);
+                int needed = length + (count > 0 ? 1 : 0);
+                if (length < 0 || (count == 0 && pos + needed + 1 > limit))
+                {
+                    Lose(segment, k);
+                    continue;
+                }
+
+                if (pos + needed + 1 > limit)
+                {
+                    break;
+                }
+
+                if (count > 0)
                 {
                     buffer[pos++] = (byte)',';
                 }
 
-                int offset = segment.Offsets[k];
-                int length = PayloadLength(bytes, offset);
-                System.Array.Copy(bytes, offset + OutboxRecord.HeaderBytes, buffer, pos, length);
+                System.Array.Copy(source, offset, buffer, pos, length);
                 pos += length;
                 segment.States[k] = OutboxSegment.InFlight;
+                count++;
+                end = k + 1;
+            }
+
+            if (count == 0)
+            {
+                return false;
             }
 
             buffer[pos++] = (byte)']';
             batch.Segment = segment.Number;
             batch.First = first;
+            batch.End = end;
             batch.Count = count;
             batch.Length = pos;
             batch.Live = live;
             return true;
+        }
+
+        /// <summary>The JSON of one record: a stored JSON payload as it is, a compact record decoded and written; -1 when it cannot be.</summary>
+        private int Render(OutboxSegment segment, byte[] bytes, int entry, RecordCursor cursor, out byte[] source, out int offset)
+        {
+            int at = segment.Offsets[entry];
+            if (segment.Kinds[entry] == OutboxSegment.JsonKind)
+            {
+                source = bytes;
+                offset = at + OutboxRecord.HeaderBytes;
+                return OutboxRecord.PayloadLength(bytes, at);
+            }
+
+            source = _json.Buffer;
+            offset = 0;
+            if (!cursor.MoveTo(segment, bytes, entry))
+            {
+                return -1;
+            }
+
+            RecordCodec.Render(cursor.State, cursor.Sample);
+            return SampleWriter.Write(cursor.Sample, _json) ? _json.Length : -1;
+        }
+
+        /// <summary>A record that can never be sent: counted as corrupt and dropped, so it holds nothing up.</summary>
+        private void Lose(OutboxSegment segment, int entry)
+        {
+            if (segment.MarkDone(entry))
+            {
+                Counters.Corrupt++;
+                Counters.Dropped++;
+                Pending--;
+            }
         }
 
         /// <summary>The segment's bytes: the RAM mirror for the one taking appends, otherwise the file read into scratch.</summary>
@@ -136,11 +233,6 @@ namespace EnergyLogger.Core.Cloud
             }
 
             return _scratch;
-        }
-
-        private static int PayloadLength(byte[] bytes, int offset)
-        {
-            return bytes[offset + 2] | (bytes[offset + 3] << 8);
         }
     }
 }

@@ -1,46 +1,75 @@
+using EnergyLogger.Core.Telemetry;
+
 namespace EnergyLogger.Core.Cloud
 {
     public sealed partial class Outbox
     {
         /// <summary>
         /// Reads the segment files left by the last run, oldest first. Every record is checked against its CRC; a
-        /// damaged or torn stretch is skipped and counted, the records around it are kept (RELIABILITY S1). Files
-        /// with no valid record are deleted. New samples go to a new segment. Returns the records restored.
+        /// damaged or torn stretch is skipped and counted, the records around it are kept (RELIABILITY S1). Records an
+        /// acknowledgement record names stay acknowledged. A thinned segment stands for the files it replaced: one of
+        /// them still there (a power cut between the replace and the deletes) is deleted now. Files with no record left
+        /// to send are deleted. New samples go to a new segment. Returns the records restored.
         /// </summary>
         public int Open()
         {
             _segments.Clear();
             _activeNumber = -1;
+            _activeLayout = null;
             _scratchSegment = -1;
+            _liveCursor.Reset();
+            _backlogCursor.Reset();
             int[] numbers = SegmentNumbers();
+            int coveredTo = -1;
             for (int i = 0; i < numbers.Length; i++)
             {
+                if (numbers[i] <= coveredTo)
+                {
+                    if (!_store.Delete(OutboxSegment.NameOf(_options.FilePrefix, numbers[i])))
+                    {
+                        Counters.StoreErrors++;
+                    }
+
+                    continue;
+                }
+
                 OutboxSegment segment = Load(numbers[i]);
                 if (segment == null)
                 {
                     continue;
                 }
 
-                if (_segments.Count >= _options.MaxSegments)
+                coveredTo = segment.CoversTo > coveredTo ? segment.CoversTo : coveredTo;
+                if (segment.FullyAcknowledged)
                 {
-                    // A smaller cap than the last run had: the oldest go, counted.
-                    DropOldest();
+                    _store.Delete(segment.Name);
+                    continue;
                 }
 
                 _segments.Add(segment);
-                Pending += segment.Count;
-                Counters.Restored += segment.Count;
+                Pending += segment.Count - segment.Acked;
+                Counters.Restored += segment.Count - segment.Acked;
             }
 
+            MakeRoomAtOpen();
             _nextNumber = numbers.Length > 0 ? numbers[numbers.Length - 1] + 1 : 0;
             return Pending;
         }
 
+        /// <summary>A smaller cap than the last run had: the oldest go, counted (acknowledgement records may pass the cap by their slack).</summary>
+        private void MakeRoomAtOpen()
+        {
+            while (_segments.Count > 0 && StoredBytes > _options.CapBytes + (_segments.Count * _options.MarkSlackBytes))
+            {
+                DropOldest();
+            }
+        }
+
         private OutboxSegment Load(int number)
         {
-            var segment = new OutboxSegment(_options.FilePrefix, number);
-            int length = _store.Length(segment.Name);
-            int read = length <= 0 ? 0 : _store.Read(segment.Name, 0, _scratch, 0, length < _scratch.Length ? length : _scratch.Length);
+            string name = OutboxSegment.NameOf(_options.FilePrefix, number);
+            int length = _store.Length(name);
+            int read = length <= 0 ? 0 : _store.Read(name, 0, _scratch, 0, length < _scratch.Length ? length : _scratch.Length);
             if (read < 0)
             {
                 Counters.StoreErrors++;
@@ -53,30 +82,8 @@ namespace EnergyLogger.Core.Cloud
                 Counters.Corrupt++;
             }
 
-            int pos = 0;
-            bool inDamage = false;
-            while (pos < read)
-            {
-                int payload = OutboxRecord.Check(_scratch, pos, read);
-                if (payload == 0)
-                {
-                    if (!inDamage)
-                    {
-                        Counters.Corrupt++;
-                        inDamage = true;
-                    }
-
-                    pos++;
-                    continue;
-                }
-
-                inDamage = false;
-                segment.Add(pos);
-                pos += OutboxRecord.HeaderBytes + payload;
-            }
-
-            segment.Bytes = read;
-            if (segment.Count == 0)
+            OutboxSegment segment = Index(number, _scratch, read);
+            if (segment.Entries == 0)
             {
                 _store.Delete(segment.Name);
                 return null;
@@ -84,6 +91,74 @@ namespace EnergyLogger.Core.Cloud
 
             _scratchSegment = number;
             return segment;
+        }
+
+        /// <summary>The index of a segment's bytes: its records, its thinning header, and what its acknowledgement records name.</summary>
+        private OutboxSegment Index(int number, byte[] bytes, int length)
+        {
+            var segment = new OutboxSegment(_options.FilePrefix, number);
+            int pos = 0;
+            bool inDamage = false;
+
+            // After a damaged stretch the records that say what changed since a lost one cannot be decoded, up to the
+            // next layout or key record.
+            bool broken = false;
+            while (pos < length)
+            {
+                int payload = OutboxRecord.Check(bytes, pos, length);
+                byte kind = payload == 0 ? (byte)255 : KindAt(bytes, pos);
+                if (kind == 255)
+                {
+                    if (!inDamage)
+                    {
+                        Counters.Corrupt++;
+                        inDamage = true;
+                    }
+
+                    broken = true;
+                    pos++;
+                    continue;
+                }
+
+                inDamage = false;
+                broken &= kind != OutboxSegment.LayoutKind && !RecordCodec.IsKey(bytes, pos + OutboxRecord.HeaderBytes, payload);
+                int entry = segment.Add(pos, kind);
+                if (broken && OutboxSegment.IsSent(kind) && kind != OutboxSegment.JsonKind)
+                {
+                    segment.MarkDone(entry);
+                    Counters.Corrupt++;
+                }
+
+                if (kind == OutboxSegment.CoverKind)
+                {
+                    ReadCover(segment, bytes, pos + OutboxRecord.HeaderBytes + 1, pos + OutboxRecord.HeaderBytes + payload);
+                }
+
+                pos += OutboxRecord.HeaderBytes + payload;
+            }
+
+            segment.Bytes = length;
+            for (int e = 0; e < segment.Entries; e++)
+            {
+                if (segment.Kinds[e] == OutboxSegment.AcksKind)
+                {
+                    ApplyAcknowledged(segment, bytes, segment.Offsets[e]);
+                }
+            }
+
+            return segment;
+        }
+
+        /// <summary>The kind of a valid record: JSON for version 1, else its first payload byte; 255 for a kind this firmware does not know.</summary>
+        private static byte KindAt(byte[] bytes, int offset)
+        {
+            if (!OutboxRecord.IsCompact(bytes, offset))
+            {
+                return OutboxSegment.JsonKind;
+            }
+
+            byte kind = bytes[offset + OutboxRecord.HeaderBytes];
+            return kind >= OutboxSegment.LayoutKind && kind <= OutboxSegment.CoverKind ? kind : (byte)255;
         }
 
         /// <summary>The numbers of the segment files in the store, ascending.</summary>

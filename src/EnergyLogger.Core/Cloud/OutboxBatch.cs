@@ -9,6 +9,9 @@ namespace EnergyLogger.Core.Cloud
         internal int Segment;
         internal int First;
 
+        /// <summary>The entry after the batch's last.</summary>
+        internal int End;
+
         /// <summary>Records in the batch.</summary>
         public int Count { get; internal set; }
 

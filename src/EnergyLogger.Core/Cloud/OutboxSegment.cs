@@ -1,11 +1,24 @@
 namespace EnergyLogger.Core.Cloud
 {
-    /// <summary>The RAM index of one segment file: where each valid record starts and whether it is unsent, in flight or acknowledged.</summary>
+    /// <summary>
+    /// The RAM index of one segment file: where each valid record starts, what it is, and whether a sample or aggregate
+    /// is unsent, in flight or acknowledged; the segment's thinning level, and the time of its newest record once known.
+    /// </summary>
     internal sealed class OutboxSegment
     {
         public const byte Unsent = 0;
         public const byte InFlight = 1;
         public const byte Done = 2;
+
+        /// <summary>A record that is not sent: a layout, acknowledgements, the thinning header.</summary>
+        public const byte Meta = 3;
+
+        public const byte JsonKind = 0;
+        public const byte LayoutKind = 1;
+        public const byte SampleKind = Telemetry.RecordCodec.SampleKind;
+        public const byte AggregateKind = Telemetry.RecordCodec.AggregateKind;
+        public const byte AcksKind = 4;
+        public const byte CoverKind = 5;
 
         private const string Suffix = ".seg";
         private const int Digits = 8;
@@ -21,32 +34,80 @@ namespace EnergyLogger.Core.Cloud
         public string Name { get; }
 
         public int Bytes;
+
+        /// <summary>Records of every kind.</summary>
+        public int Entries;
+
+        /// <summary>Records that are sent: samples, aggregates, JSON.</summary>
         public int Count;
+
         public int Acked;
 
-        /// <summary>No record before this index is unsent: where the backlog scan starts.</summary>
+        /// <summary>No entry before this index is unsent: where the backlog scan starts.</summary>
         public int FirstUnsent;
+
+        /// <summary>0 for samples at full resolution, else the thinning level its aggregates are at.</summary>
+        public int Level;
+
+        /// <summary>A thinned segment stands for the segments up to this number, whose files it replaced.</summary>
+        public int CoversTo = -1;
+
+        /// <summary>A record of it went out and came back unacknowledged in this run: the cloud may hold it, so it is never thinned.</summary>
+        public bool Sent;
+
+        /// <summary>Whether <see cref="NewestSeq"/> and the times are known (they take a walk through the records once).</summary>
+        public bool TimeKnown;
+
+        public long NewestSeq;
+        public long NewestMono;
+        public long NewestUnix;
+        public bool NewestSynced;
 
         public int[] Offsets = new int[16];
         public byte[] States = new byte[16];
+        public byte[] Kinds = new byte[16];
 
         public bool FullyAcknowledged => Acked == Count;
 
-        public void Add(int offset)
+        public static bool IsSent(byte kind)
         {
-            if (Count == Offsets.Length)
+            return kind == JsonKind || kind == SampleKind || kind == AggregateKind;
+        }
+
+        /// <summary>Adds an entry; returns its index.</summary>
+        public int Add(int offset, byte kind)
+        {
+            if (Entries == Offsets.Length)
             {
-                var offsets = new int[Count * 2];
-                var states = new byte[Count * 2];
-                System.Array.Copy(Offsets, offsets, Count);
-                System.Array.Copy(States, states, Count);
+                var offsets = new int[Entries * 2];
+                var states = new byte[Entries * 2];
+                var kinds = new byte[Entries * 2];
+                System.Array.Copy(Offsets, offsets, Entries);
+                System.Array.Copy(States, states, Entries);
+                System.Array.Copy(Kinds, kinds, Entries);
                 Offsets = offsets;
                 States = states;
+                Kinds = kinds;
             }
 
-            Offsets[Count] = offset;
-            States[Count] = Unsent;
-            Count++;
+            Offsets[Entries] = offset;
+            Kinds[Entries] = kind;
+            States[Entries] = IsSent(kind) ? Unsent : Meta;
+            Count += IsSent(kind) ? 1 : 0;
+            return Entries++;
+        }
+
+        /// <summary>Marks a sent entry acknowledged; true when it was not already.</summary>
+        public bool MarkDone(int entry)
+        {
+            if (States[entry] == Done || States[entry] == Meta)
+            {
+                return false;
+            }
+
+            States[entry] = Done;
+            Acked++;
+            return true;
         }
 
         public static string NameOf(string prefix, int number)

@@ -74,32 +74,65 @@ namespace EnergyLogger.Core.Json
                 return WriteExponent(x, negative, significantDigits, buf, offset);
             }
 
-            int decimals = significantDigits - 1 - DecimalExponent(x);
-            if (decimals > maxDecimals)
+            long scaled;
+            int decimals;
+            Round(x, significantDigits, maxDecimals, out scaled, out decimals);
+            return WriteDecimal(negative ? -scaled : scaled, decimals, buf, offset);
+        }
+
+        /// <summary>
+        /// The number <see cref="Write"/> prints, as <c>mantissa x 10^-decimals</c> without trailing zeros (1.5 is 15 and
+        /// 1), so that it can be stored exactly and written again to the same text. False for NaN, the infinities and
+        /// magnitudes from 1e15 up, which <see cref="Write"/> prints with an exponent.
+        /// </summary>
+        public static bool Decompose(double value, int significantDigits, int maxDecimals, out long mantissa, out int decimals)
+        {
+            mantissa = 0;
+            decimals = 0;
+            if (double.IsNaN(value) || double.IsInfinity(value))
             {
-                decimals = maxDecimals;
+                return false;
             }
 
-            if (decimals < 0)
+            bool negative = value < 0;
+            double x = negative ? -value : value;
+            if (ExponentFrom <= x)
             {
-                decimals = 0;
+                return false;
             }
 
-            long scaled = (long)((x * JsonNumber.Pow10(decimals)) + 0.5);
-            if (scaled == 0)
+            long scaled;
+            Round(x, significantDigits, maxDecimals, out scaled, out decimals);
+            while (scaled != 0 && decimals > 0 && scaled % 10 == 0)
+            {
+                scaled /= 10;
+                decimals--;
+            }
+
+            mantissa = negative ? -scaled : scaled;
+            decimals = scaled == 0 ? 0 : decimals;
+            return true;
+        }
+
+        /// <summary>Writes <c>mantissa x 10^-decimals</c> (0 to 9 decimals) as <see cref="Write"/> would; returns the length.</summary>
+        public static int WriteDecimal(long mantissa, int decimals, byte[] buf, int offset)
+        {
+            if (mantissa == 0)
             {
                 buf[offset] = (byte)'0';
                 return 1;
             }
 
             int pos = offset;
-            if (negative)
+            long magnitude = mantissa;
+            if (mantissa < 0)
             {
                 buf[pos++] = (byte)'-';
+                magnitude = -mantissa;
             }
 
-            pos += WriteDigits((ulong)(scaled / LongPowers[decimals]), buf, pos);
-            long fraction = scaled % LongPowers[decimals];
+            pos += WriteDigits((ulong)(magnitude / LongPowers[decimals]), buf, pos);
+            long fraction = magnitude % LongPowers[decimals];
             if (fraction != 0)
             {
                 // Drop trailing zeros, then write what is left with its leading zeros.
@@ -114,6 +147,23 @@ namespace EnergyLogger.Core.Json
             }
 
             return pos - offset;
+        }
+
+        /// <summary>0 &lt;= x &lt; 1e15 rounded half away from zero to its significant digits and at most maxDecimals decimals.</summary>
+        private static void Round(double x, int significantDigits, int maxDecimals, out long scaled, out int decimals)
+        {
+            decimals = significantDigits - 1 - DecimalExponent(x);
+            if (decimals > maxDecimals)
+            {
+                decimals = maxDecimals;
+            }
+
+            if (decimals < 0)
+            {
+                decimals = 0;
+            }
+
+            scaled = (long)((x * JsonNumber.Pow10(decimals)) + 0.5);
         }
 
         /// <summary>Decimal digits of an unsigned integer; returns the count.</summary>

@@ -106,6 +106,7 @@ namespace EnergyLogger.Core.Runtime
         public void Close()
         {
             _link.Close();
+            _shelf.Flush();
         }
 
         /// <summary>Makes the session again at the next tick, without waiting out the backoff (a Wi-Fi network just joined).</summary>

@@ -106,10 +106,13 @@ namespace EnergyLogger.Core.Runtime
             Number("modbus_other_errors", total.WrongSlave + total.BadResponses + total.Truncated + total.LinkErrors);
         }
 
-        /// <summary>Every sample handed over is stored (appended) or refused; stored ones are acknowledged, pending or dropped.</summary>
+        /// <summary>
+        /// Every sample handed over is stored (appended) or refused; stored records are acknowledged, pending, dropped,
+        /// or merged into an aggregate that stands for them.
+        /// </summary>
         private void EmitOutboxes()
         {
-            int appended = 0, restored = 0, acknowledged = 0, pending = 0, dropped = 0, refused = 0, bytes = 0;
+            int appended = 0, restored = 0, acknowledged = 0, pending = 0, dropped = 0, merged = 0, refused = 0, bytes = 0;
             for (int i = 0; i < _outboxes.Count; i++)
             {
                 Outbox o = _outboxes[i];
@@ -118,6 +121,7 @@ namespace EnergyLogger.Core.Runtime
                 acknowledged += o.Counters.Acknowledged;
                 pending += o.Pending;
                 dropped += o.Counters.Dropped;
+                merged += o.Counters.Merged;
                 refused += o.Counters.Refused;
                 bytes += o.StoredBytes;
             }
@@ -129,6 +133,7 @@ namespace EnergyLogger.Core.Runtime
             Number("outbox_acknowledged", acknowledged);
             Number("outbox_depth", pending);
             Number("outbox_dropped", dropped);
+            Number("outbox_merged", merged);
             Number("outbox_refused", refused);
             Number("outbox_bytes", bytes);
         }

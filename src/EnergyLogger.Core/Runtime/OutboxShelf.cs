@@ -45,6 +45,15 @@ namespace EnergyLogger.Core.Runtime
             return result;
         }
 
+        /// <summary>Before a clean restart: each outbox records which of its records are acknowledged, so they are not sent again.</summary>
+        public void Flush()
+        {
+            for (int i = 0; i < _all.Count; i++)
+            {
+                this[i].Flush();
+            }
+        }
+
         public static string PrefixFor(string endpoint)
         {
             if (endpoint == null)

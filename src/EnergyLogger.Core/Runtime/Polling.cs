@@ -147,7 +147,7 @@ namespace EnergyLogger.Core.Runtime
                     continue;
                 }
 
-                AppendStatus status = _cloud.Outboxes[g].Append(_json.Buffer, 0, _json.Length);
+                AppendStatus status = _cloud.Outboxes[g].Append(sample);
                 if (status != AppendStatus.Stored)
                 {
                     _log.Write(LogLevel.Warn, "outbox", "sample not stored", "group", g.ToString(), "status", status == AppendStatus.TooLarge ? "too-large" : "store-failed");

@@ -21,6 +21,9 @@ namespace EnergyLogger.Core.Telemetry
             Codes = new long[n];
             Quality = new ValueQuality[n];
             Fresh = new bool[n];
+            HasMinMax = new bool[n];
+            MinValues = new double[n];
+            MaxValues = new double[n];
             ExtraNames = new string[extras];
             ExtraPaths = new string[extras];
             ExtraDigits = new int[extras];
@@ -36,6 +39,23 @@ namespace EnergyLogger.Core.Telemetry
         /// poll cycle carries the same. 0 for none: the sample is written without "seq".
         /// </summary>
         public long Sequence { get; set; }
+
+        /// <summary>
+        /// Samples this one stands for when it is an aggregate the outbox made of older samples (docs/cloud.md,
+        /// "A week offline"); 0 for a sample. An aggregate's <see cref="Sequence"/> is its first sample's, its times the
+        /// last sample's, its numbers the averages of the good values, its energy counters and codes the last good reading.
+        /// </summary>
+        public int AggregateCount { get; set; }
+
+        /// <summary>An aggregate's last sample.</summary>
+        public long SequenceLast { get; set; }
+
+        public long FirstMonotonicMs { get; set; }
+
+        public long FirstUnixMs { get; set; }
+
+        /// <summary>The length of the aggregate's interval, aligned to the wall clock (or to the monotonic clock before it was set).</summary>
+        public int IntervalSeconds { get; set; }
 
         /// <summary>Monotonic time of the cycle; always present, so a sample taken before SNTP can be re-stamped (RELIABILITY S2).</summary>
         public long MonotonicMs { get; set; }
@@ -63,6 +83,13 @@ namespace EnergyLogger.Core.Telemetry
 
         /// <summary>Good values of a poll class not read this cycle that a read for another class refreshed; listed in "q" as "fresh".</summary>
         public bool[] Fresh { get; }
+
+        /// <summary>An aggregate's power fields: the least and the greatest good value of the interval.</summary>
+        public bool[] HasMinMax { get; }
+
+        public double[] MinValues { get; }
+
+        public double[] MaxValues { get; }
 
         public string[] ExtraNames { get; }
 

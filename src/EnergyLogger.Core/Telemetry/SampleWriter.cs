@@ -41,11 +41,70 @@ namespace EnergyLogger.Core.Telemetry
             w.Integer(sample.MonotonicMs);
             w.Name("synced");
             w.Bool(sample.ClockSynced);
+            if (sample.AggregateCount > 0)
+            {
+                WriteAggregate(sample, w);
+            }
+
             WriteModules(sample, w);
             WriteExtras(sample, w);
             WriteQuality(sample, w);
             w.EndObject();
             return !w.Overflowed;
+        }
+
+        /// <summary>
+        /// "agg": what marks an aggregate: how many samples, over which interval, from which sample and time, and the
+        /// least and greatest value of each power field.
+        /// </summary>
+        private static void WriteAggregate(Sample sample, JsonWriter w)
+        {
+            w.Name("agg");
+            w.BeginObject();
+            w.Name("n");
+            w.Integer(sample.AggregateCount);
+            w.Name("interval_s");
+            w.Integer(sample.IntervalSeconds);
+            w.Name("seq_last");
+            w.Integer(sample.SequenceLast);
+            if (sample.ClockSynced)
+            {
+                w.Name("ts_first");
+                w.Integer(sample.FirstUnixMs);
+            }
+
+            w.Name("mono_first");
+            w.Integer(sample.FirstMonotonicMs);
+            WriteExtremes("min", sample.MinValues, sample, w);
+            WriteExtremes("max", sample.MaxValues, sample, w);
+            w.EndObject();
+        }
+
+        private static void WriteExtremes(string name, double[] values, Sample sample, JsonWriter w)
+        {
+            bool open = false;
+            for (int f = 0; f < TelemetrySchema.FieldCount; f++)
+            {
+                if (!sample.HasMinMax[f])
+                {
+                    continue;
+                }
+
+                if (!open)
+                {
+                    w.Name(name);
+                    w.BeginObject();
+                    open = true;
+                }
+
+                w.Name(TelemetrySchema.Field(f).Path);
+                w.Number(values[f], sample.Digits[f], JsonWriter.DefaultMaxDecimals);
+            }
+
+            if (open)
+            {
+                w.EndObject();
+            }
         }
 
         private static void WriteModules(Sample sample, JsonWriter w)

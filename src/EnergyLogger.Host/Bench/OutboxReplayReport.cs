@@ -1,29 +1,41 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using EnergyLogger.Core.Cloud;
+using EnergyLogger.Core.Json;
 using EnergyLogger.Core.Ports;
+using EnergyLogger.Core.Schema;
+using EnergyLogger.Core.Telemetry;
 using EnergyLogger.Host.Cli;
+using EnergyLogger.Host.Links;
 using EnergyLogger.Host.Mqtt;
 using EnergyLogger.Host.Storage;
+using EnergyLogger.Host.Uplink;
 
 namespace EnergyLogger.Host.Bench;
 
 /// <summary>
-/// The <c>outbox</c> section of <c>energylogger bench</c>: a day without the cloud at one sample every 10 s,
-/// stored by the real outbox in a host directory (<see cref="DirectoryFileStore"/>), then reopened as after a
-/// restart (every record CRC-checked) and replayed batch by batch (each batch encoded as its PUBLISH and
-/// acknowledged), with the default 512 KB cap and with a cap that holds the whole day. Counts are exact;
-/// times are ratios against appending in the same run. The store syncs every append to its medium, so by
-/// default it runs in memory (/dev/shm) where the figures are the outbox's own; <c>--dir</c> measures a disk.
+/// The <c>outbox</c> section of <c>energylogger bench</c>: a day, three days and a week without the cloud at one sample
+/// every 10 s, for the Deye map and the 255-point map, stored by the real outbox with the default 512 KB cap in a host
+/// directory (<see cref="DirectoryFileStore"/>), then reopened as after a restart and replayed: batch by batch as each
+/// PUBLISH is encoded and acknowledged, or against a real broker with <c>--broker</c>. It prints what the outbox kept
+/// (bytes, samples at full resolution, aggregates, what was dropped) and the largest difference between an energy counter
+/// the cloud receives and the sample it stands for, which must be 0. The store syncs every append to its medium, so by
+/// default it runs in memory (/dev/shm); <c>--dir</c> measures a disk.
 /// </summary>
 internal static class OutboxReplayReport
 {
-    private const int SamplesPerDay = 24 * 3600 / 10;
     private const string MemoryDirectory = "/dev/shm";
+    private const long FirstSeq = 1_000_000_001;
+
+    private static readonly string[] EnergyPaths = [.. Enumerable.Range(0, TelemetrySchema.FieldCount).Select(TelemetrySchema.Field).Where(f => f.IsEnergy).Select(f => f.Path)];
 
     public static void PrintOptions(TextWriter output)
     {
         output.WriteLine($"      --dir DIR       where the outbox files go (default {MemoryDirectory} when it exists, else the temp folder)");
+        output.WriteLine("      --broker URL    replay to this broker (custom-MQTT topics, PUBACK acknowledges) instead of in-process; see demo --help");
+        output.WriteLine("      --hours LIST    how long offline, comma-separated hours (default 24,72,168)");
     }
 
     public static Action<TextWriter> Prepare(CommandLine command)
@@ -35,79 +47,176 @@ internal static class OutboxReplayReport
             throw new UsageException($"--dir: no directory {root}");
         }
 
-        byte[] sample = CycleWorkload.Deye(mapPath).SampleBytes();
-        return output => Print(output, sample, root);
+        BrokerTarget? broker = BrokerOptions.Parse(command);
+        int[] hours = Hours(command.Text("hours") ?? "24,72,168");
+        MapFile.Load(mapPath);
+        return output => Print(output, mapPath, root, broker, hours);
     }
 
-    private static void Print(TextWriter output, byte[] sample, string root)
+    private static int[] Hours(string list)
     {
-        var defaults = new OutboxOptions();
-        int recordBytes = sample.Length + OutboxRecord.HeaderBytes;
-        var wholeDay = new OutboxOptions { MaxSegments = 2 + (SamplesPerDay / (defaults.SegmentBytes / recordBytes)) };
-        output.WriteLine($"outbox: {SamplesPerDay} Deye samples of {sample.Length} B (24 h at 10 s) stored while offline, reopened as after a");
-        output.WriteLine("        restart, then replayed in batches (PUBLISH encoded, acknowledged); times against append in the same run;");
-        output.WriteLine($"        files in {root}");
+        string[] parts = list.Split(',');
+        var hours = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            hours[i] = CommandLine.ParseInt("hours", parts[i].Trim(), 1, 24 * 31);
+        }
+
+        return hours;
+    }
+
+    private static void Print(TextWriter output, string mapPath, string root, BrokerTarget? broker, int[] offline)
+    {
+        var options = new OutboxOptions();
+        output.WriteLine($"outbox: offline at one sample every 10 s into the default {options.CapBytes / 1024} KB, reopened as after a restart, then replayed");
+        output.WriteLine($"        {(broker is null ? "in-process (each batch's PUBLISH encoded and acknowledged)" : "to " + broker.Describe() + " (custom MQTT, acknowledged by PUBACK)")};");
+        output.WriteLine($"        energy error = largest difference between a counter the cloud receives and its sample's; files in {root}");
         output.WriteLine();
-        output.WriteLine($"{"cap",9} {"kept",6} {"dropped",7} {"batches",7}  {"append us",9} {"reopen us",9} {"replay us",9} {"replay vs append",16} {"replay/s",9}");
-        foreach (OutboxOptions options in new[] { defaults, wholeDay })
+        output.WriteLine($"{"map",-14} {"offline",7} {"samples",7} {"bytes",7} {"full-res",8} {"aggregates",10} {"oldest",7} {"dropped",7} {"energy error",12} {"replay s",8} {"records/s",9}");
+        foreach (Func<OfflineWorkload> make in new Func<OfflineWorkload>[] { () => OfflineWorkload.Deye(mapPath), OfflineWorkload.Synthetic })
         {
-            string directory = Path.Combine(root, $"energylogger-bench-{Environment.ProcessId}-{options.MaxSegments}");
-            try
+            foreach (int hours in offline)
             {
-                Run(output, options, sample, directory);
-            }
-            finally
-            {
-                Directory.Delete(directory, recursive: true);
+                string directory = Path.Combine(root, $"energylogger-bench-{Environment.ProcessId}-{hours}");
+                try
+                {
+                    Run(output, make(), hours, directory, broker);
+                }
+                finally
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
             }
         }
     }
 
-    private static void Run(TextWriter output, OutboxOptions options, byte[] sample, string directory)
+    private static void Run(TextWriter output, OfflineWorkload workload, int hours, string directory, BrokerTarget? broker)
     {
-        var store = new DirectoryFileStore(directory);
-        var outbox = new Outbox(store, options);
+        var options = new OutboxOptions();
+        var outbox = new Outbox(new DirectoryFileStore(directory), options);
         outbox.Open();
+        int samples = hours * 360;
+        var counters = new Dictionary<long, double?[]>(samples);
+        var text = new byte[JsonNumberFormat.MaxLength];
+        for (int i = 0; i < samples; i++)
+        {
+            workload.Step(FirstSeq + i, 1000L + (i * (long)OfflineWorkload.IntervalMs), OfflineWorkload.StartUnixMs + (i * (long)OfflineWorkload.IntervalMs));
+            outbox.Append(workload.Sample);
+            counters[FirstSeq + i] = [.. EnergyPaths.Select(p => Published(workload.Sample, p, text))];
+        }
+
+        int bytes = outbox.StoredBytes;
         var watch = Stopwatch.StartNew();
-        for (int i = 0; i < SamplesPerDay; i++)
+        List<JsonElement> records = broker is null ? ReplayInProcess(directory) : ReplayToBroker(directory, broker);
+        double seconds = watch.Elapsed.TotalSeconds;
+        int full = records.Count(r => !r.TryGetProperty("agg", out _));
+        long oldestInterval = records.Select(r => r.TryGetProperty("agg", out JsonElement a) ? a.GetProperty("interval_s").GetInt64() : 0).DefaultIfEmpty().Max();
+        double error = records.Max(r => EnergyError(r, counters));
+        output.WriteLine($"{workload.Name,-14} {hours + " h",7} {samples,7} {bytes,7} {full,8} {records.Count - full,10} {(oldestInterval == 0 ? "-" : oldestInterval / 60 + " min"),7} "
+            + $"{outbox.Counters.Dropped,7} {error.ToString("G3", CultureInfo.InvariantCulture),12} {seconds.ToString("F2", CultureInfo.InvariantCulture),8} "
+            + $"{(records.Count / seconds).ToString("F0", CultureInfo.InvariantCulture),9}");
+    }
+
+    /// <summary>A counter as the sample's JSON publishes it, or null when the sample has no good value of it.</summary>
+    private static double? Published(Sample sample, string path, byte[] text)
+    {
+        int f = TelemetrySchema.IndexOf(path);
+        if (!sample.Fed[f] || sample.Quality[f] != Core.Registers.ValueQuality.Ok)
         {
-            outbox.Append(sample, 0, sample.Length);
+            return null;
         }
 
-        double appendUs = watch.Elapsed.TotalMicroseconds / SamplesPerDay;
-        watch.Restart();
-        var reopened = new Outbox(store, options);
-        int kept = reopened.Open();
-        double reopenUs = watch.Elapsed.TotalMicroseconds / Math.Max(kept, 1);
-        watch.Restart();
-        int batches = Replay(reopened);
-        double replayUs = watch.Elapsed.TotalMicroseconds / Math.Max(kept, 1);
-        if (reopened.Pending != 0 || reopened.Counters.Acknowledged != kept)
+        int n = JsonNumberFormat.Write(sample.Values[f], sample.Digits[f], JsonWriter.DefaultMaxDecimals, text, 0);
+        return double.Parse(Encoding.ASCII.GetString(text, 0, n), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>How far the record's counters are from those of the sample it stands for (an aggregate: its last).</summary>
+    private static double EnergyError(JsonElement record, Dictionary<long, double?[]> counters)
+    {
+        long last = record.TryGetProperty("agg", out JsonElement agg) ? agg.GetProperty("seq_last").GetInt64() : record.GetProperty("seq").GetInt64();
+        double?[] expected = counters[last];
+        double error = 0;
+        for (int c = 0; c < EnergyPaths.Length; c++)
         {
-            throw new InvalidOperationException($"replay left {reopened.Pending} of {kept} samples");
+            double? kept = Value(record, EnergyPaths[c]);
+            error = Math.Max(error, kept is null != expected[c] is null ? double.PositiveInfinity : Math.Abs((kept ?? 0) - (expected[c] ?? 0)));
         }
 
-        string cap = $"{options.CapBytes / 1024} KB";
-        output.WriteLine($"{cap,9} {kept,6} {outbox.Counters.Dropped,7} {batches,7}  {F(appendUs),9} {F(reopenUs),9} {F(replayUs),9} "
-            + $"{(replayUs / appendUs).ToString("F2", CultureInfo.InvariantCulture) + "x",16} {(1e6 / replayUs).ToString("F0", CultureInfo.InvariantCulture),9}");
+        return error;
+    }
+
+    private static double? Value(JsonElement record, string path)
+    {
+        JsonElement e = record;
+        foreach (string part in path.Split('.'))
+        {
+            if (!e.TryGetProperty(part, out e))
+            {
+                return null;
+            }
+        }
+
+        return e.GetDouble();
     }
 
     /// <summary>What the uplink does per batch, minus the network: build it, encode its PUBLISH, take the PUBACK.</summary>
-    private static int Replay(Outbox outbox)
+    private static List<JsonElement> ReplayInProcess(string directory)
     {
+        var outbox = new Outbox(new DirectoryFileStore(directory), new OutboxOptions());
+        outbox.Open();
         var buffer = new byte[outbox.Options.MaxBatchBytes];
         var packet = new byte[outbox.Options.MaxBatchBytes + 256];
         var batch = new OutboxBatch();
+        var records = new List<JsonElement>();
         int batches = 0;
         while (outbox.NextBatch(batch, buffer))
         {
-            MqttEncoder.Publish(packet, 0, "energylogger/energy-logger-02454C000001/telemetry", buffer, 0, batch.Length, MqttQos.AtLeastOnce, false, false, 1 + (batches % 65535));
+            MqttEncoder.Publish(packet, 0, "energylogger/energy-logger-02454C000001/telemetry", buffer, 0, batch.Length, MqttQos.AtLeastOnce, false, false, 1 + (batches++ % 65535));
+            records.AddRange(Parse(buffer, batch.Length));
             outbox.Acknowledge(batch);
-            batches++;
         }
 
-        return batches;
+        return records;
     }
 
-    private static string F(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
+    /// <summary>The outbox as a virtual dongle's, sending to the broker until everything is acknowledged; what a subscriber received.</summary>
+    private static List<JsonElement> ReplayToBroker(string directory, BrokerTarget broker)
+    {
+        var clock = new SystemClock();
+        byte[] mac = [0x02, 0x45, 0x4C, 0x0B, 0x00, 0x01];
+        string clientId = CloudSettings.ClientIdFor(mac);
+        var received = new List<JsonElement>();
+        using var subscriber = new MqttClient(clock);
+        if (!subscriber.Connect(broker.ConnectOptions(clientId + "-bench", 60)).IsAccepted)
+        {
+            throw new UsageException($"cannot connect to {broker.Describe()}");
+        }
+
+        string topic = broker.PrefixFor(clientId) + "/telemetry";
+        subscriber.Subscribe(topic, MqttQos.AtLeastOnce);
+        var facts = new DeviceFacts { FirmwareVersion = "bench", Build = "bench", Mac = clientId[^12..], Ip = "127.0.0.1" };
+        using var uplink = new BrokerUplink(broker, clientId, new UplinkHost(facts, null!, null!), clock, directory, jitterSeed: 1);
+        int expected = uplink.Outbox.Pending;
+        var e = new MqttEvent();
+        long end = clock.MonotonicMs + 600_000;
+        while ((uplink.Outbox.Pending > 0 || received.Count < expected) && clock.MonotonicMs < end)
+        {
+            uplink.Tick();
+            while (subscriber.Poll(e))
+            {
+                if (e.Kind == MqttEventKind.Message && e.Topic == topic)
+                {
+                    received.AddRange(Parse(e.Payload, e.PayloadLength));
+                }
+            }
+
+            clock.Sleep(1);
+        }
+
+        uplink.Close();
+        return received;
+    }
+
+    private static IEnumerable<JsonElement> Parse(byte[] json, int length) =>
+        System.Text.Json.JsonDocument.Parse(Encoding.UTF8.GetString(json, 0, length)).RootElement.EnumerateArray().Select(r => r.Clone()).ToList();
 }

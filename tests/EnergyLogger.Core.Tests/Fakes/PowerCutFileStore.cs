@@ -15,6 +15,9 @@ public sealed class PowerCutFileStore : IFileStore
     /// <summary>Changes (replace, append, delete) that succeed before power is lost; -1 for no cut.</summary>
     public int ChangesBeforePowerCut { get; set; } = -1;
 
+    /// <summary>Changes attempted so far, the failed ones included: where a cut can be placed.</summary>
+    public int Changes => _changes;
+
     /// <summary>The replace at the power cut leaves half its bytes in the file.</summary>
     public bool TearAtCut { get; set; }
 

@@ -4,12 +4,15 @@ using Xunit;
 namespace EnergyLogger.Integration.Tests.Bench;
 
 /// <summary>
-/// <c>energylogger bench cycle mqtt outbox</c> as the real process. Only what is exact is asserted: allocations,
-/// byte counts and sample counts; times vary by machine and are never checked.
+/// <c>energylogger bench cycle mqtt</c> and <c>bench outbox</c> as the real process. Only what is exact is asserted: allocations,
+/// byte counts, sample counts and energy errors; times vary by machine and are never checked.
 /// </summary>
 public sealed class BenchReportTests
 {
-    private static readonly Lazy<EnergyLoggerProcess.Outcome> Report = new(() => EnergyLoggerProcess.Run("bench", "cycle", "mqtt", "outbox"));
+    private static readonly Lazy<EnergyLoggerProcess.Outcome> Report = new(() => EnergyLoggerProcess.Run("bench", "cycle", "mqtt"));
+
+    // A day and a week of samples for two maps: well past the usual limit on a busy machine.
+    private static readonly Lazy<EnergyLoggerProcess.Outcome> Offline = new(() => EnergyLoggerProcess.Run(TimeSpan.FromSeconds(180), "bench", "outbox", "--hours", "24,168"));
 
     [Fact]
     public void Cycle_EveryStepOnBothMaps_AllocatesNothing()
@@ -49,22 +52,22 @@ public sealed class BenchReportTests
     }
 
     [Fact]
-    public void Outbox_DayOffline_DefaultCapKeepsTheNewestAndTheDayCapKeepsAll()
+    public void Outbox_DayAndAWeekOffline_DeyeKeepsEverySampleWithEveryEnergyCounterExact()
     {
-        Match[] rows = Regex.Matches(Report.Value.Stdout, @"^\s+(\d+) KB\s+(\d+)\s+(\d+)\s+(\d+)\s", RegexOptions.Multiline).ToArray();
+        Match[] rows = Regex.Matches(Offline.Value.Stdout,
+            @"^(?<map>deye-sg04lp3|synthetic 255)\s+(?<hours>\d+) h\s+(?<samples>\d+)\s+(?<bytes>\d+)\s+(?<full>\d+)\s+(?<aggregates>\d+)\s+\S+( min)?\s+(?<dropped>\d+)\s+(?<error>\S+)\s",
+            RegexOptions.Multiline).ToArray();
 
-        Assert.Equal(2, rows.Length);
-        (int cap, int kept, int dropped, int batches) = Numbers(rows[0]);
-        Assert.Equal(512, cap);
-        Assert.Equal(8640, kept + dropped);
-        Assert.InRange(kept, 350, 400);
-        Assert.Equal(kept, batches * 6);
-        (_, int keptAll, int droppedNone, int batchesAll) = Numbers(rows[1]);
-        Assert.Equal((8640, 0, 1440), (keptAll, droppedNone, batchesAll));
+        Assert.True(rows.Length == 4, Offline.Value.ToString());
+        Assert.All(rows, r => Assert.Equal("0", r.Groups["error"].Value));
+        Assert.All(rows, r => Assert.True(int.Parse(r.Groups["bytes"].Value) <= 512 * 1024, r.Value));
+        Match[] deye = [.. rows.Where(r => r.Groups["map"].Value == "deye-sg04lp3")];
+        Assert.Equal(["24", "168"], deye.Select(r => r.Groups["hours"].Value));
+        Assert.All(deye, r => Assert.Equal("0", r.Groups["dropped"].Value));
+        Assert.All(deye, r => Assert.True(int.Parse(r.Groups["full"].Value) >= 6 * 360, r.Value));
+        Assert.Equal((8640, 0), (int.Parse(deye[0].Groups["full"].Value), int.Parse(deye[0].Groups["aggregates"].Value)));
+        Assert.True(int.Parse(deye[1].Groups["aggregates"].Value) > 0);
     }
-
-    private static (int, int, int, int) Numbers(Match row) =>
-        (int.Parse(row.Groups[1].Value), int.Parse(row.Groups[2].Value), int.Parse(row.Groups[3].Value), int.Parse(row.Groups[4].Value));
 
     /// <summary>The step rows of the cycle table, trailing blanks trimmed.</summary>
     private static string[] StepRows()

@@ -75,11 +75,11 @@ run 19000
   clock 6035
   log> lvl=info src=poll msg=""map taken over"" map=""Growatt SPH 3000-6000TL BL(-UP) (1-phase hybrid)"" points=51
   flash> replace boot.bak 19 0F66626F
-  flash> append ob00000000.seg 1174 37C49A2C
+  flash> append ob00000000.seg 641 DE6DBAD9
   mqtt> connect broker.example:8883 tls id=energy-logger-246F28ABCDEF keepalive=60 clean
   mqtt< connack accepted
   mqtt> sub kp1/app-v1/+/tok-growatt-01/# q1
-  mqtt> pub kp1/app-v1/epmx/tok-growatt-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":6,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":7,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":1174,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000}
+  mqtt> pub kp1/app-v1/epmx/tok-growatt-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":6,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":7,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_merged"":0,""outbox_refused"":0,""outbox_bytes"":641,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000}
   mqtt> pub kp1/app-v1/cmx/tok-growatt-01/config/json/2 q1 #2 {""observe"":true}
   mqtt> pub kp1/app-v1/cmx_ota/tok-growatt-01/applied/json q1 #3 {""configId"":""1.0.0""}
   mqtt> pub kp1/app-v1/cmx_ota/tok-growatt-01/config/json/3 q1 #4 {""observe"":true}
@@ -149,7 +149,7 @@ run 19000
   bus> 01040440000930E8
   bus< 010412009B000000000000000000000000019C00621C11
   clock 16035
-  flash> append ob00000000.seg 1419 EDE23C76
+  flash> append ob00000000.seg 36 247A2500
   mqtt> pub kp1/app-v1/dcx/tok-growatt-01/json/16 q1 #17 [{""v"":1,""seq"":1000000002,""ts"":1735689616035,""mono"":1016035,""synced"":true,""pv"":{""power"":4000,""energy_today"":8.3,""energy_total"":10000,""mppt1"":{""voltage"":345.6,""current"":6.1,""power"":2100},""mppt2"":{""voltage"":332.1,""current"":5.7,""power"":1900}},""grid"":{""power"":1300,""frequency"":50.01,""import_energy_today"":3.2,""import_energy_total"":1123.4,""export_energy_today"":2.5,""export_energy_total"":4567.8,""l1"":{""voltage"":230.1}},""battery"":{""voltage"":52,""current"":15.5,""power"":800,""soc"":87,""soh"":98,""temperature"":21.5,""cycles"":412,""charge_energy_today"":5.2,""charge_energy_total"":10000,""discharge_energy_today"":3.1,""discharge_energy_total"":3300},""load"":{""power"":2300,""energy_today"":21,""energy_total"":12153.6},""device"":{""state"":1,""state_text"":""normal"",""work_mode"":0,""work_mode_text"":""load_first"",""fault_code"":0,""warning_code"":0,""temperature"":41.2,""heatsink_temperature"":39.8},""ext"":{""system_mode"":1,""grid_first_enable"":0,""pv1_energy_today"":5.2,""pv2_energy_today"":3.1,""inverter_current"":16.5,""inverter_power"":3800,""grid_import_power"":200,""grid_export_power"":1500,""battery_discharge_power"":0,""battery_charge_power"":800,""eps_frequency"":50,""eps_voltage"":230,""eps_current"":0},""q"":{""grid.import_energy_today"":""fresh"",""grid.export_energy_today"":""fresh"",""battery.voltage"":""fresh"",""battery.soc"":""fresh"",""battery.temperature"":""fresh"",""battery.charge_energy_today"":""fresh"",""battery.discharge_energy_today"":""fresh"",""load.energy_today"":""fresh""}}]
   mqtt< ack 17
   mqtt< msg kp1/app-v1/dcx/tok-growatt-01/json/16/status
@@ -171,7 +171,7 @@ run 6000
   bus> 010404400001312E
   bus< 010402009BF89B
   clock 22033
-  flash> append ob00000000.seg 1209 82625C97
+  flash> append ob00000000.seg 32 2321D5CF
   mqtt> pub kp1/app-v1/dcx/tok-growatt-01/json/17 q1 #18 [{""v"":1,""seq"":1000000003,""ts"":1735689622033,""mono"":1022033,""synced"":true,""pv"":{""energy_today"":8.3,""energy_total"":10000,""mppt1"":{""voltage"":345.6,""current"":6.1,""power"":2100},""mppt2"":{""voltage"":332.1,""current"":5.7,""power"":1900}},""grid"":{""power"":1300,""frequency"":50.01,""import_energy_today"":3.2,""import_energy_total"":1123.4,""export_energy_today"":2.5,""export_energy_total"":4567.8,""l1"":{""voltage"":230.1}},""battery"":{""voltage"":52,""current"":15.5,""power"":800,""soc"":87,""soh"":98,""temperature"":21.5,""cycles"":412,""charge_energy_today"":5.2,""charge_energy_total"":10000,""discharge_energy_today"":3.1,""discharge_energy_total"":3300},""load"":{""power"":2300,""energy_today"":21,""energy_total"":12153.6},""device"":{""work_mode"":0,""work_mode_text"":""load_first"",""fault_code"":0,""warning_code"":0,""temperature"":41.2,""heatsink_temperature"":39.8},""ext"":{""system_mode"":1,""grid_first_enable"":0,""pv1_energy_today"":5.2,""pv2_energy_today"":3.1,""inverter_current"":16.5,""inverter_power"":3800,""grid_import_power"":200,""grid_export_power"":1500,""battery_discharge_power"":0,""battery_charge_power"":800,""eps_frequency"":50,""eps_voltage"":230,""eps_current"":0},""q"":{""pv.power"":""stale"",""battery.voltage"":""fresh"",""battery.soc"":""fresh"",""device.state"":""stale""}}]
   mqtt< ack 18
   mqtt< msg kp1/app-v1/dcx/tok-growatt-01/json/17/status

@@ -45,11 +45,11 @@ run 3000
   clock 23
   log> lvl=info src=poll msg=""map taken over"" map=site points=4
   flash> replace boot.bak 19 0F66626F
-  flash> append ob00000000.seg 152 47601583
+  flash> append ob00000000.seg 70 003C81A0
   mqtt> connect mqtt.cloud.kaaiot.com:8883 tls id=energy-logger-246F28ABCDEF user=logger-7@tenant-a password=s3cret-pass keepalive=60 clean
   mqtt< connack accepted
   mqtt> sub kp1/app-v1/+/tok-kaa-01/# q1
-  mqtt> pub kp1/app-v1/epmx/tok-kaa-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":3,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":152,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000,""serial_number"":""SN42""}
+  mqtt> pub kp1/app-v1/epmx/tok-kaa-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":3,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_merged"":0,""outbox_refused"":0,""outbox_bytes"":70,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000,""serial_number"":""SN42""}
   mqtt> pub kp1/app-v1/cmx/tok-kaa-01/config/json/2 q1 #2 {""observe"":true}
   mqtt> pub kp1/app-v1/cmx_ota/tok-kaa-01/applied/json q1 #3 {""configId"":""1.0.0""}
   mqtt> pub kp1/app-v1/cmx_ota/tok-kaa-01/config/json/3 q1 #4 {""observe"":true}
@@ -114,7 +114,7 @@ run 2000
   bus< 0103020BB8BF06
   clock 3014
   log> lvl=info src=poll msg=""map taken over"" map=site-v2 points=3
-  flash> append ob00000000.seg 152 FD7CC227
+  flash> append ob00000000.seg 16 E420AA18
   mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/17 q1 #18 [{""v"":1,""seq"":1000000002,""ts"":1735689603014,""mono"":1003014,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
   clock 3050
   mqtt< ack 18
@@ -133,7 +133,7 @@ run 10000
   bus> 0103000A0002E409
   bus< 010304FB500040CAF6
   clock 13005
-  flash> append ob00000000.seg 152 F65CF5AE
+  flash> append ob00000000.seg 18 7B89DBDA
   mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/19 q1 #20 [{""v"":1,""seq"":1000000003,""ts"":1735689613005,""mono"":1013005,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
   clock 13050
   mqtt< ack 20
@@ -148,7 +148,7 @@ run 10000
   bus> 0103000A0002E409
   bus< 010304FB500040CAF6
   clock 23005
-  flash> append ob00000000.seg 152 18BE7BF7
+  flash> append ob00000000.seg 18 1850B41A
   mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/21 q1 #22 [{""v"":1,""seq"":1000000004,""ts"":1735689623005,""mono"":1023005,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
   clock 23050
   mqtt< ack 22

@@ -26,7 +26,7 @@ option loop.tickMs 500
 ota factory=1.0.0 target=esp32s3 trial-boots=3 health-ms=30000 retry-ms=1000
 package p150 version=1.5.0 min=1.0.0 target=esp32s3 image=64 seed=6
   clock 0
-  package 454C5550010100B3F84F35EC9549F9EFAD1D2F3042B7BA5334C91CDC1B13F13DC5ADAEC24B80F233DE4001DB07411F41ADAEFECB19AD9E411C22E2EEC842102AA6BB99AA1D0F072F574E6A980E4960327B22666F726D6174223A22656E657267796C6F676765722D7570646174652F31222C2276657273696F6E223A22312E352E30222C226D696E4669726D77617265223A22312E302E30222C22746172676574223A2265737033327333222C2273697A65223A36342C22736861323536223A2234633633636665316237653634373939633535613530353037616437636334393864333234313136633632346135306131336532643161626166383630373239227D1FA0C4E2B140E19D18D9FF7AAB2E6AB3EC605C13604637D4FF40EABA9D01D781380DBB42821239BF0F58FFF3C24E5D9917DBFB4562EE55D969F0E37156270016
+  package 454C5550010100B3F84F35EC9549F9EF42660BD290B8D2F843A5E3591DF441301D4E15C91FD171844FC10569FCF6D4883DFDC6F40F660B9FDA2722469E3DF582021B66C3AFA09AA7E1E7512BB673B6657B22666F726D6174223A22656E657267796C6F676765722D7570646174652F31222C2276657273696F6E223A22312E352E30222C226D696E4669726D77617265223A22312E302E30222C22746172676574223A2265737033327333222C2273697A65223A36342C22736861323536223A2234633633636665316237653634373939633535613530353037616437636334393864333234313136633632346135306131336532643161626166383630373239227D1FA0C4E2B140E19D18D9FF7AAB2E6AB3EC605C13604637D4FF40EABA9D01D781380DBB42821239BF0F58FFF3C24E5D9917DBFB4562EE55D969F0E37156270016
 serve https://updates.example.net/1.5.0.elup p150
 slave 1
 regs 1 holding 10 100
@@ -42,11 +42,11 @@ run 1000
   clock 5
   log> lvl=info src=poll msg=""map taken over"" map=tiny points=1
   flash> replace boot.bak 19 0F66626F
-  flash> append ob00000000.seg 101 39022E49
+  flash> append ob00000000.seg 47 EF5D2872
   mqtt> connect mqtt.cloud.kaaiot.com:8883 tls id=energy-logger-246F28ABCDEF keepalive=60 clean
   mqtt< connack accepted
   mqtt> sub kp1/app-v1/+/tok-ota-01/# q1
-  mqtt> pub kp1/app-v1/epmx/tok-ota-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":1,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":101,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000}
+  mqtt> pub kp1/app-v1/epmx/tok-ota-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":1,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_merged"":0,""outbox_refused"":0,""outbox_bytes"":47,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000}
   mqtt> pub kp1/app-v1/cmx/tok-ota-01/config/json/2 q1 #2 {""observe"":true}
   mqtt> pub kp1/app-v1/cmx_ota/tok-ota-01/applied/json q1 #3 {""configId"":""1.0.0""}
   mqtt> pub kp1/app-v1/cmx_ota/tok-ota-01/config/json/3 q1 #4 {""observe"":true}
@@ -104,7 +104,7 @@ run 2000
   http> open https://updates.example.net/1.5.0.elup from=0
   http< ok 323
   http< data 323
-  flash> append ota-a.00 323 4DC6274F
+  flash> append ota-a.00 323 1ABF8118
   log> lvl=info src=ota msg=""downloaded; verifying the stored image"" bytes=323
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=on reset=off
   clock 1500
@@ -131,7 +131,7 @@ run 32000
   clock 5
   log> lvl=info src=poll msg=""map taken over"" map=tiny points=1
   flash> replace boot.bak 19 D6705C75
-  flash> append ob00000001.seg 101 9CD1167E
+  flash> append ob00000001.seg 47 2A04BA76
   mqtt> connect mqtt.cloud.kaaiot.com:8883 tls id=energy-logger-246F28ABCDEF keepalive=60 clean
   mqtt< connack NetworkError broker unreachable
   log> lvl=warn src=cloud msg=""connect: broker unreachable""
@@ -152,7 +152,7 @@ run 32000
   bus> 0103000A0001A408
   bus< 0103020064B9AF
   clock 20005
-  flash> append ob00000001.seg 101 09A95692
+  flash> append ob00000001.seg 18 C748F9DE
   clock 21500
   mqtt> connect mqtt.cloud.kaaiot.com:8883 tls id=energy-logger-246F28ABCDEF keepalive=60 clean
   mqtt< connack NetworkError broker unreachable
@@ -178,11 +178,11 @@ run 2000
   clock 5
   log> lvl=info src=poll msg=""map taken over"" map=tiny points=1
   flash> replace boot.bak 19 62215784
-  flash> append ob00000002.seg 101 39EBC165
+  flash> append ob00000002.seg 47 A2ABD086
   mqtt> connect mqtt.cloud.kaaiot.com:8883 tls id=energy-logger-246F28ABCDEF keepalive=60 clean
   mqtt< connack accepted
   mqtt> sub kp1/app-v1/+/tok-ota-01/# q1
-  mqtt> pub kp1/app-v1/epmx/tok-ota-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":3,""reset_reason"":""update"",""reset_detail"":""update staged or rolled back"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":1,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":3,""outbox_acknowledged"":0,""outbox_depth"":4,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":404,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689632500}
+  mqtt> pub kp1/app-v1/epmx/tok-ota-01/update/keys/1 q1 #1 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":3,""reset_reason"":""update"",""reset_detail"":""update staged or rolled back"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":1,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":3,""outbox_acknowledged"":0,""outbox_depth"":4,""outbox_dropped"":0,""outbox_merged"":0,""outbox_refused"":0,""outbox_bytes"":159,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689632500}
   mqtt> pub kp1/app-v1/cmx/tok-ota-01/config/json/2 q1 #2 {""observe"":true}
   mqtt> pub kp1/app-v1/cmx_ota/tok-ota-01/applied/json q1 #3 {""configId"":""1.0.0""}
   mqtt> pub kp1/app-v1/cmx_ota/tok-ota-01/config/json/3 q1 #4 {""observe"":true}

@@ -29,7 +29,7 @@ option loop.tickMs 500
 ota factory=1.0.0 target=esp32s3 trial-boots=3 health-ms=60000 retry-ms=1000
 package p151 version=1.5.1 min=1.0.0 target=esp32s3 image=64 seed=7
   clock 0
-  package 454C5550010100B3F84F35EC9549F9EFFFB422ECC8D7A95D0F089E7BB6AD07D13EA6F8D6F0D472B8FF41434D4C8AD78CA41B9398D9D6BCB18263EDF38DA6F24FF16FA122C65AE854D11F8B4153C820FD7B22666F726D6174223A22656E657267796C6F676765722D7570646174652F31222C2276657273696F6E223A22312E352E31222C226D696E4669726D77617265223A22312E302E30222C22746172676574223A2265737033327333222C2273697A65223A36342C22736861323536223A2261306531393338393336326338386337313530613039663235383564343764303764616265346230373766666139316435383239316363396366623765306464227D4B6304F69562E168FF4199EA1FB201B061B1380D3CA8FF7782662A0429E932148BAF54E41F825B31689C5F65B284C5A652E625B467227CA2648D732F37DD3F16
+  package 454C5550010100B3F84F35EC9549F9EF7D11C0953991BC42B2760A83EF6D08B9B1E5F9182C9E0E924D32714473E42BDB0FF6021687BBD757CE308F330C7808B43F8AADC50DD8C132814D5A90CC1162FC7B22666F726D6174223A22656E657267796C6F676765722D7570646174652F31222C2276657273696F6E223A22312E352E31222C226D696E4669726D77617265223A22312E302E30222C22746172676574223A2265737033327333222C2273697A65223A36342C22736861323536223A2261306531393338393336326338386337313530613039663235383564343764303764616265346230373766666139316435383239316363396366623765306464227D4B6304F69562E168FF4199EA1FB201B061B1380D3CA8FF7782662A0429E932148BAF54E41F825B31689C5F65B284C5A652E625B467227CA2648D732F37DD3F16
 serve https://updates.example.net/1.5.1.elup p151
 slave 1
 regs 1 holding 10 100
@@ -45,14 +45,14 @@ run 1000
   clock 5
   log> lvl=info src=poll msg=""map taken over"" map=tiny points=1
   flash> replace boot.bak 19 0F66626F
-  flash> append ob00000000.seg 101 39022E49
+  flash> append ob00000000.seg 47 EF5D2872
   mqtt> connect 192.168.1.10:1883 plain id=energy-logger-246F28ABCDEF will=home/energy/status,retain,offline keepalive=60 clean
   mqtt< connack accepted
   mqtt> sub home/energy/config/set q1
   mqtt> sub home/energy/command/+ q1
   mqtt> sub home/energy/ota/offer q1
   mqtt> pub home/energy/status q1 retain #1 online
-  mqtt> pub home/energy/metadata q1 retain #2 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":1,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":101,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000}
+  mqtt> pub home/energy/metadata q1 retain #2 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":1,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_merged"":0,""outbox_refused"":0,""outbox_bytes"":47,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000}
   mqtt> pub home/energy/telemetry q1 #3 [{""v"":1,""seq"":1000000001,""ts"":1735689600005,""mono"":1000005,""synced"":true,""grid"":{""power"":100}}]
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=off reset=off
   clock 500
@@ -68,7 +68,7 @@ run 2000
   http> open https://updates.example.net/1.5.1.elup from=0
   http< ok 323
   http< data 323
-  flash> append ota-a.00 323 4B7B8E56
+  flash> append ota-a.00 323 F57089D9
   log> lvl=info src=ota msg=""downloaded; verifying the stored image"" bytes=323
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=on reset=off
   clock 1500
@@ -95,7 +95,7 @@ run 3000
   clock 5
   log> lvl=info src=poll msg=""map taken over"" map=tiny points=1
   flash> replace boot.bak 19 D6705C75
-  flash> append ob00000001.seg 101 9CD1167E
+  flash> append ob00000001.seg 47 2A04BA76
   mqtt> connect 192.168.1.10:1883 plain id=energy-logger-246F28ABCDEF will=home/energy/status,retain,offline keepalive=60 clean
   mqtt< connack NetworkError broker unreachable
   log> lvl=warn src=cloud msg=""connect: broker unreachable""
@@ -119,7 +119,7 @@ run 3000
   clock 5
   log> lvl=info src=poll msg=""map taken over"" map=tiny points=1
   flash> replace boot.bak 19 301E2DF9
-  flash> append ob00000002.seg 101 3D6E8577
+  flash> append ob00000002.seg 47 F558C401
   mqtt> connect 192.168.1.10:1883 plain id=energy-logger-246F28ABCDEF will=home/energy/status,retain,offline keepalive=60 clean
   mqtt< connack NetworkError broker unreachable
   log> lvl=warn src=cloud msg=""connect: broker unreachable""
@@ -143,7 +143,7 @@ run 3000
   clock 5
   log> lvl=info src=poll msg=""map taken over"" map=tiny points=1
   flash> replace boot.bak 19 C64EE7E8
-  flash> append ob00000003.seg 101 87471DDA
+  flash> append ob00000003.seg 47 64298960
   mqtt> connect 192.168.1.10:1883 plain id=energy-logger-246F28ABCDEF will=home/energy/status,retain,offline keepalive=60 clean
   mqtt< connack NetworkError broker unreachable
   log> lvl=warn src=cloud msg=""connect: broker unreachable""
@@ -170,7 +170,7 @@ run 2000
   mqtt> sub home/energy/command/+ q1
   mqtt> sub home/energy/ota/offer q1
   mqtt> pub home/energy/status q1 retain #1 online
-  mqtt> pub home/energy/metadata q1 retain #2 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""safe"",""boots"":5,""reset_reason"":""unknown"",""failed_boots"":3,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":0,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":0,""samples_too_large"":0,""outbox_appended"":0,""outbox_restored"":4,""outbox_acknowledged"":0,""outbox_depth"":4,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":404,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":0,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689611000}
+  mqtt> pub home/energy/metadata q1 retain #2 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""safe"",""boots"":5,""reset_reason"":""unknown"",""failed_boots"":3,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":0,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":0,""samples_too_large"":0,""outbox_appended"":0,""outbox_restored"":4,""outbox_acknowledged"":0,""outbox_depth"":4,""outbox_dropped"":0,""outbox_merged"":0,""outbox_refused"":0,""outbox_bytes"":188,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":0,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689611000}
   mqtt> pub home/energy/ota/status q1 retain #3 {""configId"":""1.0.0"",""statusCode"":500,""reasonPhrase"":""1.5.1: new image did not confirm itself and was rolled back""}
   mqtt> pub home/energy/telemetry q1 #4 [{""v"":1,""seq"":1000000001,""ts"":1735689600005,""mono"":1000005,""synced"":true,""grid"":{""power"":100}}]
   mqtt> pub home/energy/telemetry q1 #5 [{""v"":1,""seq"":2000000001,""ts"":1735689602005,""mono"":1000005,""synced"":true,""grid"":{""power"":100}}]

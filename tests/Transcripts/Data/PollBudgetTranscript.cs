@@ -46,14 +46,14 @@ run 9000
   clock 2022
   log> lvl=info src=poll msg=""map taken over"" map=classes points=4
   flash> replace boot.bak 19 0F66626F
-  flash> append ob00000000.seg 182 BC45C8C8
+  flash> append ob00000000.seg 67 DE8B502A
   mqtt> connect 192.168.1.10:1883 plain id=energy-logger-246F28ABCDEF will=home/energy/status,retain,offline keepalive=60 clean
   mqtt< connack accepted
   mqtt> sub home/energy/config/set q1
   mqtt> sub home/energy/command/+ q1
   mqtt> sub home/energy/ota/offer q1
   mqtt> pub home/energy/status q1 retain #1 online
-  mqtt> pub home/energy/metadata q1 retain #2 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":2,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":2,""modbus_timeouts"":2,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":182,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000}
+  mqtt> pub home/energy/metadata q1 retain #2 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":2,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":2,""modbus_timeouts"":2,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_merged"":0,""outbox_refused"":0,""outbox_bytes"":67,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000}
   mqtt> pub home/energy/telemetry q1 #3 [{""v"":1,""seq"":1000000001,""ts"":1735689602022,""mono"":1002022,""synced"":true,""q"":{""pv.energy_total"":""stale"",""pv.mppt1.voltage"":""stale"",""grid.power"":""stale"",""battery.soc"":""stale""}}]
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=off ota=off reset=off
   mqtt< ack 1
@@ -72,7 +72,7 @@ run 9000
   bus> 0103000A0001A408
   bus< 010302FA24FAFF
   clock 5032
-  flash> append ob00000000.seg 178 EFC16B9A
+  flash> append ob00000000.seg 36 AA658BE5
   mqtt> pub home/energy/state q0 retain {""v"":1,""seq"":1000000002,""ts"":1735689605032,""mono"":1005032,""synced"":true,""pv"":{""energy_total"":10000,""mppt1"":{""voltage"":345.6}},""grid"":{""power"":-1500},""battery"":{""soc"":64}}
   mqtt> pub home/energy/telemetry q1 #4 [{""v"":1,""seq"":1000000002,""ts"":1735689605032,""mono"":1005032,""synced"":true,""pv"":{""energy_total"":10000,""mppt1"":{""voltage"":345.6}},""grid"":{""power"":-1500},""battery"":{""soc"":64}}]
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=off reset=off

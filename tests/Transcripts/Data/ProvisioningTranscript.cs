@@ -153,14 +153,14 @@ run 2000
   clock 5
   log> lvl=info src=poll msg=""map taken over"" map=tiny points=1
   flash> replace boot.bak 19 C01B9E08
-  flash> append ob00000000.seg 101 ED7AAEAC
+  flash> append ob00000000.seg 47 C0E0B23C
   mqtt> connect 192.168.1.10:1883 plain id=energy-logger-246F28ABCDEF ca=63 will=home/energy/status,retain,offline keepalive=60 clean
   mqtt< connack accepted
   mqtt> sub home/energy/config/set q1
   mqtt> sub home/energy/command/+ q1
   mqtt> sub home/energy/ota/offer q1
   mqtt> pub home/energy/status q1 retain #1 online
-  mqtt> pub home/energy/metadata q1 retain #2 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":2,""reset_reason"":""provisioned"",""reset_detail"":""settings applied on port 4242"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":1,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_refused"":0,""outbox_bytes"":101,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689662000}
+  mqtt> pub home/energy/metadata q1 retain #2 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":2,""reset_reason"":""provisioned"",""reset_detail"":""settings applied on port 4242"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":1,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":0,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_merged"":0,""outbox_refused"":0,""outbox_bytes"":47,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689662000}
   mqtt> pub home/energy/telemetry q1 #3 [{""v"":1,""seq"":2000000001,""ts"":1735689662005,""mono"":1000005,""synced"":true,""grid"":{""power"":100}}]
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=off reset=off
   clock 1000
@@ -173,7 +173,7 @@ run 6000
   bus> 0103000A0001A408
   bus< 0103020064B9AF
   clock 5005
-  flash> append ob00000000.seg 101 87743862
+  flash> append ob00000000.seg 16 E7DB2232
   mqtt> pub home/energy/state q0 retain {""v"":1,""seq"":2000000002,""ts"":1735689667005,""mono"":1005005,""synced"":true,""grid"":{""power"":100}}
   mqtt> pub home/energy/telemetry q1 #4 [{""v"":1,""seq"":2000000002,""ts"":1735689667005,""mono"":1005005,""synced"":true,""grid"":{""power"":100}}]
   clock 6000

@@ -1,0 +1,251 @@
+using EnergyLogger.Core.Telemetry;
+
+namespace EnergyLogger.Core.Cloud
+{
+    public sealed partial class Outbox
+    {
+        // The time of the newest sample stored: ages are measured from it.
+        private bool _nowKnown;
+        private long _nowSeq;
+        private long _nowMono;
+        private long _nowUnix;
+        private bool _nowSynced;
+
+        private RecordCursor _thinCursor;
+
+        /// <summary>The record just appended is the segment's newest and the outbox's now.</summary>
+        private void Now(OutboxSegment segment, RecordState state)
+        {
+            segment.TimeKnown = true;
+            segment.NewestSeq = _nowSeq = state.LastSeq;
+            segment.NewestMono = _nowMono = state.Mono;
+            segment.NewestUnix = _nowUnix = state.Unix;
+            segment.NewestSynced = _nowSynced = state.Synced;
+            _nowKnown = true;
+        }
+
+        /// <summary>
+        /// Makes room by thinning one group of consecutive segments into aggregates (docs/cloud.md, "A week offline"): the
+        /// oldest segment below the level its age asks for (6 h to 1 day: 1 minute, to 3 days: 5 minutes, older: 15
+        /// minutes) and those after it that may join; when every segment is at its level, the oldest that can go one
+        /// level coarser (up to 1 hour). Samples younger than <see cref="OutboxOptions.FullResolutionMs"/> are thinned
+        /// only when the cap cannot hold that much at full resolution (a map far larger than the Deye map's), rather than
+        /// dropped. Segments with records in flight or sent and not acknowledged in this run, and the segment taking
+        /// appends, are never thinned. False when nothing could be.
+        /// </summary>
+        private bool Thin()
+        {
+            int top = _options.IntervalsS.Length;
+            for (int pass = 0; pass < 3; pass++)
+            {
+                long horizon = pass < 2 ? _options.FullResolutionMs : 0;
+                for (int i = 0; i < _segments.Count; i++)
+                {
+                    OutboxSegment segment = Segment(i);
+                    long age = Age(segment);
+                    if (!Eligible(segment, age, horizon))
+                    {
+                        continue;
+                    }
+
+                    int level = pass == 0 ? LevelFor(age) : segment.Level + 1;
+                    if (segment.Level < level && level <= top && ThinGroup(i, level, horizon, pass > 0))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private bool Eligible(OutboxSegment segment, long age, long horizon)
+        {
+            if (segment.Number == _activeNumber || segment.Sent || segment.Count == segment.Acked || age < 0 || age < horizon)
+            {
+                return false;
+            }
+
+            for (int e = 0; e < segment.Entries; e++)
+            {
+                if (segment.States[e] == OutboxSegment.InFlight)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The level the age asks for: 1 from the full-resolution horizon on, one more at each age of <see cref="OutboxOptions.LevelAgeMs"/>.</summary>
+        private int LevelFor(long age)
+        {
+            int level = 0;
+            while (level < _options.LevelAgeMs.Length && _options.LevelAgeMs[level] <= age)
+            {
+                level++;
+            }
+
+            return level;
+        }
+
+        /// <summary>
+        /// How long ago the segment's newest sample was taken, at least: by the wall clock when both it and now were
+        /// stamped, by the monotonic clock within one boot, and no less than this boot's uptime for an earlier boot. -1
+        /// when it is not known (JSON records, or nothing stored yet).
+        /// </summary>
+        private long Age(OutboxSegment segment)
+        {
+            if (!_nowKnown || (!segment.TimeKnown && !LearnTime(segment)))
+            {
+                return -1;
+            }
+
+            if (_nowSynced && segment.NewestSynced)
+            {
+                return _nowUnix - segment.NewestUnix;
+            }
+
+            return SampleSequence.EpochOf(segment.NewestSeq) == SampleSequence.EpochOf(_nowSeq) ? _nowMono - segment.NewestMono : _nowMono;
+        }
+
+        /// <summary>A restored segment's newest time, from a walk through its records (once).</summary>
+        private bool LearnTime(OutboxSegment segment)
+        {
+            int last = segment.Entries - 1;
+            while (last >= 0 && segment.Kinds[last] != OutboxSegment.SampleKind && segment.Kinds[last] != OutboxSegment.AggregateKind)
+            {
+                last--;
+            }
+
+            byte[] bytes = last < 0 ? null : Bytes(segment);
+            _thinCursor = _thinCursor ?? new RecordCursor();
+            if (bytes == null || !_thinCursor.MoveTo(segment, bytes, last))
+            {
+                return false;
+            }
+
+            RecordState state = _thinCursor.State;
+            segment.TimeKnown = true;
+            segment.NewestSeq = state.LastSeq;
+            segment.NewestMono = state.Mono;
+            segment.NewestUnix = state.Unix;
+            segment.NewestSynced = state.Synced;
+            return true;
+        }
+
+        /// <summary>
+        /// Thins segment <paramref name="start"/> and the eligible ones after it that fit one output segment into
+        /// aggregates at <paramref name="level"/>. What of them was acknowledged is already recorded in their files
+        /// (Outbox.Marks.cs) and left out; the output replaces the first file in one atomic write, its header naming the last file it stands for, and the others are
+        /// deleted. A power cut before the replace leaves everything as it was; one after it, a restart finishes the
+        /// deletes (<see cref="Open"/>).
+        /// </summary>
+        private bool ThinGroup(int start, int level, long horizon, bool promote)
+        {
+            var group = new ThinningOutput(_options.SegmentBytes, level, _options.IntervalsS[level - 1]);
+            int last = start - 1;
+            int folded = 0;
+            for (int i = start; i < _segments.Count; i++)
+            {
+                OutboxSegment segment = Segment(i);
+                long age = Age(segment);
+                if (i > start && (!Eligible(segment, age, horizon) || segment.Level > level || (!promote && LevelFor(age) < level)))
+                {
+                    break;
+                }
+
+                byte[] bytes = Bytes(segment);
+                if (bytes == null)
+                {
+                    break;
+                }
+
+                group.Checkpoint();
+                int taken = Fold(segment, bytes, group);
+                if (taken < 0)
+                {
+                    group.Rollback();
+                    break;
+                }
+
+                folded += taken;
+                last = i;
+            }
+
+            if (last < start)
+            {
+                return false;
+            }
+
+            return Commit(start, last, group, folded);
+        }
+
+        /// <summary>Feeds the unsent records of one segment to the output; returns how many, or -1 when the output is full.</summary>
+        private int Fold(OutboxSegment segment, byte[] bytes, ThinningOutput output)
+        {
+            _thinCursor = _thinCursor ?? new RecordCursor();
+            _thinCursor.Reset();
+            int taken = 0;
+            for (int e = 0; e < segment.Entries; e++)
+            {
+                byte kind = segment.Kinds[e];
+                if (!OutboxSegment.IsSent(kind) || segment.States[e] != OutboxSegment.Unsent)
+                {
+                    continue;
+                }
+
+                bool fits;
+                if (kind == OutboxSegment.JsonKind)
+                {
+                    fits = output.Copy(bytes, segment.Offsets[e]);
+                }
+                else if (_thinCursor.MoveTo(segment, bytes, e))
+                {
+                    fits = output.Add(_thinCursor.State);
+                }
+                else
+                {
+                    // Not decodable: it could never be sent either.
+                    Lose(segment, e);
+                    continue;
+                }
+
+                if (!fits)
+                {
+                    return -1;
+                }
+
+                taken++;
+            }
+
+            return output.EndOfInput() ? taken : -1;
+        }
+
+        private bool Commit(int start, int last, ThinningOutput group, int folded)
+        {
+            OutboxSegment first = Segment(start);
+            int length = group.Finish(Segment(last).Number);
+            if (!_store.Replace(first.Name, group.Buffer, 0, length))
+            {
+                Counters.StoreErrors++;
+                return false;
+            }
+
+            for (int i = last; i > start; i--)
+            {
+                Remove(i);
+            }
+
+            OutboxSegment thinned = Index(first.Number, group.Buffer, length);
+            _segments[start] = thinned;
+            Forget(first.Number);
+            LearnTime(thinned);
+            int merged = folded - thinned.Count;
+            Counters.Merged += merged;
+            Counters.Thinned++;
+            Pending -= merged;
+            return true;
+        }
+    }
+}
