@@ -331,7 +331,7 @@ namespace EnergyLogger.Core.Cloud
             while (true)
             {
                 int endpoint;
-                int length = Uplink.Stage(out endpoint);
+                int length = Uplink.Stage(nowMs, out endpoint);
                 if (length == 0)
                 {
                     return;

@@ -4,7 +4,9 @@ namespace EnergyLogger.Core.Cloud
     /// The batches out on the wire for every endpoint's outbox, each under the key the dialect matches its
     /// answer with (a Kaa request id, or the MQTT message id in custom mode). A batch goes back to its outbox
     /// as acknowledged only on <see cref="Complete"/>; an error, a timeout or a lost connection releases it to
-    /// be sent again (RELIABILITY C2). Endpoints take turns, so one busy endpoint cannot starve another.
+    /// be sent again (RELIABILITY C2). Endpoints take turns, so one busy endpoint cannot starve another. A batch
+    /// the cloud refused holds its endpoint back for a growing, jittered wait (the reconnect backoff's steps): the
+    /// same records sent again at once would only be refused again, tick after tick, while the outbox grows.
     /// </summary>
     public sealed class TelemetryUplink
     {
@@ -14,12 +16,24 @@ namespace EnergyLogger.Core.Cloud
         private readonly int[] _keys;
         private readonly long[] _sentAt;
         private readonly bool[] _used;
+        private readonly Backoff[] _refusals;
+        private readonly bool[] _refused;
+        private readonly long[] _heldUntil;
         private int _nextEndpoint;
         private int _staged = -1;
 
-        public TelemetryUplink(Outbox[] outboxes, int window, int maxBatchBytes)
+        public TelemetryUplink(Outbox[] outboxes, CloudSettings settings, int maxBatchBytes, uint jitterSeed)
         {
+            int window = settings.Window;
             _outboxes = outboxes;
+            _refusals = new Backoff[outboxes.Length];
+            _refused = new bool[outboxes.Length];
+            _heldUntil = new long[outboxes.Length];
+            for (int e = 0; e < outboxes.Length; e++)
+            {
+                _refusals[e] = new Backoff(settings.BackoffBaseMs, settings.BackoffMaxMs, jitterSeed + (uint)e);
+            }
+
             _batches = new OutboxBatch[window];
             _owner = new int[window];
             _keys = new int[window];
@@ -52,9 +66,10 @@ namespace EnergyLogger.Core.Cloud
 
         /// <summary>
         /// Takes the next batch of some endpoint into <see cref="Buffer"/>; returns its length, or 0 when the
-        /// window is full or nothing waits. The caller publishes it, then calls <see cref="Track"/> or <see cref="Abort"/>.
+        /// window is full, nothing waits, or what waits is held back after a refusal. The caller publishes it, then
+        /// calls <see cref="Track"/> or <see cref="Abort"/>.
         /// </summary>
-        public int Stage(out int endpoint)
+        public int Stage(long nowMs, out int endpoint)
         {
             endpoint = -1;
             int slot = FreeSlot();
@@ -66,6 +81,11 @@ namespace EnergyLogger.Core.Cloud
             for (int n = 0; n < _outboxes.Length; n++)
             {
                 int e = (_nextEndpoint + n) % _outboxes.Length;
+                if (HeldBack(e, nowMs))
+                {
+                    continue;
+                }
+
                 if (_outboxes[e].NextBatch(_batches[slot], Buffer))
                 {
                     _nextEndpoint = (e + 1) % _outboxes.Length;
@@ -111,10 +131,11 @@ namespace EnergyLogger.Core.Cloud
 
             _used[slot] = false;
             _outboxes[_owner[slot]].Acknowledge(_batches[slot]);
+            _refusals[_owner[slot]].Reset();
             return true;
         }
 
-        /// <summary>The cloud refused the batch; it stays in its outbox for a later try.</summary>
+        /// <summary>The cloud refused the batch; it stays in its outbox, and its endpoint waits before the next try.</summary>
         public bool Fail(int key)
         {
             int slot = Find(key);
@@ -123,6 +144,7 @@ namespace EnergyLogger.Core.Cloud
                 return false;
             }
 
+            _refused[_owner[slot]] = true;
             Release(slot);
             return true;
         }
@@ -152,6 +174,18 @@ namespace EnergyLogger.Core.Cloud
                     Release(i);
                 }
             }
+        }
+
+        /// <summary>A refusal starts the endpoint's wait at the first send attempt after it, from that attempt's time.</summary>
+        private bool HeldBack(int endpoint, long nowMs)
+        {
+            if (_refused[endpoint])
+            {
+                _refused[endpoint] = false;
+                _heldUntil[endpoint] = nowMs + _refusals[endpoint].NextDelayMs();
+            }
+
+            return nowMs < _heldUntil[endpoint];
         }
 
         private void Release(int slot)

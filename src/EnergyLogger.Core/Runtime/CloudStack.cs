@@ -141,7 +141,7 @@ namespace EnergyLogger.Core.Runtime
             Endpoints = endpoints;
             Outboxes = _shelf.For(endpoints);
             CloudSettings cloud = SettingsFor(_settings, _options.Cloud, _ports.Network.Mac);
-            var uplink = new TelemetryUplink(Outboxes, cloud.Window, _options.Outbox.MaxBatchBytes);
+            var uplink = new TelemetryUplink(Outboxes, cloud, _options.Outbox.MaxBatchBytes, _jitterSeed);
             var commands = new CommandCenter(_handlers, _options.CommandQueue, _options.CommandReplyBytes, Counters);
             var configs = new ConfigApplier(new ConfigStore(_ports.Files), _config, Counters);
             _session = new CloudSession(_ports.Mqtt, Dialect(endpoints, cloud), uplink, commands, configs, _facts, _offers, _reboot, cloud, Counters);

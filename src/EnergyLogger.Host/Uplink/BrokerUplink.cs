@@ -30,7 +30,7 @@ internal sealed class BrokerUplink : IDisposable
         var settings = new CloudSettings { Connection = target.ConnectOptions(clientId, keepAliveSeconds) };
         CustomMqttDialect.ConfigureWill(settings.Connection, Prefix);
         _client = new MqttClient(clock);
-        var uplink = new TelemetryUplink([Outbox], settings.Window, Outbox.Options.MaxBatchBytes);
+        var uplink = new TelemetryUplink([Outbox], settings, Outbox.Options.MaxBatchBytes, jitterSeed);
         var commands = new CommandCenter([new VersionCommand(host), new RegsReadCommand(host)], 8, 2048, Counters);
         _dialect = new CustomMqttDialect(Prefix, [""], null);
         _session = new CloudSession(_client, _dialect, uplink, commands, new ConfigApplier(new ConfigStore(store), host, Counters), host, host, host,

@@ -20,7 +20,7 @@ public class CustomMqttTests
             Session = new FakeMqttSession(Clock);
             Outbox = new Outbox(Store, new OutboxOptions());
             Outbox.Open();
-            Uplink = new TelemetryUplink([Outbox], Settings.Window, Outbox.Options.MaxBatchBytes);
+            Uplink = new TelemetryUplink([Outbox], Settings, Outbox.Options.MaxBatchBytes, 1);
             var commands = new CommandCenter([new RebootCommand(), new VersionCommand(Host)], 8, 2048, Counters);
             var ha = discovery ? new HomeAssistantDiscovery(HomeAssistantDiscovery.DefaultPrefix, "energy-logger-AABBCCDDEEFF", P + "/state", P + "/status", Host) : null;
             Protocol = new CloudSession(Session, new CustomMqttDialect(P, ["", "battery1"], ha), Uplink, commands, new ConfigApplier(new ConfigStore(Store), Host, Counters),

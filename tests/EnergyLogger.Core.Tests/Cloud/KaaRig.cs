@@ -27,7 +27,7 @@ public sealed class KaaRig
         }
 
         Settings.Connection.ClientId = CloudSettings.ClientIdFor([0xAA, 0xBB, 0xCC, 0xDD, 0xEE, 0xFF]);
-        Uplink = new TelemetryUplink(Outboxes, Settings.Window, Options.MaxBatchBytes);
+        Uplink = new TelemetryUplink(Outboxes, Settings, Options.MaxBatchBytes, 1);
         Commands = new CommandCenter(
             handlers ?? [new RebootCommand(), new VersionCommand(Host), new RegsReadCommand(Host), new RegsWriteCommand(Host)],
             queueCapacity: 8, replyCapacity: 2048, Counters);

@@ -151,9 +151,45 @@ public class OutageTests
         Assert.Contains("400 Invalid payload", rig.Counters.LastError);
 
         rig.Responder.DcxErrors = false;
-        rig.Run(2000);
+        rig.Run(10_000);
         Assert.Equal(0, rig.Outbox.Pending);
         Assert.Equal(1, rig.Outbox.Counters.Acknowledged);
+    }
+
+    [Fact]
+    public void Dcx_RefusedAgainAndAgain_ResentAfterGrowingWaitsNotEveryTick()
+    {
+        var rig = new KaaRig();
+        rig.Responder.DcxErrors = true;
+        rig.Run(1000);
+        rig.Produce();
+        rig.Run(60_000, stepMs: 100);
+
+        // Waits from 1-2 s doubling up to 16-32 s: at most 6 tries in a minute; every 100 ms tick would be hundreds.
+        int tries = rig.Batches.Count();
+        Assert.InRange(tries, 4, 6);
+        Assert.Equal(tries, rig.Counters.BatchErrors);
+        Assert.Equal(1, rig.Outbox.Pending);
+    }
+
+    [Fact]
+    public void Dcx_AcceptedAfterRefusals_NextRefusalWaitsTheFirstStepAgain()
+    {
+        var rig = new KaaRig();
+        rig.Responder.DcxErrors = true;
+        rig.Run(1000);
+        rig.Produce();
+        rig.Run(40_000, stepMs: 100);
+        rig.Responder.DcxErrors = false;
+        rig.Run(40_000, stepMs: 100);
+        Assert.Equal(0, rig.Outbox.Pending);
+
+        rig.Responder.DcxErrors = true;
+        rig.Produce();
+        int before = rig.Batches.Count();
+        rig.Run(5_000, stepMs: 100);
+        // Reset on success: 1-2 s after the first refusal, not the 16-32 s the earlier refusals had reached.
+        Assert.InRange(rig.Batches.Count(), before + 2, before + 3);
     }
 
     [Fact]

@@ -147,7 +147,7 @@ public sealed class UpdateReportTests
         var counters = new CloudCounters();
         var outbox = new Outbox(store, new OutboxOptions());
         outbox.Open();
-        var uplink = new TelemetryUplink([outbox], settings.Window, outbox.Options.MaxBatchBytes);
+        var uplink = new TelemetryUplink([outbox], settings, outbox.Options.MaxBatchBytes, 1);
         var host = new FakeCloudHost();
         var commands = new CommandCenter([new RebootCommand(), new VersionCommand(host)], 8, 2048, counters);
         var protocol = new CloudSession(session, new CustomMqttDialect(P, [""], null), uplink, commands, new ConfigApplier(new ConfigStore(store), host, counters),

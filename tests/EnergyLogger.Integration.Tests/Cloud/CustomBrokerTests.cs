@@ -49,7 +49,7 @@ public sealed class CustomBrokerTests : IClassFixture<MosquittoBroker>, IDisposa
         var settings = new CloudSettings { Connection = Options(_broker, tls ? _broker.TlsPort : _broker.PlainPort, "energy-logger-020000ABCDEF", tls) };
         CustomMqttDialect.ConfigureWill(settings.Connection, Prefix);
         using var client = new MqttClient(clock);
-        var uplink = new TelemetryUplink([outbox], settings.Window, outbox.Options.MaxBatchBytes);
+        var uplink = new TelemetryUplink([outbox], settings, outbox.Options.MaxBatchBytes, 1);
         var commands = new CommandCenter([new VersionCommand(host)], 8, 2048, counters);
         var protocol = new CloudSession(client, new CustomMqttDialect(Prefix, [""], null), uplink, commands, new ConfigApplier(new ConfigStore(store), host, counters),
             host, host, host, settings, counters);

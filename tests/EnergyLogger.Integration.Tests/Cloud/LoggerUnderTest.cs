@@ -26,7 +26,7 @@ internal sealed class LoggerUnderTest : IDisposable
         Settings.BackoffMaxMs = 1000;
         Settings.ReplyTimeoutMs = 5000;
         Client = new MqttClient(_clock);
-        var uplink = new TelemetryUplink([Outbox], Settings.Window, Outbox.Options.MaxBatchBytes);
+        var uplink = new TelemetryUplink([Outbox], Settings, Outbox.Options.MaxBatchBytes, 1);
         var commands = new CommandCenter([new RebootCommand(), new VersionCommand(Host)], 8, 2048, Counters);
         Protocol = new CloudSession(Client, new KaaDialect(new KaaTopics(App), [Token]), uplink, commands, new ConfigApplier(new ConfigStore(Store), Host, Counters),
             Host, Host, Host, Settings, Counters);

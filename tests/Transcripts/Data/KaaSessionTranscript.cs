@@ -138,9 +138,10 @@ run 10000
   clock 13050
   mqtt< ack 20
   mqtt< msg kp1/app-v1/dcx/tok-kaa-01/json/19/error {""statusCode"":400,""reasonPhrase"":""Invalid payload""}
-  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/20 q1 #21 [{""v"":1,""seq"":1000000003,""ts"":1735689613005,""mono"":1013005,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
   log> lvl=warn src=cloud msg=""dcx 19: 400 Invalid payload""
-  clock 13100
+  clock 14600
+  mqtt> pub kp1/app-v1/dcx/tok-kaa-01/json/20 q1 #21 [{""v"":1,""seq"":1000000003,""ts"":1735689613005,""mono"":1013005,""synced"":true,""grid"":{""power"":-1200},""battery"":{""soc"":64},""ext"":{""export_limit"":3000}}]
+  clock 14650
   mqtt< ack 21
   mqtt< msg kp1/app-v1/dcx/tok-kaa-01/json/20/status
 run 10000
