@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using EnergyLogger.Host.Cli;
@@ -30,14 +31,9 @@ internal static class CycleCostReport
         ("+ JSON writer", w => w.FullCycle()),
     ];
 
-    public static void PrintOptions(TextWriter output)
+    public static Action<TextWriter> Prepare(ParseResult result, BenchOptions options)
     {
-        output.WriteLine($"      --map FILE      the realistic map (default: the bundled {MapFile.DefaultName}, registers from the simulator at noon)");
-    }
-
-    public static Action<TextWriter> Prepare(CommandLine command)
-    {
-        string mapPath = command.Text("map") ?? MapFile.DefaultPath;
+        string mapPath = result.GetValue(options.Map) ?? MapFile.DefaultPath;
         CycleWorkload real = CycleWorkload.Deye(mapPath);
         return output => Print(output, [real, CycleWorkload.Synthetic()]);
     }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using EnergyLogger.Core.Modbus;
@@ -19,22 +20,19 @@ namespace EnergyLogger.Host.Bench;
 /// </summary>
 internal static class LineTimingReport
 {
-    public static void PrintOptions(TextWriter output)
+    public static Action<TextWriter> Prepare(ParseResult result, BenchOptions options)
     {
-        output.WriteLine("      --port PATH     time cycles against the RTU slave on this tty or pty (default: the simulated line)");
-        output.WriteLine("      --baud N        its line speed (default 9600)");
-        output.WriteLine("      --cycles N      cycles to time (default 10)");
-        output.WriteLine("      --turnaround-ms N  the simulated slave's think time before it answers (default 0)");
-    }
-
-    public static Action<TextWriter> Prepare(CommandLine command)
-    {
-        string mapPath = command.Text("map") ?? MapFile.DefaultPath;
+        string mapPath = result.GetValue(options.Map) ?? MapFile.DefaultPath;
         RegisterMap map = MapFile.Load(mapPath);
-        string? port = command.Text("port");
-        int baud = command.Int("baud", 9600, 1200, 921600);
-        int cycles = command.Int("cycles", 10, 1, 1000);
-        int turnaroundMs = command.Int("turnaround-ms", 0, 0, 1000);
+        string? port = result.GetValue(options.Port);
+        int baud = result.GetValue(options.Baud) ?? 9600;
+        if (baud < 1200 || baud > 921600)
+        {
+            throw new UsageException(WholeNumber.Error(options.Baud.Name, baud.ToString(CultureInfo.InvariantCulture), 1200, 921600));
+        }
+
+        int cycles = result.GetValue(options.Cycles);
+        int turnaroundMs = result.GetValue(options.TurnaroundMs);
         return output => Print(output, map, port, baud, cycles, turnaroundMs);
     }
 

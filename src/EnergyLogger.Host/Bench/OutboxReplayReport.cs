@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -26,29 +27,21 @@ namespace EnergyLogger.Host.Bench;
 /// </summary>
 internal static class OutboxReplayReport
 {
-    private const string MemoryDirectory = "/dev/shm";
     private const long FirstSeq = 1_000_000_001;
 
     private static readonly string[] EnergyPaths = [.. Enumerable.Range(0, TelemetrySchema.FieldCount).Select(TelemetrySchema.Field).Where(f => f.IsEnergy).Select(f => f.Path)];
 
-    public static void PrintOptions(TextWriter output)
+    public static Action<TextWriter> Prepare(ParseResult result, BenchOptions options)
     {
-        output.WriteLine($"      --dir DIR       where the outbox files go (default {MemoryDirectory} when it exists, else the temp folder)");
-        output.WriteLine("      --broker URL    replay to this broker (custom-MQTT topics, PUBACK acknowledges) instead of in-process; see demo --help");
-        output.WriteLine("      --hours LIST    how long offline, comma-separated hours (default 24,72,168)");
-    }
-
-    public static Action<TextWriter> Prepare(CommandLine command)
-    {
-        string mapPath = command.Text("map") ?? MapFile.DefaultPath;
-        string root = command.Text("dir") ?? (Directory.Exists(MemoryDirectory) ? MemoryDirectory : Path.GetTempPath());
+        string mapPath = result.GetValue(options.Map) ?? MapFile.DefaultPath;
+        string root = options.OutboxDirectory(result);
         if (!Directory.Exists(root))
         {
             throw new UsageException($"--dir: no directory {root}");
         }
 
-        BrokerTarget? broker = BrokerOptions.Parse(command);
-        int[] hours = Hours(command.Text("hours") ?? "24,72,168");
+        BrokerTarget? broker = options.Broker.Parse(result);
+        int[] hours = Hours(result.GetValue(options.Hours) ?? "24,72,168");
         MapFile.Load(mapPath);
         return output => Print(output, mapPath, root, broker, hours);
     }
@@ -59,7 +52,7 @@ internal static class OutboxReplayReport
         var hours = new int[parts.Length];
         for (int i = 0; i < parts.Length; i++)
         {
-            hours[i] = CommandLine.ParseInt("hours", parts[i].Trim(), 1, 24 * 31);
+            hours[i] = WholeNumber.Parse("--hours", parts[i].Trim(), 1, 24 * 31);
         }
 
         return hours;

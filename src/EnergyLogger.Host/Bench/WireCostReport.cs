@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using EnergyLogger.Core.Cloud;
 using EnergyLogger.Core.Ports;
@@ -29,9 +30,9 @@ internal static class WireCostReport
         ("kaa dcx", "kp1/bspu542ikfmmfgrk47s0-v1/dcx/JTjdbENzHh/json/42"),
     ];
 
-    public static Action<TextWriter> Prepare(CommandLine command)
+    public static Action<TextWriter> Prepare(ParseResult result, BenchOptions options)
     {
-        string mapPath = command.Text("map") ?? MapFile.DefaultPath;
+        string mapPath = result.GetValue(options.Map) ?? MapFile.DefaultPath;
         CycleWorkload real = CycleWorkload.Deye(mapPath);
         return output => Print(output, [(real.Name, real.SampleBytes()), (CycleWorkload.Synthetic().Name, CycleWorkload.Synthetic().SampleBytes())]);
     }

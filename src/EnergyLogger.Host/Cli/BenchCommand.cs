@@ -1,3 +1,4 @@
+using System.CommandLine;
 using EnergyLogger.Host.Bench;
 using EnergyLogger.Host.Planning;
 
@@ -9,35 +10,48 @@ namespace EnergyLogger.Host.Cli;
 /// time, allocations) are exact; speeds are ratios against a baseline measured in the same run, and the
 /// BenchmarkDotNet suites in tools/EnergyLogger.Benchmarks give them with statistics.
 /// </summary>
-internal static class BenchCommand
+internal sealed class BenchCommand
 {
     /// <summary>
     /// A section reads its options and data in Prepare, so that every mistake is reported before the
     /// first table is printed, and returns what prints its table.
     /// </summary>
-    private sealed record Section(string Name, string Summary, Func<CommandLine, Action<TextWriter>> Prepare, Action<TextWriter> PrintOptions);
+    private sealed record Section(string Name, string Summary, Func<ParseResult, BenchOptions, Action<TextWriter>> Prepare, Func<BenchOptions, Option[]> Uses);
 
     // One row per section, run in this order.
     private static readonly Section[] Sections =
     [
-        new("planner", "requests and wire time per poll cycle of the read planners", PlannerReport.Prepare, PlannerReport.PrintOptions),
-        new("cycle", "decode, computed fields, mapper and JSON per poll cycle: time and allocations", CycleCostReport.Prepare, CycleCostReport.PrintOptions),
-        new("mqtt", "bytes on the wire per published sample, single and batched", WireCostReport.Prepare, _ => { }),
-        new("outbox", "a day offline at 10 s: store, reopen and replay rate of the outbox in a directory", OutboxReplayReport.Prepare, OutboxReplayReport.PrintOptions),
-        new("line", "poll cycles timed against their wire time, on the simulated line or a tty", LineTimingReport.Prepare, LineTimingReport.PrintOptions),
+        new("planner", "requests and wire time per poll cycle of the read planners", PlannerReport.Prepare, o => [o.Baud, o.Points]),
+        new("cycle", "decode, computed fields, mapper and JSON per poll cycle: time and allocations", CycleCostReport.Prepare, o => [o.Map]),
+        new("mqtt", "bytes on the wire per published sample, single and batched", WireCostReport.Prepare, o => [o.Map]),
+        new("outbox", "a day offline at 10 s: store, reopen and replay rate of the outbox in a directory", OutboxReplayReport.Prepare, o => [o.Map, o.Dir, o.Hours, .. o.Broker.All]),
+        new("line", "poll cycles timed against their wire time, on the simulated line or a tty", LineTimingReport.Prepare, o => [o.Map, o.Port, o.Baud, o.Cycles, o.TurnaroundMs]),
     ];
 
-    public static int Run(CommandLine command)
-    {
-        if (command.Flag("help"))
-        {
-            PrintUsage(Console.Out);
-            return 0;
-        }
+    private readonly BenchOptions _options = new();
 
-        Section[] chosen = command.Positional.Count == 0 ? Sections : command.Positional.Select(Find).ToArray();
-        Action<TextWriter>[] runs = chosen.Select(section => section.Prepare(command)).ToArray();
-        command.RejectUnknown();
+    private readonly Argument<string[]> _sections = new("SECTION")
+    {
+        Arity = ArgumentArity.ZeroOrMore,
+        Description = "the sections to run [default: all]: " + string.Join("; ", Sections.Select(s => $"{s.Name}: {s.Summary}")),
+    };
+
+    public static Command Create()
+    {
+        var bench = new BenchCommand();
+        bench._sections.CompletionSources.Add(Sections.Select(s => s.Name).ToArray());
+        var command = new Command("bench", "cost figures that need no device: planner, per-cycle cost, MQTT bytes, outbox replay, line timing") { bench._sections };
+        Array.ForEach(bench._options.All, command.Add);
+        command.SetAction(bench.Run);
+        return command;
+    }
+
+    private int Run(ParseResult result)
+    {
+        string[] names = result.GetValue(_sections) ?? [];
+        Section[] chosen = names.Length == 0 ? Sections : names.Select(Find).ToArray();
+        RejectUnused(result, chosen);
+        Action<TextWriter>[] runs = chosen.Select(section => section.Prepare(result, _options)).ToArray();
         for (int i = 0; i < runs.Length; i++)
         {
             if (i > 0)
@@ -51,18 +65,18 @@ internal static class BenchCommand
         return 0;
     }
 
+    /// <summary>An option no chosen section reads is a mistake in the call, not something to ignore.</summary>
+    private void RejectUnused(ParseResult result, Section[] chosen)
+    {
+        Option[] used = chosen.SelectMany(s => s.Uses(_options)).ToArray();
+        Option? unused = Array.Find(_options.All, o => result.IsGiven(o) && Array.IndexOf(used, o) < 0);
+        if (unused is not null)
+        {
+            throw new UsageException($"{unused.Name} applies to none of the sections run ({string.Join(", ", chosen.Select(s => s.Name))})");
+        }
+    }
+
     private static Section Find(string name) =>
         Array.Find(Sections, s => s.Name == name)
         ?? throw new UsageException($"unknown section '{name}' (sections: {string.Join(", ", Sections.Select(s => s.Name))})");
-
-    private static void PrintUsage(TextWriter output)
-    {
-        output.WriteLine("usage: energylogger bench [SECTION...] [options]");
-        output.WriteLine();
-        foreach (Section section in Sections)
-        {
-            output.WriteLine($"  {section.Name,-12} {section.Summary}");
-            section.PrintOptions(output);
-        }
-    }
 }

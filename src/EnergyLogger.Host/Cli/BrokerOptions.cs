@@ -1,32 +1,35 @@
+using System.CommandLine;
 using EnergyLogger.Host.Uplink;
 
 namespace EnergyLogger.Host.Cli;
 
 /// <summary>The broker options the virtual dongles share: <c>--broker mqtt[s]://HOST[:PORT]</c> and its TLS and credentials.</summary>
-internal static class BrokerOptions
+internal sealed class BrokerOptions
 {
     public const string DefaultTopicRoot = "energylogger";
 
-    public static readonly string[] HelpLines =
-    [
-        "  --broker URL              mqtts://HOST[:PORT] (TLS 1.2, default port 8883) or mqtt://HOST[:PORT] (default 1883)",
-        "    --ca-file FILE          the broker's CA certificate (PEM or DER); required for mqtts, the only trust anchor",
-        "    --username NAME         MQTT user name",
-        "    --password TEXT         MQTT password",
-        $"    --topic-root ROOT       topics go under ROOT/energy-logger-MAC/ (default {DefaultTopicRoot})",
-    ];
+    private readonly Option<string> _broker = CliOption.Text("--broker", "URL", "mqtts://HOST[:PORT] (TLS 1.2, default port 8883) or mqtt://HOST[:PORT] (default 1883)");
+    private readonly Option<string> _caFile = CliOption.Text("--ca-file", "FILE", "the broker's CA certificate (PEM or DER); required for mqtts, the only trust anchor");
+    private readonly Option<string> _username = CliOption.Text("--username", "NAME", "MQTT user name");
+    private readonly Option<string> _password = CliOption.Text("--password", "TEXT", "MQTT password");
+    private readonly Option<string> _topicRoot = CliOption.Text("--topic-root", "ROOT", $"topics go under ROOT/energy-logger-MAC/ [default: {DefaultTopicRoot}]");
+
+    public Option[] All => [_broker, _caFile, _username, _password, _topicRoot];
+
+    /// <summary>True when <c>--broker</c> or one of its options is given.</summary>
+    public bool IsGiven(ParseResult result) => Array.Exists(All, result.IsGiven);
 
     /// <summary>The broker, or null when <c>--broker</c> is not given (and then none of its options may be).</summary>
-    public static BrokerTarget? Parse(CommandLine cli)
+    public BrokerTarget? Parse(ParseResult result)
     {
-        string? url = cli.Text("broker");
-        string? caFile = cli.Text("ca-file");
-        string? username = cli.Text("username");
-        string? password = cli.Text("password");
-        string root = cli.Text("topic-root") ?? DefaultTopicRoot;
+        string? url = result.GetValue(_broker);
+        string? caFile = result.GetValue(_caFile);
+        string? username = result.GetValue(_username);
+        string? password = result.GetValue(_password);
+        string root = result.GetValue(_topicRoot) ?? DefaultTopicRoot;
         if (url is null)
         {
-            return caFile is null && username is null && password is null && !cli.Has("topic-root")
+            return caFile is null && username is null && password is null && !result.IsGiven(_topicRoot)
                 ? null
                 : throw new UsageException("--ca-file, --username, --password and --topic-root need --broker");
         }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Core.Runtime;
@@ -13,43 +14,39 @@ namespace EnergyLogger.Host.Cli;
 /// with real character timing; the logger's own poll engine reads it and prints each cycle and sample,
 /// and with <c>--broker</c> publishes the samples as a dongle in custom-MQTT mode does.
 /// </summary>
-internal static class DemoCommand
+internal sealed class DemoCommand
 {
-    public const string Summary = "run the virtual device against a built-in simulated inverter (no hardware needed)";
+    private readonly Option<string> _map = CliOption.Text("--map", "FILE", $"register map of the simulated inverter [default: the bundled {MapFile.DefaultName}]");
+    private readonly Option<int> _cycles = CliOption.Int("--cycles", "N", "stop after N poll cycles (0: run until Ctrl+C)", 0, 0, int.MaxValue);
+    private readonly Option<int> _intervalMs = CliOption.Int("--interval-ms", "MS", "pause between cycles, in real time", 2000, 0, 3_600_000);
+    private readonly Option<int> _stepMinutes = CliOption.Int("--step-minutes", "M", "simulated time that passes per cycle (15: a day in 96 cycles)", 15, 1, 1440);
+    private readonly Option<int> _startHour = CliOption.Int("--start-hour", "H", "simulated time of day at the first cycle", 6, 0, 23);
+    private readonly Option<int> _seed = CliOption.Int("--seed", "N", "the simulated day's clouds and load", 1, 0, int.MaxValue);
+    private readonly Option<int> _drainSeconds = CliOption.Int("--drain-seconds", "N", "with --broker: how long the end waits for the broker to take the backlog", 15, 0, 3600);
+    private readonly BrokerOptions _broker = new();
 
-    private static readonly string[] Help =
-    [
-        "usage: energylogger demo [--map FILE] [--cycles N] [--interval-ms MS] [--step-minutes M] [--start-hour H] [--seed N] [--broker URL ...]",
-        "",
-        $"  --map FILE          register map of the simulated inverter (default: the bundled {MapFile.DefaultName})",
-        "  --cycles N          stop after N poll cycles (default: run until Ctrl+C)",
-        "  --interval-ms MS    pause between cycles, in real time (default 2000)",
-        "  --step-minutes M    simulated time that passes per cycle (default 15: a day in 96 cycles)",
-        "  --start-hour H      simulated time of day at the first cycle (default 6)",
-        "  --seed N            the simulated day's clouds and load (default 1)",
-        "  --drain-seconds N   with --broker: how long the end waits for the broker to take the backlog (default 15)",
-        "",
-        "Publishing (optional; the samples go to ROOT/energy-logger-02454C000001/telemetry, see docs/cloud.md):",
-        .. BrokerOptions.HelpLines,
-    ];
-
-    public static int Run(CommandLine cli)
+    public static Command Create()
     {
-        if (cli.Flag("help"))
-        {
-            Array.ForEach(Help, Console.WriteLine);
-            return 0;
-        }
+        var demo = new DemoCommand();
+        var command = new NotedCommand(
+            "demo",
+            "run the virtual device against a built-in simulated inverter (no hardware needed)",
+            "With --broker the samples go to ROOT/energy-logger-02454C000001/telemetry (docs/cloud.md).");
+        Array.ForEach<Option>([demo._map, demo._cycles, demo._intervalMs, demo._stepMinutes, demo._startHour, demo._seed, demo._drainSeconds, .. demo._broker.All], command.Add);
+        command.SetAction(demo.Run);
+        return command;
+    }
 
-        string mapPath = cli.Text("map") ?? MapFile.DefaultPath;
-        int cycles = cli.Int("cycles", 0, 0, int.MaxValue);
-        int intervalMs = cli.Int("interval-ms", 2000, 0, 3_600_000);
-        int stepMinutes = cli.Int("step-minutes", 15, 1, 1440);
-        int startHour = cli.Int("start-hour", 6, 0, 23);
-        int seed = cli.Int("seed", 1, 0, int.MaxValue);
-        BrokerTarget? broker = BrokerOptions.Parse(cli);
-        int drainSeconds = broker is null ? 0 : cli.Int("drain-seconds", 15, 0, 3600);
-        cli.RejectUnknown();
+    private int Run(ParseResult result)
+    {
+        string mapPath = result.GetValue(_map) ?? MapFile.DefaultPath;
+        int cycles = result.GetValue(_cycles);
+        int intervalMs = result.GetValue(_intervalMs);
+        int stepMinutes = result.GetValue(_stepMinutes);
+        int startHour = result.GetValue(_startHour);
+        int seed = result.GetValue(_seed);
+        BrokerTarget? broker = _broker.Parse(result);
+        int drainSeconds = broker is null ? 0 : result.GetValue(_drainSeconds);
 
         RegisterMap map = MapFile.Load(mapPath);
         var clock = new SimulatedTimeClock(new SystemClock(), DateTime.UtcNow.Date.AddHours(startHour));

@@ -39,7 +39,7 @@ internal static class FaultOption
         string when = rule[(colon + 1)..];
         if (when.StartsWith("every=", StringComparison.Ordinal))
         {
-            return new FaultRule(kind, 0, CommandLine.ParseInt("fault", when["every=".Length..], 1, int.MaxValue));
+            return new FaultRule(kind, 0, WholeNumber.Parse("--fault", when["every=".Length..], 1, int.MaxValue));
         }
 
         bool ok = double.TryParse(when, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double probability);

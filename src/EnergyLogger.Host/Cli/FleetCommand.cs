@@ -1,3 +1,4 @@
+using System.CommandLine;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Host.Fleet;
 using EnergyLogger.Host.Links;
@@ -10,53 +11,48 @@ namespace EnergyLogger.Host.Cli;
 /// Each has its own simulated inverter, outbox, MQTT connection and identity; the run ends with a verdict
 /// on whether this machine kept every dongle on its poll schedule with the broker taking all the data.
 /// </summary>
-internal static class FleetCommand
+internal sealed class FleetCommand
 {
-    public const string Summary = "run N virtual dongles against a broker to load-test a cloud (custom-MQTT topics)";
-
     private const string MemoryDirectory = "/dev/shm";
 
-    private static readonly string[] Help =
-    [
-        "usage: energylogger fleet --count N --broker URL [options]",
-        "",
-        "  --count N                 virtual dongles, identities energy-logger-02454C000000 upwards",
-        "  --interval-ms MS          poll interval of every dongle (default 10000)",
-        "  --seconds N               length of the measured run after all are connected (default 60)",
-        "  --threads N               worker threads that poll and serve the links (default: 2 per processor)",
-        $"  --map FILE                register map of every simulated inverter (default: the bundled {MapFile.DefaultName})",
-        $"  --outbox-dir DIR          where the dongles' outboxes go (default {MemoryDirectory} when it exists, else the temp folder)",
-        "  --connect-seconds N       how long the connect phase may take (default 60)",
-        "  --drain-seconds N         how long the end waits for the broker to take the backlog (default 15)",
-        "",
-        "Broker:",
-        .. BrokerOptions.HelpLines,
-        "",
-        "Exit 0 when the fleet was sustained: every dongle connected throughout, 99 % of polls started within a",
-        "tenth of the interval, and every sample was acknowledged by the broker; exit 1 otherwise.",
-    ];
+    private readonly Option<int?> _count = CliOption.OptionalInt("--count", "N", "virtual dongles, identities energy-logger-02454C000000 upwards", 1, 100_000);
+    private readonly Option<int> _intervalMs = CliOption.Int("--interval-ms", "MS", "poll interval of every dongle", 10_000, 100, 3_600_000);
+    private readonly Option<int> _seconds = CliOption.Int("--seconds", "N", "length of the measured run after all are connected", 60, 1, 86_400);
+    private readonly Option<int?> _threads = CliOption.OptionalInt("--threads", "N", "worker threads that poll and serve the links [default: 2 per processor]", 1, 256);
+    private readonly Option<string> _map = CliOption.Text("--map", "FILE", $"register map of every simulated inverter [default: the bundled {MapFile.DefaultName}]");
+    private readonly Option<string> _outboxDir = CliOption.Text("--outbox-dir", "DIR", $"where the dongles' outboxes go [default: {MemoryDirectory} when it exists, else the temp folder]");
+    private readonly Option<int> _connectSeconds = CliOption.Int("--connect-seconds", "N", "how long the connect phase may take", 60, 1, 3600);
+    private readonly Option<int> _drainSeconds = CliOption.Int("--drain-seconds", "N", "how long the end waits for the broker to take the backlog", 15, 0, 3600);
+    private readonly BrokerOptions _broker = new();
 
-    public static int Run(CommandLine cli)
+    public static Command Create()
     {
-        if (cli.Flag("help"))
-        {
-            Array.ForEach(Help, Console.WriteLine);
-            return 0;
-        }
+        var fleet = new FleetCommand();
+        fleet._count.Required = true;
+        var command = new NotedCommand(
+            "fleet",
+            "run N virtual dongles against a broker to load-test a cloud (custom-MQTT topics)",
+            "Exit 0 when the fleet was sustained: every dongle connected throughout, 99 % of polls started within a\n"
+            + "tenth of the interval, and every sample was acknowledged by the broker; exit 1 otherwise.");
+        Array.ForEach<Option>([fleet._count, fleet._intervalMs, fleet._seconds, fleet._threads, fleet._map, fleet._outboxDir, fleet._connectSeconds, fleet._drainSeconds, .. fleet._broker.All], command.Add);
+        command.SetAction(fleet.Run);
+        return command;
+    }
 
-        int count = cli.RequiredInt("count", 1, 100_000);
-        BrokerTarget broker = BrokerOptions.Parse(cli) ?? throw new UsageException("--broker is required");
+    private int Run(ParseResult result)
+    {
+        int count = result.Required(_count);
+        BrokerTarget broker = _broker.Parse(result) ?? throw new UsageException("--broker is required");
         var options = new FleetOptions(
             count,
-            cli.Int("interval-ms", 10_000, 100, 3_600_000),
-            cli.Int("seconds", 60, 1, 86_400),
-            cli.Int("threads", 2 * Environment.ProcessorCount, 1, 256),
-            cli.Int("connect-seconds", 60, 1, 3600),
-            cli.Int("drain-seconds", 15, 0, 3600),
+            result.GetValue(_intervalMs),
+            result.GetValue(_seconds),
+            result.GetValue(_threads) ?? 2 * Environment.ProcessorCount,
+            result.GetValue(_connectSeconds),
+            result.GetValue(_drainSeconds),
             ReportEverySeconds: 10);
-        string mapPath = cli.Text("map") ?? MapFile.DefaultPath;
-        string outboxBase = cli.Text("outbox-dir") ?? (Directory.Exists(MemoryDirectory) ? MemoryDirectory : Path.GetTempPath());
-        cli.RejectUnknown();
+        string mapPath = result.GetValue(_map) ?? MapFile.DefaultPath;
+        string outboxBase = result.GetValue(_outboxDir) ?? (Directory.Exists(MemoryDirectory) ? MemoryDirectory : Path.GetTempPath());
 
         RegisterMap map = MapFile.Load(mapPath);
         string outboxRoot = Path.Combine(outboxBase, $"energylogger-fleet-{Environment.ProcessId}");
@@ -76,9 +72,9 @@ internal static class FleetCommand
                 dongles.Add(new VirtualDongle(i, map, broker, clock, outboxRoot));
             }
 
-            FleetResult result = new FleetRunner(dongles.ToArray(), options, clock, Console.Out).Run(stop.Token);
-            Print(result, options);
-            return result.Sustained ? 0 : 1;
+            FleetResult outcome = new FleetRunner(dongles.ToArray(), options, clock, Console.Out).Run(stop.Token);
+            Print(outcome, options);
+            return outcome.Sustained ? 0 : 1;
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
 using EnergyLogger.Core.Provisioning;
@@ -10,43 +11,37 @@ namespace EnergyLogger.Host.Cli;
 /// by the device's own rules, written as the label record that nanoff deploys as <c>I:\el\label.rec</c>
 /// (docs/flashing.md), and printed in the label format.
 /// </summary>
-internal static class LabelCommand
+internal sealed class LabelCommand
 {
-    public const string Summary = "make one device's label: the access-point key and the port-4242 code, as a record to deploy";
-
     /// <summary>No 0/O, 1/I/L: a label is read by eye and typed on a phone.</summary>
     private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
-    private static readonly string[] Help =
-    [
-        "usage: energylogger label --out FILE [--ap-key KEY | --open-ap] [--pop CODE | --no-pop] [--mac MAC]",
-        "",
-        "Writes the label record FILE (deploy it as I:\\el\\label.rec, docs/flashing.md) and prints the label.",
-        "  --ap-key KEY     the access point's WPA2 key, 8 to 63 printable ASCII characters",
-        "                   (default: 20 random characters in groups of four)",
-        "  --open-ap        no key: the access point is open to anyone in range",
-        "  --pop CODE       the code port 4242 asks for, 8 to 64 characters without spaces",
-        "                   (default: 12 random characters in groups of four)",
-        "  --no-pop         no code: port 4242 takes anyone who joined the access point",
-        "  --mac MAC        the device's Wi-Fi MAC (12 hex digits, ':' or '-' allowed), for the SSID and the",
-        "                   Wi-Fi QR text on the label",
-        "",
-        "The record holds the secrets in clear: keep it, and the printed label, where the device's label would be.",
-    ];
+    private readonly Option<string> _out = CliOption.Text("--out", "FILE", "the label record to write (deploy it as I:\\el\\label.rec, docs/flashing.md)");
+    private readonly Option<string> _apKey = CliOption.Text("--ap-key", "KEY", "the access point's WPA2 key, 8 to 63 printable ASCII characters [default: 20 random characters in groups of four]");
+    private readonly Option<bool> _openAp = CliOption.Flag("--open-ap", "no key: the access point is open to anyone in range");
+    private readonly Option<string> _pop = CliOption.Text("--pop", "CODE", "the code port 4242 asks for, 8 to 64 characters without spaces [default: 12 random characters in groups of four]");
+    private readonly Option<bool> _noPop = CliOption.Flag("--no-pop", "no code: port 4242 takes anyone who joined the access point");
+    private readonly Option<string> _mac = CliOption.Text("--mac", "MAC", "the device's Wi-Fi MAC (12 hex digits, ':' or '-' allowed), for the SSID and the Wi-Fi QR text on the label");
 
-    public static int Run(CommandLine cli)
+    public static Command Create()
     {
-        if (cli.Flag("help"))
-        {
-            Array.ForEach(Help, Console.WriteLine);
-            return 0;
-        }
+        var label = new LabelCommand();
+        label._out.Required = true;
+        var command = new NotedCommand(
+            "label",
+            "make one device's label: the access-point key and the port-4242 code, as a record to deploy, and print the label",
+            "The record holds the secrets in clear: keep it, and the printed label, where the device's label would be.");
+        Array.ForEach<Option>([label._out, label._apKey, label._openAp, label._pop, label._noPop, label._mac], command.Add);
+        command.SetAction(label.Run);
+        return command;
+    }
 
-        string output = cli.RequiredText("out");
-        string key = Value(cli, "ap-key", "open-ap", 20);
-        string pop = Value(cli, "pop", "no-pop", 12);
-        string? ssid = cli.Text("mac") is { } mac ? "energy-logger-" + ParseMac(mac)[^4..] : null;
-        cli.RejectUnknown();
+    private int Run(ParseResult result)
+    {
+        string output = result.Required(_out);
+        string key = Value(result, _apKey, _openAp, 20);
+        string pop = Value(result, _pop, _noPop, 12);
+        string? ssid = result.GetValue(_mac) is { } mac ? "energy-logger-" + ParseMac(mac)[^4..] : null;
 
         var label = new DeviceLabel();
         Check(label, SettingFields.ApKey, "ap-key", key);
@@ -107,13 +102,13 @@ internal static class LabelCommand
         return text.ToString();
     }
 
-    private static string Value(CommandLine cli, string option, string noneFlag, int randomCharacters)
+    private static string Value(ParseResult result, Option<string> option, Option<bool> noneFlag, int randomCharacters)
     {
-        string? given = cli.Text(option);
-        bool none = cli.Flag(noneFlag);
+        string? given = result.GetValue(option);
+        bool none = result.GetValue(noneFlag);
         if (given is not null && none)
         {
-            throw new UsageException($"--{option} and --{noneFlag} exclude each other");
+            throw new UsageException($"{option.Name} and {noneFlag.Name} exclude each other");
         }
 
         return none ? "" : given ?? Random(randomCharacters);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Registers;
@@ -12,46 +13,36 @@ namespace EnergyLogger.Host.Cli;
 /// </summary>
 internal static class MapCommand
 {
-    public const string Summary = "check a register map, print the reads it costs per poll cycle, or make one from a register table";
-
-    private static readonly string[] Help =
-    [
-        "usage: energylogger map validate FILE",
-        "       energylogger map plan FILE [--baud N]",
-        "",
-        "  validate                  load the map as the device does: one ok line, or the first error with",
-        "                            its path and position (exit 1)",
-        "  plan                      the reads of every device and poll class (function, addresses, points)",
-        "                            and their wire time per cycle; the one plan a cycle reads when every class",
-        "                            is due, and each combination of classes against their plans one after another",
-        "    --baud N                plan for this line speed instead of each device's own",
-        .. MapFromRegistersCommand.HelpLines,
-    ];
-
     private static readonly string[] ReasonTexts = ["the slave refused it", "longer than one request may be", "inside a neverRead range", "across a refused hole"];
 
-    public static int Run(CommandLine cli)
+    public static Command Create()
     {
-        if (cli.Flag("help"))
-        {
-            Array.ForEach(Help, Console.WriteLine);
-            return 0;
-        }
+        var file = new Argument<string>("FILE") { Description = "the register map (JSON)" };
+        var validate = new Command("validate", "load the map as the device does: one ok line, or the first error with its path and position (exit 1)") { file };
+        validate.SetAction(result => Run(result.GetRequiredValue(file), plan: false, 0));
 
-        if (cli.Positional.Count > 0 && cli.Positional[0] == "from-registers")
+        var planFile = new Argument<string>("FILE") { Description = "the register map (JSON)" };
+        Option<int?> baud = CliOption.OptionalInt("--baud", "N", "plan for this line speed instead of each device's own", 1200, 921600);
+        var plan = new Command(
+            "plan",
+            "the reads of every device and poll class (function, addresses, points) and their wire time per cycle; the one plan "
+            + "a cycle reads when every class is due, and each combination of classes against their plans one after another")
         {
-            return MapFromRegistersCommand.Run(cli);
-        }
+            planFile,
+            baud,
+        };
+        plan.SetAction(result => Run(result.GetRequiredValue(planFile), plan: true, result.GetValue(baud) ?? 0));
 
-        if (cli.Positional.Count != 2 || cli.Positional[0] is not ("validate" or "plan"))
+        return new Command("map", "check a register map, print the reads it costs per poll cycle, or make one from a register table")
         {
-            throw new UsageException("give validate FILE, plan FILE or from-registers TABLE (try 'energylogger map --help')");
-        }
+            validate,
+            plan,
+            MapFromRegistersCommand.Create(),
+        };
+    }
 
-        bool plan = cli.Positional[0] == "plan";
-        int baud = plan ? cli.Int("baud", 0, 1200, 921600) : 0;
-        cli.RejectUnknown();
-        string file = cli.Positional[1];
+    private static int Run(string file, bool plan, int baud)
+    {
         RegisterMap? map = Load(file);
         if (map is null)
         {

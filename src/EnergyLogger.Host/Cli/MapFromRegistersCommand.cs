@@ -1,3 +1,4 @@
+using System.CommandLine;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Host.MapTools;
 
@@ -7,42 +8,47 @@ namespace EnergyLogger.Host.Cli;
 /// <c>energylogger map from-registers TABLE</c>: a vendor register table (CSV or TSV exported from the
 /// vendor's document) turned into a register map skeleton that the device's own loader accepts.
 /// </summary>
-internal static class MapFromRegistersCommand
+internal sealed class MapFromRegistersCommand
 {
-    public static readonly string[] HelpLines =
-    [
-        "       energylogger map from-registers TABLE [--output FILE] [--name NAME] [--slave N] [--baud N] [--parity P]",
-        "                                       [--addresses pdu|one-based|modicon] [--word-order ORDER]",
-        "",
-        "  from-registers            a vendor register table (CSV, semicolon or TSV with a header row: name or",
-        "                            description, address, and optionally function, type, count, scale or gain,",
-        "                            offset, unit, word order, target, poll) as a map that passes validate",
-        "    --output FILE           write the map here (default: standard output)",
-        "    --name NAME             the map's name (default: the table's file name)",
-        "    --slave N, --baud N, --parity P   the device's line (default 1, 9600, none)",
-        "    --addresses STYLE       pdu: 0-based request addresses (default); one-based: register numbers from 1;",
-        "                            modicon: 3xxxx input and 4xxxx holding reference numbers",
-        "    --word-order ORDER      of 32/64-bit values whose row names none: ABCD (default), CDAB, BADC, DCBA",
-    ];
-
     private static readonly (string Name, AddressStyle Style)[] Styles = [("pdu", AddressStyle.Pdu), ("one-based", AddressStyle.OneBased), ("modicon", AddressStyle.Modicon)];
 
-    public static int Run(CommandLine cli)
-    {
-        if (cli.Positional.Count != 2)
-        {
-            throw new UsageException("give from-registers TABLE (a .csv or .tsv file)");
-        }
+    private readonly Argument<string> _table = new("TABLE") { Arity = ArgumentArity.ZeroOrOne, Description = "the vendor's register table: CSV, semicolon-separated or TSV" };
+    private readonly Option<string> _output = CliOption.Text("--output", "FILE", "write the map here [default: standard output]");
+    private readonly Option<string> _name = CliOption.Text("--name", "NAME", "the map's name [default: the table's file name]");
+    private readonly Option<int> _slave = CliOption.Int("--slave", "N", "the device's slave id", 1, 1, 247);
+    private readonly Option<int> _baud = CliOption.Int("--baud", "N", "the device's line speed", 9600, 1200, 115200);
+    private readonly Option<string> _parity = CliOption.Choice("--parity", "the device's parity [default: none]", "none", "even", "odd");
+    private readonly Option<string> _addresses = CliOption.Choice(
+        "--addresses",
+        "pdu: 0-based request addresses (default); one-based: register numbers from 1; modicon: 3xxxx input and 4xxxx holding reference numbers",
+        Styles.Select(s => s.Name).ToArray());
+    private readonly Option<string> _wordOrder = CliOption.Choice("--word-order", "of 32/64-bit values whose row names none [default: ABCD]", "ABCD", "CDAB", "BADC", "DCBA");
 
-        string tablePath = cli.Positional[1];
-        string? output = cli.Text("output");
-        string name = cli.Text("name") ?? Path.GetFileNameWithoutExtension(tablePath);
-        var device = new SkeletonDevice((byte)cli.Int("slave", 1, 1, 247), Baud(cli), Parity(cli));
-        AddressStyle style = Option(cli, "addresses", Styles, AddressStyle.Pdu);
-        string? wordOrder = cli.Text("word-order") is string order
+    public static Command Create()
+    {
+        var fromRegisters = new MapFromRegistersCommand();
+        var command = new Command(
+            "from-registers",
+            "a vendor register table (CSV, semicolon or TSV with a header row: name or description, address, and optionally function, type, count, "
+            + "scale or gain, offset, unit, word order, target, poll) as a map that passes validate")
+        {
+            fromRegisters._table,
+        };
+        Array.ForEach<Option>([fromRegisters._output, fromRegisters._name, fromRegisters._slave, fromRegisters._baud, fromRegisters._parity, fromRegisters._addresses, fromRegisters._wordOrder], command.Add);
+        command.SetAction(fromRegisters.Run);
+        return command;
+    }
+
+    private int Run(ParseResult result)
+    {
+        string tablePath = result.GetValue(_table) ?? throw new UsageException("give from-registers TABLE (a .csv or .tsv file)");
+        string? output = result.GetValue(_output);
+        string name = result.GetValue(_name) ?? Path.GetFileNameWithoutExtension(tablePath);
+        var device = new SkeletonDevice((byte)result.GetValue(_slave), Baud(result.GetValue(_baud)), Parity(result.GetValue(_parity)));
+        AddressStyle style = Choose(_addresses.Name, result.GetValue(_addresses), Styles, AddressStyle.Pdu);
+        string? wordOrder = result.GetValue(_wordOrder) is string order
             ? RegisterCells.WordOrder(order) ?? throw new UsageException($"--word-order must be ABCD, CDAB, BADC or DCBA, not '{order}'")
             : null;
-        cli.RejectUnknown();
         if (name.Length is 0 or > 64)
         {
             throw new UsageException("--name must be 1 to 64 characters");
@@ -87,28 +93,26 @@ internal static class MapFromRegistersCommand
         return 0;
     }
 
-    private static int Baud(CommandLine cli)
+    private static int Baud(int baud)
     {
-        int baud = cli.Int("baud", 9600, 1200, 115200);
         return Array.IndexOf(Links.BusSettings.BaudRates, baud) >= 0 ? baud : throw new UsageException($"--baud {baud} is not a standard rate");
     }
 
-    private static string Parity(CommandLine cli)
+    private static string Parity(string? given)
     {
-        string parity = cli.Text("parity") ?? "none";
+        string parity = given ?? "none";
         return parity is "none" or "even" or "odd" ? parity : throw new UsageException($"--parity must be none, even or odd, not '{parity}'");
     }
 
-    private static T Option<T>(CommandLine cli, string name, (string Name, T Value)[] choices, T defaultValue)
+    private static T Choose<T>(string name, string? text, (string Name, T Value)[] choices, T defaultValue)
     {
-        string? text = cli.Text(name);
         if (text is null)
         {
             return defaultValue;
         }
 
         int i = Array.FindIndex(choices, c => c.Name == text);
-        return i >= 0 ? choices[i].Value : throw new UsageException($"--{name} must be {string.Join(", ", choices.Select(c => c.Name))}, not '{text}'");
+        return i >= 0 ? choices[i].Value : throw new UsageException($"{name} must be {string.Join(", ", choices.Select(c => c.Name))}, not '{text}'");
     }
 
     private static int Fail(string message)

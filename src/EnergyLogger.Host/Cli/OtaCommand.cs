@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Security.Cryptography;
 using EnergyLogger.Core.Ota;
 using EnergyLogger.Host.Ota;
@@ -11,75 +12,92 @@ namespace EnergyLogger.Host.Cli;
 /// </summary>
 internal static class OtaCommand
 {
-    public const string Summary = "make signing keys, build and sign update packages, verify a package as the device does";
-
-    private sealed record OtaAction(string Name, Func<CommandLine, int> Run);
-
-    private static readonly OtaAction[] Actions =
-    [
-        new("keygen", Keygen),
-        new("image", Image),
-        new("sign", Sign),
-        new("verify", Verify),
-    ];
-
-    private static readonly string[] Help =
-    [
-        "usage: energylogger ota keygen --private FILE --public FILE",
-        "       energylogger ota image --out FILE FOLDER",
-        "       energylogger ota sign --key FILE --image FILE --version V --min-firmware V --target T --out FILE",
-        "       energylogger ota verify --public FILE PACKAGE [--target T] [--running V] [--allow-downgrade]",
-        "",
-        "  keygen                    a new ECDSA P-256 key pair: PKCS#8 PEM private key (owner-only file; it never",
-        "                            goes on a device) and SubjectPublicKeyInfo PEM public key; prints the device key",
-        "                            (uncompressed SEC 1 point, hex) and the key id. Existing files are never replaced",
-        "  image                     the application's assemblies (EnergyLogger.*.pe in the device build's FOLDER,",
-        "                            not the loader) in dependency order, read from the .dll beside each .pe",
-        "  sign                      the image plus a signed manifest: semantic version, minimum firmware that may",
-        $"                            install it, target, size (at most {UpdatePackage.MaxImageLength} bytes) and SHA-256",
-        "  verify                    header, key id, signature, manifest, length and image hash with the device's",
-        "                            code; with --target/--running also the install rules (no downgrade unless",
-        "                            --allow-downgrade). Exit 1 and the refusal's status when it fails",
-    ];
-
-    public static int Run(CommandLine cli)
+    public static Command Create()
     {
-        if (cli.Positional.Count == 0)
-        {
-            if (cli.Flag("help"))
-            {
-                Array.ForEach(Help, Console.WriteLine);
-                return 0;
-            }
+        var privateKey = CliOption.Text("--private", "FILE", "the private key to write (PKCS#8 PEM, owner-only; it never goes on a device)");
+        var publicKey = CliOption.Text("--public", "FILE", "the public key to write (SubjectPublicKeyInfo PEM)");
+        var keygen = Action(
+            "keygen",
+            "a new ECDSA P-256 key pair; prints the device key (uncompressed SEC 1 point, hex) and the key id. Existing files are never replaced",
+            [privateKey, publicKey],
+            result => Keygen(result.Required(privateKey), result.Required(publicKey)));
 
-            throw new UsageException("give keygen, image, sign or verify (try 'energylogger ota --help')");
-        }
+        var folder = new Argument<string>("FOLDER") { Description = "the device build's output (bin/Release of EnergyLogger.Device)" };
+        var imageOut = CliOption.Text("--out", "FILE", "the image to write");
+        var image = Action(
+            "image",
+            "the application's assemblies (EnergyLogger.*.pe in the device build's FOLDER, not the loader) in dependency order, read from the .dll beside each .pe",
+            [imageOut],
+            result => Image(result.Required(imageOut), result.GetRequiredValue(folder)));
+        image.Add(folder);
 
-        OtaAction action = Array.Find(Actions, a => a.Name == cli.Positional[0])
-            ?? throw new UsageException($"unknown action '{cli.Positional[0]}' (keygen, image, sign or verify)");
-        if (cli.Flag("help"))
-        {
-            Array.ForEach(Help, Console.WriteLine);
-            return 0;
-        }
+        var key = CliOption.Text("--key", "FILE", "the private key (ota keygen --private)");
+        var imageFile = CliOption.Text("--image", "FILE", "the image (ota image --out)");
+        var version = CliOption.Text("--version", "V", "the update's semantic version, like 1.4.0");
+        var minFirmware = CliOption.Text("--min-firmware", "V", "the oldest firmware that may install it");
+        var target = CliOption.Text("--target", "T", "the hardware it is for, like esp32s3");
+        var packageOut = CliOption.Text("--out", "FILE", "the package to write");
+        var sign = Action(
+            "sign",
+            $"the image plus a signed manifest: semantic version, minimum firmware that may install it, target, size (at most {UpdatePackage.MaxImageLength} bytes) and SHA-256",
+            [key, imageFile, version, minFirmware, target, packageOut],
+            result => Sign(
+                result.Required(key),
+                result.Required(imageFile),
+                Version(version.Name, result.Required(version)),
+                Version(minFirmware.Name, result.Required(minFirmware)),
+                result.Required(target),
+                result.Required(packageOut)));
 
-        try
+        var package = new Argument<string>("PACKAGE") { Description = "the update package (ota sign --out)" };
+        var checkKey = CliOption.Text("--public", "FILE", "the public key (ota keygen --public)");
+        var checkTarget = CliOption.Text("--target", "T", "check the install rules for this hardware");
+        var running = CliOption.Text("--running", "V", "check the install rules against this running firmware version");
+        var allowDowngrade = CliOption.Flag("--allow-downgrade", "an older version than --running is allowed");
+        var verify = Action(
+            "verify",
+            "header, key id, signature, manifest, length and image hash with the device's code; with --target/--running also the install "
+            + "rules (no downgrade unless --allow-downgrade). Exit 1 and the refusal's status when it fails",
+            [checkKey, checkTarget, running, allowDowngrade],
+            result => Verify(
+                result.Required(checkKey),
+                result.GetRequiredValue(package),
+                result.GetValue(checkTarget),
+                result.GetValue(running) is { } text ? Version(running.Name, text) : null,
+                result.GetValue(allowDowngrade)));
+        verify.Add(package);
+
+        return new Command("ota", "make signing keys, build and sign update packages, verify a package as the device does (docs/ota.md)")
         {
-            return action.Run(cli);
-        }
-        catch (OtaFileException e)
-        {
-            Console.Error.WriteLine($"energylogger ota {action.Name}: {e.Message}");
-            return 1;
-        }
+            keygen,
+            image,
+            sign,
+            verify,
+        };
     }
 
-    private static int Keygen(CommandLine cli)
+    /// <summary>One action: its options, and a file it cannot read or write reported as a failure (exit 1).</summary>
+    private static Command Action(string name, string description, Option[] options, Func<ParseResult, int> run)
     {
-        string privatePath = cli.RequiredText("private");
-        string publicPath = cli.RequiredText("public");
-        NoMorePositionals(cli, 1);
-        cli.RejectUnknown();
+        var command = new Command(name, description);
+        Array.ForEach(options, command.Add);
+        command.SetAction(result =>
+        {
+            try
+            {
+                return run(result);
+            }
+            catch (OtaFileException e)
+            {
+                Console.Error.WriteLine($"energylogger ota {name}: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static int Keygen(string privatePath, string publicPath)
+    {
         foreach (string path in new[] { privatePath, publicPath })
         {
             if (File.Exists(path))
@@ -99,16 +117,9 @@ internal static class OtaCommand
         return 0;
     }
 
-    private static int Image(CommandLine cli)
+    private static int Image(string outPath, string folder)
     {
-        string outPath = cli.RequiredText("out");
-        if (cli.Positional.Count != 2)
-        {
-            throw new UsageException("give one FOLDER: the device build's output (bin/Release of EnergyLogger.Device)");
-        }
-
-        cli.RejectUnknown();
-        ApplicationImage.Part[] parts = ApplicationImage.Collect(cli.Positional[1]);
+        ApplicationImage.Part[] parts = ApplicationImage.Collect(folder);
         byte[] image = ApplicationImage.Build(parts);
         WriteFile(outPath, image);
         for (int i = 0; i < parts.Length; i++)
@@ -120,16 +131,8 @@ internal static class OtaCommand
         return 0;
     }
 
-    private static int Sign(CommandLine cli)
+    private static int Sign(string keyPath, string imagePath, SemanticVersion version, SemanticVersion minFirmware, string target, string outPath)
     {
-        string keyPath = cli.RequiredText("key");
-        string imagePath = cli.RequiredText("image");
-        SemanticVersion version = Version(cli, "version");
-        SemanticVersion minFirmware = Version(cli, "min-firmware");
-        string target = cli.RequiredText("target");
-        string outPath = cli.RequiredText("out");
-        NoMorePositionals(cli, 1);
-        cli.RejectUnknown();
 
         byte[] image = ReadFile(imagePath);
         if (image.Length == 0 || image.Length > UpdatePackage.MaxImageLength)
@@ -150,19 +153,8 @@ internal static class OtaCommand
         return 0;
     }
 
-    private static int Verify(CommandLine cli)
+    private static int Verify(string publicPath, string packagePath, string? target, SemanticVersion? running, bool allowDowngrade)
     {
-        string publicPath = cli.RequiredText("public");
-        string? target = cli.Text("target");
-        SemanticVersion? running = cli.Has("running") ? Version(cli, "running") : null;
-        bool allowDowngrade = cli.Flag("allow-downgrade");
-        if (cli.Positional.Count != 2)
-        {
-            throw new UsageException("give one PACKAGE file");
-        }
-
-        cli.RejectUnknown();
-        string packagePath = cli.Positional[1];
         byte[] point;
         using (ECDsa key = SigningKeys.Load(publicPath, needPrivate: false))
         {
@@ -190,19 +182,8 @@ internal static class OtaCommand
             $"sha256 {sha}, package {package.Length} bytes, key id {Convert.ToHexStringLower(SigningKeys.KeyId(point))}";
     }
 
-    private static SemanticVersion Version(CommandLine cli, string name)
-    {
-        string text = cli.RequiredText(name);
-        return SemanticVersion.Parse(text) ?? throw new UsageException($"--{name} must be a semantic version like 1.4.0, not '{text}'");
-    }
-
-    private static void NoMorePositionals(CommandLine cli, int expected)
-    {
-        if (cli.Positional.Count != expected)
-        {
-            throw new UsageException($"unexpected argument '{cli.Positional[expected]}'");
-        }
-    }
+    private static SemanticVersion Version(string option, string text) =>
+        SemanticVersion.Parse(text) ?? throw new UsageException($"{option} must be a semantic version like 1.4.0, not '{text}'");
 
     private static byte[] ReadFile(string path)
     {

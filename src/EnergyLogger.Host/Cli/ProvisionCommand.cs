@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net.Sockets;
 using EnergyLogger.Host.Provisioning;
 
@@ -9,10 +10,8 @@ namespace EnergyLogger.Host.Cli;
 /// With no setting options it passes protocol lines from standard input instead. With <c>--pop</c> the
 /// label's code goes first, as <c>auth CODE</c>.
 /// </summary>
-internal static class ProvisionCommand
+internal sealed class ProvisionCommand
 {
-    public const string Summary = "set up a device in provisioning mode over TCP port 4242";
-
     private const int DefaultPort = 4242;
 
     // Option -> protocol field, in the order they are sent.
@@ -37,47 +36,47 @@ internal static class ProvisionCommand
         ("watchdog-gpio", "watchdog.gpio", "N|none"),
     ];
 
-    private static readonly string[] Help =
-    [
-        "usage: energylogger provision HOST[:PORT] [--pop CODE] [settings] [--ca-file FILE] [--no-apply] [--timeout S]",
-        "       energylogger provision HOST[:PORT] [--pop CODE] --interactive     (protocol lines from standard input)",
-        "",
-        "Connects to a device in provisioning mode (soft-AP address 192.168.4.1, port 4242), sends one",
-        "'set' line per setting, then 'check' and 'apply'. Every reply is printed. An empty value (\"\")",
-        "clears the setting, e.g. --wifi-key \"\" for an open network. Exit status 1 if any reply is an error.",
-        "",
-        "  --pop CODE                  the code on the device's label, sent first as 'auth CODE'",
-        .. Settings.Select(s => $"  {"--" + s.Option + " " + s.Value,-28}{s.Field}"),
-        "  --ca-file FILE              mqtt.ca: the broker's CA certificate(s) in PEM",
-        "  --no-apply                  stop after 'check'",
-        "  --interactive               send lines typed or piped on standard input (the default without settings)",
-        "  --timeout S                 seconds to wait for each reply (default 10)",
-        "",
-        "Secrets on a command line can end up in shell history; --interactive avoids that (type 'auth CODE' first).",
-    ];
+    private readonly Argument<string> _address = new("HOST[:PORT]") { Arity = ArgumentArity.ZeroOrOne, Description = "the device: soft-AP address 192.168.4.1, port 4242 unless given" };
+    private readonly Option<string> _pop = CliOption.Text("--pop", "CODE", "the code on the device's label, sent first as 'auth CODE'");
+    private readonly Option<string>[] _settings = Array.ConvertAll(Settings, s => CliOption.Text("--" + s.Option, s.Value, s.Field));
+    private readonly Option<string> _caFile = CliOption.Text("--ca-file", "FILE", "mqtt.ca: the broker's CA certificate(s) in PEM");
+    private readonly Option<bool> _noApply = CliOption.Flag("--no-apply", "stop after 'check'");
+    private readonly Option<bool> _interactive = CliOption.Flag("--interactive", "send lines typed or piped on standard input (the default without settings)");
+    private readonly Option<int> _timeout = CliOption.Int("--timeout", "S", "seconds to wait for each reply", 10, 1, 3600);
 
-    public static int Run(CommandLine cli)
+    public static Command Create()
     {
-        if (cli.Flag("help"))
+        var provision = new ProvisionCommand();
+        var command = new NotedCommand(
+            "provision",
+            "set up a device in provisioning mode over TCP port 4242",
+            "Connects to a device in provisioning mode, sends one 'set' line per setting, then 'check' and 'apply'.\n"
+            + "Every reply is printed. An empty value (\"\") clears the setting, e.g. --wifi-key \"\" for an open network.\n"
+            + "Exit status 1 if any reply is an error. Secrets on a command line can end up in shell history;\n"
+            + "--interactive avoids that (type 'auth CODE' first).")
         {
-            Array.ForEach(Help, Console.WriteLine);
-            return 0;
-        }
+            provision._address,
+        };
+        Array.ForEach<Option>([provision._pop, .. provision._settings, provision._caFile, provision._noApply, provision._interactive, provision._timeout], command.Add);
+        command.SetAction(provision.Run);
+        return command;
+    }
 
-        (string host, int port) = ParseAddress(cli.Positional);
-        string? pop = cli.Text("pop");
+    private int Run(ParseResult result)
+    {
+        (string host, int port) = ParseAddress(result.GetValue(_address));
+        string? pop = result.GetValue(_pop);
         if (pop is not null && (pop.Length == 0 || pop.Any(char.IsWhiteSpace) || pop.Any(char.IsControl)))
         {
             throw new UsageException("--pop must be the code on the label: no spaces, no control characters");
         }
 
-        List<string> lines = SettingLines(cli);
-        string? caFile = cli.Text("ca-file");
+        List<string> lines = SettingLines(result);
+        string? caFile = result.GetValue(_caFile);
         string? pem = caFile is null ? null : ReadPem(caFile);
-        bool apply = !cli.Flag("no-apply");
-        bool interactive = cli.Flag("interactive") || (lines.Count == 0 && pem is null);
-        var timeout = TimeSpan.FromSeconds(cli.Int("timeout", 10, 1, 3600));
-        cli.RejectUnknown();
+        bool apply = !result.GetValue(_noApply);
+        bool interactive = result.GetValue(_interactive) || (lines.Count == 0 && pem is null);
+        var timeout = TimeSpan.FromSeconds(result.GetValue(_timeout));
 
         try
         {
@@ -161,12 +160,13 @@ internal static class ProvisionCommand
         return ProvisioningClient.IsError(reply);
     }
 
-    private static List<string> SettingLines(CommandLine cli)
+    private List<string> SettingLines(ParseResult result)
     {
         var lines = new List<string>();
-        foreach ((string option, string field, _) in Settings)
+        for (int i = 0; i < Settings.Length; i++)
         {
-            string? value = cli.Text(option);
+            (string option, string field, _) = Settings[i];
+            string? value = result.GetValue(_settings[i]);
             if (value is null)
             {
                 continue;
@@ -195,20 +195,19 @@ internal static class ProvisionCommand
         }
     }
 
-    private static (string Host, int Port) ParseAddress(IReadOnlyList<string> positional)
+    private static (string Host, int Port) ParseAddress(string? address)
     {
-        if (positional.Count != 1)
+        if (address is null)
         {
             throw new UsageException("give the device address: HOST or HOST:PORT (try --help)");
         }
 
-        string address = positional[0];
         int colon = address.LastIndexOf(':');
         if (colon < 0)
         {
             return (address, DefaultPort);
         }
 
-        return (address[..colon], CommandLine.ParseInt("port", address[(colon + 1)..], 1, 65535));
+        return (address[..colon], WholeNumber.Parse("--port", address[(colon + 1)..], 1, 65535));
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Host.Links;
@@ -5,58 +6,51 @@ using EnergyLogger.Host.Links;
 namespace EnergyLogger.Host.Cli;
 
 /// <summary><c>energylogger read</c>: one FC01-04 request, the values printed one per line.</summary>
-internal static class ReadCommand
+internal sealed class ReadCommand
 {
-    public const string Summary = "read coils, inputs or registers (FC01-04) and print one value per line";
+    private readonly BusOptions _bus = new();
+    private readonly Option<int> _slave = CliOption.Int("--slave", "N", "slave id 1 to 247", 1, 1, 247);
+    private readonly Option<int> _fc = CliOption.Int("--fc", "1|2|3|4", "1 coils, 2 discrete inputs, 3 holding or 4 input registers", 3, 1, 4);
+    private readonly AddressOption _address = new();
+    private readonly Option<int?> _count = CliOption.OptionalInt("--count", "N", "bits for FC01/02, registers for FC03/04 [default: one value]", 1, int.MaxValue);
+    private readonly Option<string> _type = ValueFormat.TypeOption("FC03/04");
+    private readonly Option<string> _wordOrder = ValueFormat.WordOrderOption();
 
-    private static readonly string[] Help =
-    [
-        "usage: energylogger read BUS [--slave N] [--fc 1|2|3|4] --address A [--one-based] [--count N] [--type T] [--word-order O]",
-        "",
-        "  --slave N                 slave id 1 to 247 (default 1)",
-        "  --fc F                    1 coils, 2 discrete inputs, 3 holding (default) or 4 input registers",
-        .. AddressOption.HelpLines,
-        "  --count N                 bits for FC01/02, registers for FC03/04 (default: one value)",
-        $"  --type T                  FC03/04: {ValueFormat.TypeHelp}",
-        "  --word-order O            abcd (default), cdab, badc or dcba",
-        "",
-        "BUS:",
-        .. BusSettings.HelpLines,
-    ];
-
-    public static int Run(CommandLine cli)
+    public static Command Create()
     {
-        if (cli.Flag("help"))
-        {
-            Array.ForEach(Help, Console.WriteLine);
-            return 0;
-        }
-
-        BusSettings bus = BusSettings.Parse(cli);
-        byte slave = (byte)cli.Int("slave", 1, 1, 247);
-        var function = (FunctionCode)cli.Int("fc", 3, 1, 4);
-        int address = AddressOption.Parse(cli);
-        return function is FunctionCode.ReadCoils or FunctionCode.ReadDiscreteInputs
-            ? ReadBits(cli, bus, slave, function, address)
-            : ReadRegisters(cli, bus, slave, function, address);
+        var read = new ReadCommand();
+        var command = new NotedCommand("read", "read coils, inputs or registers (FC01-04) and print one value per line", BusOptions.HelpText);
+        Array.ForEach<Option>([.. read._bus.All, read._slave, read._fc, .. read._address.All, read._count, read._type, read._wordOrder], command.Add);
+        command.SetAction(read.Run);
+        return command;
     }
 
-    private static int ReadBits(CommandLine cli, BusSettings bus, byte slave, FunctionCode function, int address)
+    private int Run(ParseResult result)
     {
-        if (cli.Has("type") || cli.Has("word-order"))
+        BusSettings bus = _bus.Parse(result);
+        byte slave = (byte)result.GetValue(_slave);
+        var function = (FunctionCode)result.GetValue(_fc);
+        int address = _address.Parse(result);
+        return function is FunctionCode.ReadCoils or FunctionCode.ReadDiscreteInputs
+            ? ReadBits(result, bus, slave, function, address)
+            : ReadRegisters(result, bus, slave, function, address);
+    }
+
+    private int ReadBits(ParseResult result, BusSettings bus, byte slave, FunctionCode function, int address)
+    {
+        if (result.IsGiven(_type) || result.IsGiven(_wordOrder))
         {
             throw new UsageException("--type and --word-order apply to registers (--fc 3 or 4)");
         }
 
-        int count = Count(cli, address, 1, ModbusPdu.MaxReadBits);
-        cli.RejectUnknown();
+        int count = Count(result, address, 1, ModbusPdu.MaxReadBits);
         return BusCommand.Run("read", bus, master =>
         {
             var bits = new bool[count];
-            ModbusResult result = master.ReadBits(slave, function, address, count, bits, 0);
-            if (!result.IsOk)
+            ModbusResult reply = master.ReadBits(slave, function, address, count, bits, 0);
+            if (!reply.IsOk)
             {
-                return BusCommand.Fail("read", BusCommand.Describe(result, slave, bus));
+                return BusCommand.Fail("read", BusCommand.Describe(reply, slave, bus));
             }
 
             foreach (bool bit in bits)
@@ -68,29 +62,28 @@ internal static class ReadCommand
         });
     }
 
-    private static int ReadRegisters(CommandLine cli, BusSettings bus, byte slave, FunctionCode function, int address)
+    private int ReadRegisters(ParseResult result, BusSettings bus, byte slave, FunctionCode function, int address)
     {
-        ValueFormat format = ValueFormat.Parse(cli);
-        WordOrder order = ValueFormat.ParseWordOrder(cli);
-        if (format.IsText && !cli.Has("count"))
+        ValueFormat format = ValueFormat.Parse(result.GetValue(_type));
+        WordOrder order = ValueFormat.ParseWordOrder(result.GetValue(_wordOrder));
+        if (format.IsText && !result.IsGiven(_count))
         {
             throw new UsageException("--type string needs --count (registers to read)");
         }
 
-        int count = Count(cli, address, Math.Max(format.Width, 1), ModbusPdu.MaxReadRegisters);
+        int count = Count(result, address, Math.Max(format.Width, 1), ModbusPdu.MaxReadRegisters);
         if (format.Width > 1 && count % format.Width != 0)
         {
             throw new UsageException($"--count {count} is not a whole number of {format.Name} values ({format.Width} registers each)");
         }
 
-        cli.RejectUnknown();
         return BusCommand.Run("read", bus, master =>
         {
             var regs = new ushort[count];
-            ModbusResult result = master.ReadRegisters(slave, function, address, count, regs, 0);
-            if (!result.IsOk)
+            ModbusResult reply = master.ReadRegisters(slave, function, address, count, regs, 0);
+            if (!reply.IsOk)
             {
-                return BusCommand.Fail("read", BusCommand.Describe(result, slave, bus));
+                return BusCommand.Fail("read", BusCommand.Describe(reply, slave, bus));
             }
 
             foreach (string line in format.FormatAll(regs, order))
@@ -102,9 +95,14 @@ internal static class ReadCommand
         });
     }
 
-    private static int Count(CommandLine cli, int address, int defaultCount, int max)
+    private int Count(ParseResult result, int address, int defaultCount, int max)
     {
-        int count = cli.Int("count", defaultCount, 1, max);
+        int count = result.GetValue(_count) ?? defaultCount;
+        if (count > max)
+        {
+            throw new UsageException(WholeNumber.Error(_count.Name, count.ToString(System.Globalization.CultureInfo.InvariantCulture), 1, max));
+        }
+
         return address + count <= 0x10000
             ? count
             : throw new UsageException($"--address {address} and --count {count} run past the last address 65535");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net;
 using System.Runtime.InteropServices;
 using EnergyLogger.Core.Registers;
@@ -10,37 +11,34 @@ namespace EnergyLogger.Host.Cli;
 /// broker (docs/runtime.md). <c>--provisioning</c> serves port 4242 on loopback in place of the soft-AP while its
 /// window is open, so the first boot (no settings stored) and the cloud's <c>start_ap</c> run as on the board.
 /// </summary>
-internal static class RunCommand
+internal sealed class RunCommand
 {
-    public const string Summary = "run the logger's main loop here: poll the bus, publish, take configs and commands";
+    private readonly Option<string> _config = CliOption.Text("--config", "FILE", "the virtual device's JSON config (bus, map, data folder, settings; docs/runtime.md)");
+    private readonly Option<bool> _provisioning = CliOption.Flag(
+        "--provisioning",
+        "listen on 127.0.0.1 for the port-4242 protocol in place of the board's soft-AP, while its window is open (30 min without settings, start_ap) and in safe mode; a label.rec in the data folder asks for its code (docs/provisioning.md)");
+    private readonly Option<int> _provisioningPort = CliOption.Int("--provisioning-port", "N", "the port to listen on", 4242, 1, 65535);
 
-    private static readonly string[] Help =
-    [
-        "usage: energylogger run --config FILE [--provisioning] [--provisioning-port N]",
-        "",
-        "  --config FILE            the virtual device's JSON config (bus, map, data folder, settings; docs/runtime.md)",
-        "  --provisioning           listen on 127.0.0.1 for the port-4242 protocol in place of the board's soft-AP,",
-        "                           while its window is open (30 min without settings, start_ap) and in safe mode;",
-        "                           a label.rec in the data folder asks for its code (docs/provisioning.md)",
-        "  --provisioning-port N    the port to listen on (default 4242)",
-        "",
-        "Log records go to standard output, one per line. Ctrl+C stops the loop cleanly.",
-        "Exit status: 0 stopped, 1 could not start (bus, settings, port), 2 usage, 3 the loop stalled",
-        "(the reason is in the boot journal; a service manager should start the logger again).",
-    ];
-
-    public static int Run(CommandLine cli)
+    public static Command Create()
     {
-        if (cli.Flag("help"))
-        {
-            Array.ForEach(Help, Console.WriteLine);
-            return 0;
-        }
+        var run = new RunCommand();
+        run._config.Required = true;
+        var command = new NotedCommand(
+            "run",
+            "run the logger's main loop here: poll the bus, publish, take configs and commands",
+            "Log records go to standard output, one per line. Ctrl+C or SIGTERM stops the loop cleanly.\n"
+            + "Exit status: 0 stopped, 1 could not start (bus, settings, port), 2 usage, 3 the loop stalled\n"
+            + "(the reason is in the boot journal; a service manager should start the logger again).");
+        Array.ForEach<Option>([run._config, run._provisioning, run._provisioningPort], command.Add);
+        command.SetAction(run.Run);
+        return command;
+    }
 
-        HostConfig config = HostConfig.Load(cli.RequiredText("config"));
-        bool provisioning = cli.Flag("provisioning");
-        int port = cli.Int("provisioning-port", 4242, 1, 65535);
-        cli.RejectUnknown();
+    private int Run(ParseResult result)
+    {
+        HostConfig config = HostConfig.Load(result.Required(_config));
+        bool provisioning = result.GetValue(_provisioning);
+        int port = result.GetValue(_provisioningPort);
 
         var device = new VirtualDevice(config, LoadMap(config.MapPath), provisioning ? new IPEndPoint(IPAddress.Loopback, port) : null);
         using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using EnergyLogger.Core.Registers;
@@ -11,49 +12,31 @@ namespace EnergyLogger.Host.Cli;
 /// SCADA tool, a real dongle) on a tty or pty, as a MODBUS TCP server, or as an RTU-over-TCP converter,
 /// with the field-bus faults of the reliability matrix on demand.
 /// </summary>
-internal static class SimulateCommand
+internal sealed class SimulateCommand
 {
-    public const string Summary = "serve the simulated inverter to any MODBUS master on a tty/pty or TCP, with faults";
-
     /// <summary>
     /// The gap that ends a frame of unknown length on a serial port. Strict RTU says t3.5 (4 ms at 9600 baud),
     /// but USB adapters and ptys deliver bytes in bursts; the master uses the same practical floor.
     /// </summary>
     private const int SerialSilenceMs = 20;
 
-    private static readonly string[] Help =
-    [
-        "usage: energylogger simulate [--map FILE] MEDIUM... [options]",
-        "",
-        "MEDIUM (one or more, served at the same time):",
-        "  --port PATH               RTU on a tty or pty (e.g. one end of a socat pty pair); line settings from the map",
-        "    --baud N                override the map's baud rate",
-        "    --parity P              override the map's parity: none, even or odd",
-        "    --stop-bits N           override the map's stop bits: 1 or 2",
-        "  --tcp PORT                MODBUS TCP server (MBAP) on PORT; 0 picks a free port and prints it",
-        "  --rtu-over-tcp PORT       RTU frames over TCP, as a serial-to-Ethernet converter carries them",
-        "  --bind ADDRESS            address the TCP ports listen on (default 127.0.0.1; 0.0.0.0 for all)",
-        "",
-        $"  --map FILE                register map of the simulated inverter (default: the bundled {MapFile.DefaultName})",
-        $"  --fault LIST              comma-separated MODE, MODE:P (probability) or MODE:every=N; modes: {FaultOption.ModeList}",
-        "  --exception-code N        code of the exception fault's replies (default 4, slave device failure; 6 is busy)",
-        "  --seed N                  seeds the faults and the simulated day's clouds and load (default 1)",
-        "  --start-hour H            simulated time of day at start (default: the local time now)",
-        "  --speed N                 simulated seconds per real second (default 1; 60 runs an hour per minute)",
-        "  --turnaround-ms MS        the slave's think time before each reply (default 5)",
-        "  --seconds N               stop after N seconds (default: run until Ctrl+C)",
-        "  --verbose                 one line per request served",
-    ];
+    private readonly SimulateOptions.Declared _options = new();
 
-    public static int Run(CommandLine cli)
+    public static Command Create()
     {
-        if (cli.Flag("help"))
-        {
-            Array.ForEach(Help, Console.WriteLine);
-            return 0;
-        }
+        var simulate = new SimulateCommand();
+        var command = new NotedCommand(
+            "simulate",
+            "serve the simulated inverter to any MODBUS master on a tty/pty or TCP, with faults",
+            "MEDIUM: one or more of --port, --tcp and --rtu-over-tcp, served at the same time.");
+        Array.ForEach(simulate._options.All, command.Add);
+        command.SetAction(simulate.Run);
+        return command;
+    }
 
-        SimulateOptions options = SimulateOptions.Parse(cli);
+    private int Run(ParseResult result)
+    {
+        SimulateOptions options = _options.Parse(result);
         RegisterMap map = MapFile.Load(options.MapPath);
         var model = new InverterModel(options.Seed);
         SimulatedInverter[] inverters = Enumerable.Range(0, map.Devices.Length).Select(d => new SimulatedInverter(map, d, model)).ToArray();

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Host.Links;
@@ -14,23 +15,23 @@ internal sealed record LineSettings(int Baud, Parity Parity, int StopBits)
 /// <summary>What the command line changes of the map's line settings.</summary>
 internal sealed record LineOverrides(int? Baud, Parity? Parity, int? StopBits)
 {
-    public static LineOverrides Parse(CommandLine cli, bool serial)
+    public static LineOverrides Parse(ParseResult result, Option<int?> baudOption, Option<string> parityOption, Option<int?> stopBitsOption, bool serial)
     {
-        foreach (string option in new[] { "baud", "parity", "stop-bits" })
+        foreach (Option option in new Option[] { baudOption, parityOption, stopBitsOption })
         {
-            if (!serial && cli.Has(option))
+            if (!serial && result.IsGiven(option))
             {
-                throw new UsageException($"--{option} applies to --port only");
+                throw new UsageException($"{option.Name} applies to --port only");
             }
         }
 
-        int? baud = cli.Has("baud") ? cli.Int("baud", 9600, 1, int.MaxValue) : null;
+        int? baud = result.GetValue(baudOption);
         if (baud is not null && Array.IndexOf(BusSettings.BaudRates, baud.Value) < 0)
         {
             throw new UsageException($"--baud must be one of {string.Join(", ", BusSettings.BaudRates)}, not {baud}");
         }
 
-        Parity? parity = cli.Text("parity") switch
+        Parity? parity = result.GetValue(parityOption) switch
         {
             null => null,
             "none" => Links.Parity.None,
@@ -38,7 +39,7 @@ internal sealed record LineOverrides(int? Baud, Parity? Parity, int? StopBits)
             "odd" => Links.Parity.Odd,
             string other => throw new UsageException($"--parity must be none, even or odd, not '{other}'"),
         };
-        return new LineOverrides(baud, parity, cli.Has("stop-bits") ? cli.Int("stop-bits", 1, 1, 2) : null);
+        return new LineOverrides(baud, parity, result.GetValue(stopBitsOption));
     }
 
     /// <summary>The map device's line settings with these overrides.</summary>
@@ -71,40 +72,60 @@ internal sealed record SimulateOptions(
     int Seconds,
     bool Verbose)
 {
-    public static SimulateOptions Parse(CommandLine cli)
+    /// <summary>The options as the command line declares them; <see cref="Parse"/> checks what they hold together.</summary>
+    public sealed class Declared
     {
-        string? serial = cli.Text("port");
-        int? tcp = cli.Has("tcp") ? cli.Int("tcp", 0, 0, 65535) : null;
-        int? rtuOverTcp = cli.Has("rtu-over-tcp") ? cli.Int("rtu-over-tcp", 0, 0, 65535) : null;
-        if (serial is null && tcp is null && rtuOverTcp is null)
-        {
-            throw new UsageException("give at least one medium: --port PATH, --tcp PORT or --rtu-over-tcp PORT");
-        }
+        private readonly Option<string> _port = CliOption.Text("--port", "PATH", "MEDIUM: RTU on a tty or pty (e.g. one end of a socat pty pair); line settings from the map");
+        private readonly Option<int?> _baud = CliOption.OptionalInt("--baud", "N", "--port: override the map's baud rate", 1, int.MaxValue);
+        private readonly Option<string> _parity = CliOption.Choice("--parity", "--port: override the map's parity", "none", "even", "odd");
+        private readonly Option<int?> _stopBits = CliOption.OptionalInt("--stop-bits", "N", "--port: override the map's stop bits: 1 or 2", 1, 2);
+        private readonly Option<int?> _tcp = CliOption.OptionalInt("--tcp", "PORT", "MEDIUM: MODBUS TCP server (MBAP) on PORT; 0 picks a free port and prints it", 0, 65535);
+        private readonly Option<int?> _rtuOverTcp = CliOption.OptionalInt("--rtu-over-tcp", "PORT", "MEDIUM: RTU frames over TCP, as a serial-to-Ethernet converter carries them", 0, 65535);
+        private readonly Option<string> _bind = CliOption.Text("--bind", "ADDRESS", "address the TCP ports listen on (0.0.0.0 for all) [default: 127.0.0.1]");
+        private readonly Option<string> _map = CliOption.Text("--map", "FILE", $"register map of the simulated inverter [default: the bundled {MapFile.DefaultName}]");
+        private readonly Option<string> _fault = CliOption.Text("--fault", "LIST", $"comma-separated MODE, MODE:P (probability) or MODE:every=N; modes: {FaultOption.ModeList}");
+        private readonly Option<int> _exceptionCode = CliOption.Int("--exception-code", "N", "code of the exception fault's replies (4 slave device failure; 6 is busy)", Core.Modbus.ExceptionCode.SlaveDeviceFailure, 1, 255);
+        private readonly Option<int> _seed = CliOption.Int("--seed", "N", "seeds the faults and the simulated day's clouds and load", 1, 0, int.MaxValue);
+        private readonly Option<int?> _startHour = CliOption.OptionalInt("--start-hour", "H", "simulated time of day at start [default: the local time now]", 0, 23);
+        private readonly Option<int> _speed = CliOption.Int("--speed", "N", "simulated seconds per real second (60 runs an hour per minute)", 1, 1, 86_400);
+        private readonly Option<int> _turnaroundMs = CliOption.Int("--turnaround-ms", "MS", "the slave's think time before each reply", 5, 0, 10_000);
+        private readonly Option<int> _seconds = CliOption.Int("--seconds", "N", "stop after N seconds (0: run until Ctrl+C)", 0, 0, int.MaxValue);
+        private readonly Option<bool> _verbose = CliOption.Flag("--verbose", "one line per request served");
 
-        FaultRule[] faults = FaultOption.Parse(cli.Text("fault"));
-        if (tcp is not null && faults.Any(f => f.Kind == FaultKind.CrcError))
-        {
-            throw new UsageException("--fault crc needs RTU framing (--port or --rtu-over-tcp): MODBUS TCP carries no CRC");
-        }
+        public Option[] All => [_port, _baud, _parity, _stopBits, _tcp, _rtuOverTcp, _bind, _map, _fault, _exceptionCode, _seed, _startHour, _speed, _turnaroundMs, _seconds, _verbose];
 
-        DateTime now = DateTime.Now;
-        var options = new SimulateOptions(
-            cli.Text("map") ?? MapFile.DefaultPath,
-            serial,
-            LineOverrides.Parse(cli, serial is not null),
-            tcp,
-            rtuOverTcp,
-            ParseAddress(cli.Text("bind") ?? "127.0.0.1"),
-            faults,
-            (byte)cli.Int("exception-code", Core.Modbus.ExceptionCode.SlaveDeviceFailure, 1, 255),
-            cli.Int("seed", 1, 0, int.MaxValue),
-            cli.Has("start-hour") ? cli.Int("start-hour", 0, 0, 23) : now.TimeOfDay.TotalHours,
-            cli.Int("speed", 1, 1, 86_400),
-            cli.Int("turnaround-ms", 5, 0, 10_000),
-            cli.Int("seconds", 0, 0, int.MaxValue),
-            cli.Flag("verbose"));
-        cli.RejectUnknown();
-        return options;
+        public SimulateOptions Parse(ParseResult result)
+        {
+            string? serial = result.GetValue(_port);
+            int? tcp = result.GetValue(_tcp);
+            int? rtuOverTcp = result.GetValue(_rtuOverTcp);
+            if (serial is null && tcp is null && rtuOverTcp is null)
+            {
+                throw new UsageException("give at least one medium: --port PATH, --tcp PORT or --rtu-over-tcp PORT");
+            }
+
+            FaultRule[] faults = FaultOption.Parse(result.GetValue(_fault));
+            if (tcp is not null && faults.Any(f => f.Kind == FaultKind.CrcError))
+            {
+                throw new UsageException("--fault crc needs RTU framing (--port or --rtu-over-tcp): MODBUS TCP carries no CRC");
+            }
+
+            return new SimulateOptions(
+                result.GetValue(_map) ?? MapFile.DefaultPath,
+                serial,
+                LineOverrides.Parse(result, _baud, _parity, _stopBits, serial is not null),
+                tcp,
+                rtuOverTcp,
+                ParseAddress(result.GetValue(_bind) ?? "127.0.0.1"),
+                faults,
+                (byte)result.GetValue(_exceptionCode),
+                result.GetValue(_seed),
+                result.GetValue(_startHour) ?? DateTime.Now.TimeOfDay.TotalHours,
+                result.GetValue(_speed),
+                result.GetValue(_turnaroundMs),
+                result.GetValue(_seconds),
+                result.GetValue(_verbose));
+        }
     }
 
     private static IPAddress ParseAddress(string text) =>

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using EnergyLogger.Core.Registers;
 
@@ -27,13 +28,17 @@ internal sealed record ValueFormat(string Name, RegisterType Type, bool Hex = fa
 
     public bool IsText => Type == RegisterType.String;
 
-    public static ValueFormat Parse(CommandLine cli)
-    {
-        string name = cli.Text("type") ?? "u16";
-        return Array.Find(All, f => f.Name == name) ?? throw new UsageException($"--type must be {TypeHelp}, not '{name}'");
-    }
+    /// <summary><c>--type</c>: the shell completes its names.</summary>
+    public static Option<string> TypeOption(string description) =>
+        CliOption.Choice("--type", $"{description}: {TypeHelp}", All.Select(f => f.Name).ToArray());
 
-    public static WordOrder ParseWordOrder(CommandLine cli) => cli.Text("word-order") switch
+    public static Option<string> WordOrderOption() =>
+        CliOption.Choice("--word-order", "of 32/64-bit values [default: abcd]", "abcd", "cdab", "badc", "dcba");
+
+    public static ValueFormat Parse(string? name) =>
+        Array.Find(All, f => f.Name == (name ?? "u16")) ?? throw new UsageException($"--type must be {TypeHelp}, not '{name}'");
+
+    public static WordOrder ParseWordOrder(string? text) => text switch
     {
         null or "abcd" => WordOrder.Abcd,
         "cdab" => WordOrder.Cdab,

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Host.Links;
@@ -5,47 +6,42 @@ using EnergyLogger.Host.Links;
 namespace EnergyLogger.Host.Cli;
 
 /// <summary><c>energylogger write</c>: one FC05, FC06, FC15 or FC16 request.</summary>
-internal static class WriteCommand
+internal sealed class WriteCommand
 {
-    public const string Summary = "write coils or registers (FC05/06/15/16)";
+    private readonly BusOptions _bus = new();
+    private readonly Option<int> _slave = CliOption.Int("--slave", "N", "slave id 1 to 247", 1, 1, 247);
+    private readonly Option<int?> _fc = CliOption.OptionalInt("--fc", "5|6|15|16", "5 one coil, 6 one register, 15 coils, 16 registers", 1, 16);
+    private readonly AddressOption _address = new();
+    private readonly Option<string> _value = CliOption.Text("--value", "V", "FC05: 0, 1, on or off; FC06: one 16-bit value; FC16 --type string: the text");
+    private readonly Option<string> _values = CliOption.Text("--values", "V1,V2,...", "FC15: 0 or 1 per coil; FC16: numbers, each encoded by --type");
+    private readonly Option<string> _type = ValueFormat.TypeOption("FC06/16");
+    private readonly Option<string> _wordOrder = ValueFormat.WordOrderOption();
+    private readonly Option<int?> _count = CliOption.OptionalInt("--count", "N", "FC16 --type string: registers to fill, padded with NUL", 1, ModbusPdu.MaxWriteRegisters);
 
-    private static readonly string[] Help =
-    [
-        "usage: energylogger write BUS [--slave N] --fc 5|6|15|16 --address A [--one-based] (--value V | --values V1,V2,...)",
-        "",
-        "  --slave N                 slave id 1 to 247 (default 1)",
-        "  --fc F                    5 one coil, 6 one register, 15 coils, 16 registers",
-        .. AddressOption.HelpLines,
-        "  --value V                 FC05: 0, 1, on or off; FC06: one 16-bit value; FC16 --type string: the text",
-        "  --values V1,V2,...        FC15: 0 or 1 per coil; FC16: numbers, each encoded by --type",
-        $"  --type T                  FC06/16: {ValueFormat.TypeHelp}",
-        "  --word-order O            abcd (default), cdab, badc or dcba",
-        "  --count N                 FC16 --type string: registers to fill, padded with NUL",
-        "",
-        "BUS:",
-        .. BusSettings.HelpLines,
-    ];
+    public static Command Create()
+    {
+        var write = new WriteCommand();
+        write._fc.Required = true;
+        var command = new NotedCommand("write", "write coils or registers (FC05/06/15/16)", BusOptions.HelpText);
+        Array.ForEach<Option>([.. write._bus.All, write._slave, write._fc, .. write._address.All, write._value, write._values, write._type, write._wordOrder, write._count], command.Add);
+        command.SetAction(write.Run);
+        return command;
+    }
 
     private delegate ModbusResult Request(ModbusMaster master, byte slave, int address);
 
-    public static int Run(CommandLine cli)
+    private int Run(ParseResult result)
     {
-        if (cli.Flag("help"))
-        {
-            Array.ForEach(Help, Console.WriteLine);
-            return 0;
-        }
-
-        BusSettings bus = BusSettings.Parse(cli);
-        byte slave = (byte)cli.Int("slave", 1, 1, 247);
-        int fc = cli.RequiredInt("fc", 1, 16);
-        int address = AddressOption.Parse(cli);
+        BusSettings bus = _bus.Parse(result);
+        byte slave = (byte)result.GetValue(_slave);
+        int fc = result.Required(_fc);
+        int address = _address.Parse(result);
         (Request request, int count, string unit) = fc switch
         {
-            5 => SingleCoil(cli),
-            6 => SingleRegister(cli),
-            15 => MultipleCoils(cli),
-            16 => MultipleRegisters(cli),
+            5 => SingleCoil(result),
+            6 => SingleRegister(result),
+            15 => MultipleCoils(result),
+            16 => MultipleRegisters(result),
             _ => throw new UsageException($"--fc must be 5, 6, 15 or 16, not {fc}"),
         };
         if (address + count > 0x10000)
@@ -53,13 +49,12 @@ internal static class WriteCommand
             throw new UsageException($"{count} {unit} from --address {address} run past the last address 65535");
         }
 
-        cli.RejectUnknown();
         return BusCommand.Run("write", bus, master =>
         {
-            ModbusResult result = request(master, slave, address);
-            if (!result.IsOk)
+            ModbusResult reply = request(master, slave, address);
+            if (!reply.IsOk)
             {
-                return BusCommand.Fail("write", BusCommand.Describe(result, slave, bus));
+                return BusCommand.Fail("write", BusCommand.Describe(reply, slave, bus));
             }
 
             Console.WriteLine($"wrote {count} {unit} at {address} (0x{address:X4})");
@@ -67,43 +62,43 @@ internal static class WriteCommand
         });
     }
 
-    private static (Request, int, string) SingleCoil(CommandLine cli)
+    private (Request, int, string) SingleCoil(ParseResult result)
     {
-        bool value = ParseBit("value", Single(cli, 5));
+        bool value = ParseBit("value", Single(result, 5));
         return ((m, s, a) => m.WriteSingleCoil(s, a, value), 1, "coil");
     }
 
-    private static (Request, int, string) SingleRegister(CommandLine cli)
+    private (Request, int, string) SingleRegister(ParseResult result)
     {
-        ValueFormat format = ValueFormat.Parse(cli);
+        ValueFormat format = ValueFormat.Parse(result.GetValue(_type));
         if (format.Width != 1)
         {
             throw new UsageException($"--fc 6 writes one register; use --fc 16 for {format.Name}");
         }
 
         var regs = new ushort[1];
-        format.Encode("value", Single(cli, 6), regs, 0, ValueFormat.ParseWordOrder(cli));
+        format.Encode("value", Single(result, 6), regs, 0, ValueFormat.ParseWordOrder(result.GetValue(_wordOrder)));
         return ((m, s, a) => m.WriteSingleRegister(s, a, regs[0]), 1, "register");
     }
 
-    private static (Request, int, string) MultipleCoils(CommandLine cli)
+    private (Request, int, string) MultipleCoils(ParseResult result)
     {
-        string[] items = Multiple(cli, 15, ModbusPdu.MaxWriteBits);
+        string[] items = Multiple(result, 15, ModbusPdu.MaxWriteBits);
         bool[] bits = Array.ConvertAll(items, item => ParseBit("values", item));
         return ((m, s, a) => m.WriteMultipleCoils(s, a, bits, 0, bits.Length), bits.Length, "coils");
     }
 
-    private static (Request, int, string) MultipleRegisters(CommandLine cli)
+    private (Request, int, string) MultipleRegisters(ParseResult result)
     {
-        ValueFormat format = ValueFormat.Parse(cli);
-        WordOrder order = ValueFormat.ParseWordOrder(cli);
-        ushort[] regs = format.IsText ? EncodeText(cli, order) : EncodeNumbers(cli, format, order);
+        ValueFormat format = ValueFormat.Parse(result.GetValue(_type));
+        WordOrder order = ValueFormat.ParseWordOrder(result.GetValue(_wordOrder));
+        ushort[] regs = format.IsText ? EncodeText(result, order) : EncodeNumbers(result, format, order);
         return ((m, s, a) => m.WriteMultipleRegisters(s, a, regs, 0, regs.Length), regs.Length, "registers");
     }
 
-    private static ushort[] EncodeNumbers(CommandLine cli, ValueFormat format, WordOrder order)
+    private ushort[] EncodeNumbers(ParseResult result, ValueFormat format, WordOrder order)
     {
-        string[] items = Multiple(cli, 16, ModbusPdu.MaxWriteRegisters / format.Width);
+        string[] items = Multiple(result, 16, ModbusPdu.MaxWriteRegisters / format.Width);
         var regs = new ushort[items.Length * format.Width];
         for (int i = 0; i < items.Length; i++)
         {
@@ -113,27 +108,27 @@ internal static class WriteCommand
         return regs;
     }
 
-    private static ushort[] EncodeText(CommandLine cli, WordOrder order)
+    private ushort[] EncodeText(ParseResult result, WordOrder order)
     {
-        string text = cli.RequiredText("value");
-        var regs = new ushort[cli.Int("count", Math.Max(1, (text.Length + 1) / 2), 1, ModbusPdu.MaxWriteRegisters)];
+        string text = result.Required(_value);
+        var regs = new ushort[result.GetValue(_count) ?? Math.Max(1, (text.Length + 1) / 2)];
         EncodeStatus status = ValueCodec.FromText(text, regs, 0, regs.Length, order);
         return status == EncodeStatus.Ok
             ? regs
             : throw new UsageException(status == EncodeStatus.NotAscii ? "--value must be printable ASCII" : $"--value '{text}' is longer than {regs.Length * 2} characters");
     }
 
-    private static string Single(CommandLine cli, int fc) =>
-        cli.Has("values") ? throw new UsageException($"--fc {fc} writes one value: use --value") : cli.RequiredText("value");
+    private string Single(ParseResult result, int fc) =>
+        result.IsGiven(_values) ? throw new UsageException($"--fc {fc} writes one value: use --value") : result.Required(_value);
 
-    private static string[] Multiple(CommandLine cli, int fc, int max)
+    private string[] Multiple(ParseResult result, int fc, int max)
     {
-        if (cli.Has("value"))
+        if (result.IsGiven(_value))
         {
             throw new UsageException($"--fc {fc} takes --values V1,V2,...");
         }
 
-        string[] items = cli.RequiredText("values").Split(',', StringSplitOptions.TrimEntries);
+        string[] items = result.Required(_values).Split(',', StringSplitOptions.TrimEntries);
         return items.Length <= max ? items : throw new UsageException($"--values holds {items.Length} values; at most {max} fit one request");
     }
 

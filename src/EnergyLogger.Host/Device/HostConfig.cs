@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net.NetworkInformation;
 using System.Text.Json;
 using EnergyLogger.Core.Provisioning;
@@ -136,12 +137,13 @@ internal sealed class HostConfig
             args.Add(p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetRawText() : Text(p.Value, "$.bus." + p.Name));
         }
 
+        var options = new BusOptions();
+        var command = new RootCommand();
+        Array.ForEach(options.All, command.Add);
+        ParseResult result = command.Parse(args);
         try
         {
-            var cli = new CommandLine(args);
-            BusSettings settings = BusSettings.Parse(cli);
-            cli.RejectUnknown();
-            return settings;
+            return result.Errors.Count > 0 ? throw new UsageException(result.Errors[0].Message) : options.Parse(result);
         }
         catch (UsageException e)
         {

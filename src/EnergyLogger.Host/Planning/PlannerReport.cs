@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Registers;
@@ -12,17 +13,11 @@ namespace EnergyLogger.Host.Planning;
 /// </summary>
 internal static class PlannerReport
 {
-    public static void PrintOptions(TextWriter output)
-    {
-        output.WriteLine("      --baud N        line speed of the comparison (default 9600)");
-        output.WriteLine($"      --points FILE   Deye points file (default: {PlannerWorkloads.DeyeFileName} beside the program or in tools/)");
-    }
-
     /// <summary>Reads the section's options and its data now, so that a mistake is reported before anything runs.</summary>
-    public static Action<TextWriter> Prepare(CommandLine command)
+    public static Action<TextWriter> Prepare(ParseResult result, BenchOptions options)
     {
-        int baud = command.Int("baud", 9600, 300, 4000000);
-        string path = command.Text("points") ?? PlannerWorkloads.FindDeyeFile()
+        int baud = result.GetValue(options.Baud) ?? 9600;
+        string path = result.GetValue(options.Points) ?? PlannerWorkloads.FindDeyeFile()
             ?? throw new UsageException($"cannot find {PlannerWorkloads.DeyeFileName}; pass --points FILE");
         PointMap deye;
         try
