@@ -43,7 +43,7 @@ internal static class CycleCostReport
         output.WriteLine("cycle: the device's work per poll cycle once the registers are in, on this machine's .NET;");
         output.WriteLine("       each step adds to the one above; ratios against decoding in the same run");
         output.WriteLine();
-        output.WriteLine($"{"map",-18} {"points",6}  {"step",-18} {"us/cycle",9} {"vs decode",9} {"B alloc",8} {"sample B",8}");
+        var table = new OutputTable(new("map", -18), new("points", 6), new("step", -18, "  "), new("us/cycle", 9), new("vs decode", 9), new("B alloc", 8), new("sample B", 8));
         foreach (CycleWorkload workload in workloads)
         {
             Array.ForEach(Steps, step => WarmUp(workload, step.Run));
@@ -59,9 +59,11 @@ internal static class CycleCostReport
                 string mapCell = s == 0 ? workload.Name : "";
                 string pointsCell = s == 0 ? workload.Map.Points.Length.ToString(CultureInfo.InvariantCulture) : "";
                 string sampleCell = s == Steps.Length - 1 ? workload.Writer.Length.ToString(CultureInfo.InvariantCulture) : "";
-                output.WriteLine($"{mapCell,-18} {pointsCell,6}  {Steps[s].Name,-18} {F(us, "F2"),9} {F(us / baselineUs, "F2") + "x",9} {allocated,8} {sampleCell,8}");
+                table.Add(mapCell, pointsCell, Steps[s].Name, F(us, "F2"), F(us / baselineUs, "F2") + "x", allocated.ToString(CultureInfo.InvariantCulture), sampleCell);
             }
         }
+
+        table.Write(output);
     }
 
     private static void WarmUp(CycleWorkload workload, Func<CycleWorkload, bool> step)

@@ -66,7 +66,8 @@ internal static class LineTimingReport
         output.WriteLine($"line: poll cycles with every class due on {where}, {baud} baud, map \"{map.Name}\"");
         output.WriteLine("      wire = both frames and two t3.5 silences per request, as the planner prices them");
         output.WriteLine();
-        output.WriteLine($"{"cycle",5} {"reads",5} {"wire ms",8} {"elapsed",8} {"ratio",6}  {"write",6} {"to 1st B",8} {"rest",6} {"between",7}  {"errors",6}");
+        var table = new OutputTable(
+            new("cycle", 5), new("reads", 5), new("wire ms", 8), new("elapsed", 8), new("ratio", 6), new("write", 6, "  "), new("to 1st B", 8), new("rest", 6), new("between", 7), new("errors", 6, "  "));
         double totalWire = 0, totalElapsed = 0;
         for (int c = 1; c <= cycles; c++)
         {
@@ -79,10 +80,21 @@ internal static class LineTimingReport
             double between = elapsed - timed.WriteMs - timed.FirstByteMs - timed.ReplyMs;
             totalWire += wire;
             totalElapsed += elapsed;
-            output.WriteLine($"{c,5} {stats.Reads,5} {F(wire),8} {F(elapsed),8} {R(elapsed / wire),6}  {F(timed.WriteMs),6} {F(timed.FirstByteMs),8} {F(timed.ReplyMs),6} {F(between),7}  {stats.Errors,6}");
+            table.Add(
+                c.ToString(CultureInfo.InvariantCulture),
+                stats.Reads.ToString(CultureInfo.InvariantCulture),
+                F(wire),
+                F(elapsed),
+                R(elapsed / wire),
+                F(timed.WriteMs),
+                F(timed.FirstByteMs),
+                F(timed.ReplyMs),
+                F(between),
+                stats.Errors.ToString(CultureInfo.InvariantCulture));
         }
 
-        output.WriteLine($"{"all",5} {"",5} {F(totalWire),8} {F(totalElapsed),8} {R(totalElapsed / totalWire),6}");
+        table.Add("all", "", F(totalWire), F(totalElapsed), R(totalElapsed / totalWire));
+        table.Write(output);
         (line as IDisposable)?.Dispose();
     }
 

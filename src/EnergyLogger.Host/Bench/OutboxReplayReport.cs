@@ -65,7 +65,8 @@ internal static class OutboxReplayReport
         output.WriteLine($"        {(broker is null ? "in-process (each batch's PUBLISH encoded and acknowledged)" : "to " + broker.Describe() + " (custom MQTT, acknowledged by PUBACK)")};");
         output.WriteLine($"        energy error = largest difference between a counter the cloud receives and its sample's; files in {root}");
         output.WriteLine();
-        output.WriteLine($"{"map",-14} {"offline",7} {"samples",7} {"bytes",7} {"full-res",8} {"aggregates",10} {"oldest",7} {"dropped",7} {"energy error",12} {"replay s",8} {"records/s",9}");
+        var table = new OutputTable(
+            new("map", -14), new("offline", 7), new("samples", 7), new("bytes", 7), new("full-res", 8), new("aggregates", 10), new("oldest", 7), new("dropped", 7), new("energy error", 12), new("replay s", 8), new("records/s", 9));
         foreach (Func<OfflineWorkload> make in new Func<OfflineWorkload>[] { () => OfflineWorkload.Deye(mapPath), OfflineWorkload.Synthetic })
         {
             foreach (int hours in offline)
@@ -73,7 +74,7 @@ internal static class OutboxReplayReport
                 string directory = Path.Combine(root, $"energylogger-bench-{Environment.ProcessId}-{hours}");
                 try
                 {
-                    Run(output, make(), hours, directory, broker);
+                    Run(table, make(), hours, directory, broker);
                 }
                 finally
                 {
@@ -81,9 +82,11 @@ internal static class OutboxReplayReport
                 }
             }
         }
+
+        table.Write(output);
     }
 
-    private static void Run(TextWriter output, OfflineWorkload workload, int hours, string directory, BrokerTarget? broker)
+    private static void Run(OutputTable table, OfflineWorkload workload, int hours, string directory, BrokerTarget? broker)
     {
         var options = new OutboxOptions();
         var outbox = new Outbox(new DirectoryFileStore(directory), options);
@@ -105,9 +108,19 @@ internal static class OutboxReplayReport
         int full = records.Count(r => !r.TryGetProperty("agg", out _));
         long oldestInterval = records.Select(r => r.TryGetProperty("agg", out JsonElement a) ? a.GetProperty("interval_s").GetInt64() : 0).DefaultIfEmpty().Max();
         double error = records.Max(r => EnergyError(r, counters));
-        output.WriteLine($"{workload.Name,-14} {hours + " h",7} {samples,7} {bytes,7} {full,8} {records.Count - full,10} {(oldestInterval == 0 ? "-" : oldestInterval / 60 + " min"),7} "
-            + $"{outbox.Counters.Dropped,7} {error.ToString("G3", CultureInfo.InvariantCulture),12} {seconds.ToString("F2", CultureInfo.InvariantCulture),8} "
-            + $"{(records.Count / seconds).ToString("F0", CultureInfo.InvariantCulture),9}");
+        CultureInfo invariant = CultureInfo.InvariantCulture;
+        table.Add(
+            workload.Name,
+            hours + " h",
+            samples.ToString(invariant),
+            bytes.ToString(invariant),
+            full.ToString(invariant),
+            (records.Count - full).ToString(invariant),
+            oldestInterval == 0 ? "-" : oldestInterval / 60 + " min",
+            outbox.Counters.Dropped.ToString(invariant),
+            error.ToString("G3", invariant),
+            seconds.ToString("F2", invariant),
+            (records.Count / seconds).ToString("F0", invariant));
     }
 
     /// <summary>A counter as the sample's JSON publishes it, or null when the sample has no good value of it.</summary>

@@ -42,7 +42,7 @@ internal static class WireCostReport
         output.WriteLine("mqtt: bytes per sample on the wire (PUBLISH QoS 1 with its PUBACK), one sample per message and");
         output.WriteLine($"      batched up to the outbox's {new OutboxOptions().MaxBatchBytes / 1024} KB cap; TLS adds {TlsRecordOverhead} B per record; a day is {SamplesPerDay} samples at 10 s");
         output.WriteLine();
-        output.WriteLine($"{"sample",-18} {"JSON B",6}  {"topic",-8} {"per msg",7} {"MQTT B/sample",13} {"TLS B/sample",12} {"vs single",9} {"TLS MB/day",10}");
+        var table = new OutputTable(new("sample", -18), new("JSON B", 6), new("topic", -8, "  "), new("per msg", 7), new("MQTT B/sample", 13), new("TLS B/sample", 12), new("vs single", 9), new("TLS MB/day", 10));
         foreach ((string name, byte[] sample) in samples)
         {
             int[] batchSizes = [1, BatchedCount(sample)];
@@ -55,11 +55,20 @@ internal static class WireCostReport
                     double tlsPerSample = (double)tls / batch;
                     single = batch == 1 ? tlsPerSample : single;
                     bool first = topicName == Topics[0].Name && batch == 1;
-                    output.WriteLine($"{(first ? name : ""),-18} {(first ? sample.Length.ToString(CultureInfo.InvariantCulture) : ""),6}  "
-                        + $"{(batch == 1 ? topicName : ""),-8} {batch,7} {mqtt / batch,13} {(int)tlsPerSample,12} {F(tlsPerSample / single) + "x",9} {F(tlsPerSample * SamplesPerDay / 1e6),10}");
+                    table.Add(
+                        first ? name : "",
+                        first ? sample.Length.ToString(CultureInfo.InvariantCulture) : "",
+                        batch == 1 ? topicName : "",
+                        batch.ToString(CultureInfo.InvariantCulture),
+                        (mqtt / batch).ToString(CultureInfo.InvariantCulture),
+                        ((int)tlsPerSample).ToString(CultureInfo.InvariantCulture),
+                        F(tlsPerSample / single) + "x",
+                        F(tlsPerSample * SamplesPerDay / 1e6));
                 }
             }
         }
+
+        table.Write(output);
     }
 
     /// <summary>The most of these samples the real outbox puts into one batch while it drains a backlog.</summary>

@@ -59,10 +59,31 @@ internal sealed class BenchCommand
                 Console.Out.WriteLine();
             }
 
-            runs[i](Console.Out);
+            Run(chosen[i].Name, runs[i]);
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// One section. On a terminal its tables are drawn when it is done, below a progress bar while it runs; in plain
+    /// output its lines go out as they are written.
+    /// </summary>
+    private static void Run(string name, Action<TextWriter> run)
+    {
+        if (!ConsoleOutput.IsRich)
+        {
+            run(Console.Out);
+            return;
+        }
+
+        var captured = new StringWriter();
+        ConsoleOutput.WithProgress($"bench {name}", () =>
+        {
+            run(captured);
+            return 0;
+        });
+        Console.Out.Write(captured.ToString());
     }
 
     /// <summary>An option no chosen section reads is a mistake in the call, not something to ignore.</summary>

@@ -27,7 +27,7 @@ internal static class BusCommand
 
     public static int Fail(string verb, string message)
     {
-        Console.Error.WriteLine($"energylogger {verb}: {message}");
+        ConsoleOutput.Failed($"energylogger {verb}", message);
         return 1;
     }
 

@@ -68,7 +68,7 @@ internal sealed class DemoPublisher : IDisposable
             return 0;
         }
 
-        Console.Error.WriteLine($"energylogger demo: {_uplink.Outbox.Pending} samples did not reach {_broker.Describe()}: {_uplink.Counters.LastError ?? "no acknowledgement"}");
+        ConsoleOutput.Failed("energylogger demo", $"{_uplink.Outbox.Pending} samples did not reach {_broker.Describe()}: {_uplink.Counters.LastError ?? "no acknowledgement"}");
         return 1;
     }
 

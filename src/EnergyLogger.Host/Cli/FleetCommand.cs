@@ -59,6 +59,7 @@ internal sealed class FleetCommand
         var clock = new SystemClock();
         Console.WriteLine($"fleet: {count} dongles of {map.Name} against {broker.Describe()}, topics under {broker.TopicRoot}/energy-logger-MAC/");
         var dongles = new List<VirtualDongle>(count);
+        int created = 0;
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -67,10 +68,16 @@ internal sealed class FleetCommand
         };
         try
         {
-            for (int i = 0; i < count; i++)
+            ConsoleOutput.WithProgress("creating dongles", count, () => Volatile.Read(ref created), () =>
             {
-                dongles.Add(new VirtualDongle(i, map, broker, clock, outboxRoot));
-            }
+                for (int i = 0; i < count; i++)
+                {
+                    dongles.Add(new VirtualDongle(i, map, broker, clock, outboxRoot));
+                    Volatile.Write(ref created, i + 1);
+                }
+
+                return 0;
+            });
 
             FleetResult outcome = new FleetRunner(dongles.ToArray(), options, clock, Console.Out).Run(stop.Token);
             Print(outcome, options);
@@ -96,11 +103,26 @@ internal sealed class FleetCommand
         }
 
         double perSecond = r.Polled / (double)options.Seconds;
-        Console.WriteLine($"fleet: {r.Count} dongles, {r.Online} online at the end, {r.ConnectionsLost} connections lost, connected in {r.ConnectSeconds:F1} s");
-        Console.WriteLine($"fleet: {r.Polled} samples in {options.Seconds} s ({perSecond:F1}/s), {r.Acknowledged} acknowledged, {r.Backlog} left");
-        Console.WriteLine($"fleet: polls started late by p99 {r.LateP99Ms} ms, max {r.LateMaxMs} ms; process cpu {r.CpuPercent:F0} % of {Environment.ProcessorCount} processors, peak rss {r.PeakRssMb} MB");
+        if (ConsoleOutput.IsRich)
+        {
+            var table = new OutputTable(new("dongles", 7), new("online", 6), new("lost", 4), new("connect s", 9), new("samples", 7), new("per s", 7), new("acked", 7), new("left", 5), new("late p99 ms", 11), new("late max ms", 11), new("cpu %", 5), new("rss MB", 6));
+            table.Add($"{r.Count}", $"{r.Online}", $"{r.ConnectionsLost}", $"{r.ConnectSeconds:F1}", $"{r.Polled}", $"{perSecond:F1}", $"{r.Acknowledged}", $"{r.Backlog}", $"{r.LateP99Ms}", $"{r.LateMaxMs}", $"{r.CpuPercent:F0}", $"{r.PeakRssMb}");
+            table.Write(Console.Out);
+        }
+        else
+        {
+            PrintPlain(r, options, perSecond);
+        }
+
         Console.WriteLine(r.Sustained
             ? $"fleet: sustained {r.Count} dongles at a {options.IntervalMs} ms interval"
             : $"fleet: not sustained: {r.Shortfall}");
+    }
+
+    private static void PrintPlain(FleetResult r, FleetOptions options, double perSecond)
+    {
+        Console.WriteLine($"fleet: {r.Count} dongles, {r.Online} online at the end, {r.ConnectionsLost} connections lost, connected in {r.ConnectSeconds:F1} s");
+        Console.WriteLine($"fleet: {r.Polled} samples in {options.Seconds} s ({perSecond:F1}/s), {r.Acknowledged} acknowledged, {r.Backlog} left");
+        Console.WriteLine($"fleet: polls started late by p99 {r.LateP99Ms} ms, max {r.LateMaxMs} ms; process cpu {r.CpuPercent:F0} % of {Environment.ProcessorCount} processors, peak rss {r.PeakRssMb} MB");
     }
 }

@@ -54,7 +54,7 @@ internal sealed class LabelCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"energylogger label: {output}: {e.Message}");
+            ConsoleOutput.Failed("energylogger label", $"{output}: {e.Message}");
             return 1;
         }
 

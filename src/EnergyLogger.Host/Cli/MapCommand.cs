@@ -72,14 +72,15 @@ internal static class MapCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"energylogger map: cannot read {file}: {e.Message}");
+            ConsoleOutput.Failed("energylogger map", $"cannot read {file}: {e.Message}");
             return null;
         }
 
-        RegisterMap? map = RegisterMapLoader.Load(text, 0, text.Length, out MapError? error);
+        MapError? error = null;
+        RegisterMap? map = ConsoleOutput.WithProgress($"loading {file}", () => RegisterMapLoader.Load(text, 0, text.Length, out error));
         if (map is null)
         {
-            Console.Error.WriteLine($"{file}{Where(text, error!.Position)}: {error}");
+            ConsoleOutput.Failed($"{file}{Where(text, error!.Position)}", error!.ToString());
         }
 
         return map;
@@ -148,13 +149,16 @@ internal static class MapCommand
         ReadPlan reads = plan.Plan;
         output.WriteLine($"{title}: {Count(reads.Count, "read")}, {Ms(reads.TotalWireUs)} ms on the wire"
             + (device.MinGapMs > 0 && reads.Count > 1 ? $", at least {Ms(reads.TotalWireUs + ((reads.Count - 1) * device.MinGapMs * 1000L))} ms with the gaps" : ""));
+        var table = new OutputTable(new("FC", -4), new("function", -15), new("addresses", -11), new("count", 4), new("points", -1, "  ")) { Indent = "    ", PlainHeader = false };
         for (int r = 0; r < reads.Count; r++)
         {
             ReadSpan read = reads.Read(r);
             IEnumerable<string> names = Enumerable.Range(0, plan.WantCount).Where(w => reads.ReadOf(w) == r).Select(w => map.Points[plans.PointOf(plan.EntryOfWant(w))].Name);
             string range = read.Count == 1 ? $"{read.Address}" : $"{read.Address}-{read.Last}";
-            output.WriteLine($"    FC{(int)read.Function:D2} {FunctionName(read.Function),-15} {range,-11} {read.Count,4}  {string.Join(", ", names)}");
+            table.Add($"FC{(int)read.Function:D2}", FunctionName(read.Function), range, read.Count.ToString(CultureInfo.InvariantCulture), string.Join(", ", names));
         }
+
+        table.Write(output);
     }
 
     /// <summary>Every combination of classes that can be due together: the one plan the cycle reads, against the classes' plans one after another.</summary>

@@ -64,8 +64,8 @@ internal sealed class MapFromRegistersCommand
             return Fail($"cannot read {tablePath}: {e.Message}");
         }
 
-        RegisterTable table = RegisterTable.Read(text, style, wordOrder);
-        table.Errors.ForEach(e => Console.Error.WriteLine($"{tablePath}: {e}"));
+        RegisterTable table = ConsoleOutput.WithProgress($"reading {tablePath}", () => RegisterTable.Read(text, style, wordOrder));
+        table.Errors.ForEach(e => ConsoleOutput.Failed(tablePath, e));
         if (table.Errors.Count > 0 || table.Points.Count == 0)
         {
             return table.Errors.Count > 0 ? 1 : Fail($"{tablePath}: no row with an address");
@@ -73,7 +73,8 @@ internal sealed class MapFromRegistersCommand
 
         string map = MapSkeleton.Write(name, Path.GetFileName(tablePath), device, table.Points);
         byte[] bytes = System.Text.Encoding.UTF8.GetBytes(map);
-        if (RegisterMapLoader.Load(bytes, 0, bytes.Length, out MapError? error) is null)
+        MapError? error = null;
+        if (ConsoleOutput.WithProgress("checking the map", () => RegisterMapLoader.Load(bytes, 0, bytes.Length, out error)) is null)
         {
             return Fail($"the map made from {tablePath} does not load: {error}");
         }
@@ -117,7 +118,7 @@ internal sealed class MapFromRegistersCommand
 
     private static int Fail(string message)
     {
-        Console.Error.WriteLine($"energylogger map: {message}");
+        ConsoleOutput.Failed("energylogger map", message);
         return 1;
     }
 }

@@ -89,7 +89,7 @@ internal static class OtaCommand
             }
             catch (OtaFileException e)
             {
-                Console.Error.WriteLine($"energylogger ota {name}: {e.Message}");
+                ConsoleOutput.Failed($"energylogger ota {name}", e.Message);
                 return 1;
             }
         });
@@ -119,13 +119,19 @@ internal static class OtaCommand
 
     private static int Image(string outPath, string folder)
     {
-        ApplicationImage.Part[] parts = ApplicationImage.Collect(folder);
-        byte[] image = ApplicationImage.Build(parts);
+        (ApplicationImage.Part[] parts, byte[] image) = ConsoleOutput.WithProgress("ota image", () =>
+        {
+            ApplicationImage.Part[] collected = ApplicationImage.Collect(folder);
+            return (collected, ApplicationImage.Build(collected));
+        });
         WriteFile(outPath, image);
+        var table = new OutputTable(new("#", 3), new("assembly", -32, "  "), new("size", 8), new("", -5)) { PlainHeader = false };
         for (int i = 0; i < parts.Length; i++)
         {
-            Console.WriteLine($"{i + 1,3}  {parts[i].Name,-32} {parts[i].Pe.Length,8} bytes");
+            table.Add($"{i + 1}", parts[i].Name, $"{parts[i].Pe.Length}", "bytes");
         }
+
+        table.Write(Console.Out);
 
         Console.WriteLine($"image: {outPath}: {parts.Length} assemblies, {image.Length} bytes");
         return 0;
@@ -142,8 +148,12 @@ internal static class OtaCommand
 
         using ECDsa key = SigningKeys.Load(keyPath, needPrivate: true);
         byte[] manifest = PackageSigner.Manifest(version, minFirmware, target, image);
-        byte[] package = PackageSigner.Sign(key, manifest, image);
-        if (PackageCheck.Run(SigningKeys.PublicPoint(key), package, null, null, false).Status is var status && status != UpdateStatus.Ok)
+        (byte[] package, UpdateStatus status) = ConsoleOutput.WithProgress("ota sign", () =>
+        {
+            byte[] signed = PackageSigner.Sign(key, manifest, image);
+            return (signed, PackageCheck.Run(SigningKeys.PublicPoint(key), signed, null, null, false).Status);
+        });
+        if (status != UpdateStatus.Ok)
         {
             throw new OtaFileException($"the package does not pass its own check: {UpdateStatusText.Of(status)}");
         }
@@ -162,11 +172,11 @@ internal static class OtaCommand
         }
 
         byte[] package = ReadFile(packagePath);
-        PackageCheck.Outcome outcome = PackageCheck.Run(point, package, target, running, allowDowngrade);
+        PackageCheck.Outcome outcome = ConsoleOutput.WithProgress("ota verify", () => PackageCheck.Run(point, package, target, running, allowDowngrade));
         if (outcome.Status != UpdateStatus.Ok)
         {
             string detail = outcome.Detail.Length > 0 ? $" ({outcome.Detail})" : "";
-            Console.Error.WriteLine($"energylogger ota verify: {packagePath}: refused: {outcome.Status}: {UpdateStatusText.Of(outcome.Status)}{detail}");
+            ConsoleOutput.Failed("energylogger ota verify", $"{packagePath}: refused: {outcome.Status}: {UpdateStatusText.Of(outcome.Status)}{detail}");
             return 1;
         }
 

@@ -84,7 +84,7 @@ internal sealed class ProvisionCommand
             if (ProvisioningClient.IsError(client.Greeting))
             {
                 // A locked port, or an unreadable label: the device closes the connection after this line.
-                Console.Error.WriteLine($"energylogger provision: {host}:{port}: {client.Greeting}");
+                ConsoleOutput.Failed("energylogger provision", $"{host}:{port}: {client.Greeting}");
                 return 1;
             }
 
@@ -98,7 +98,7 @@ internal sealed class ProvisionCommand
         }
         catch (Exception e) when (e is IOException or SocketException)
         {
-            Console.Error.WriteLine($"energylogger provision: {host}:{port}: {e.Message}");
+            ConsoleOutput.Failed("energylogger provision", $"{host}:{port}: {e.Message}");
             return 1;
         }
     }
@@ -152,7 +152,7 @@ internal sealed class ProvisionCommand
     {
         if (reply is null)
         {
-            Console.Error.WriteLine("energylogger provision: the device closed the connection");
+            ConsoleOutput.Failed("energylogger provision", "the device closed the connection");
             return true;
         }
 

@@ -53,11 +53,7 @@ internal sealed class ReadCommand
                 return BusCommand.Fail("read", BusCommand.Describe(reply, slave, bus));
             }
 
-            foreach (bool bit in bits)
-            {
-                Console.WriteLine(bit ? "1" : "0");
-            }
-
+            PrintValues(address, 1, bits.Select(bit => bit ? "1" : "0"));
             return 0;
         });
     }
@@ -86,13 +82,33 @@ internal sealed class ReadCommand
                 return BusCommand.Fail("read", BusCommand.Describe(reply, slave, bus));
             }
 
-            foreach (string line in format.FormatAll(regs, order))
-            {
-                Console.WriteLine(line);
-            }
-
+            PrintValues(address, Math.Max(format.Width, 1), format.FormatAll(regs, order));
             return 0;
         });
+    }
+
+    /// <summary>One value per line; on a terminal, a table with the address of each value.</summary>
+    private static void PrintValues(int address, int registersPerValue, IEnumerable<string> values)
+    {
+        if (!ConsoleOutput.IsRich)
+        {
+            foreach (string value in values)
+            {
+                Console.WriteLine(value);
+            }
+
+            return;
+        }
+
+        var table = new OutputTable(new("address", 7), new("hex", 6), new("value", -5));
+        int at = address;
+        foreach (string value in values)
+        {
+            table.Add(at.ToString(System.Globalization.CultureInfo.InvariantCulture), $"0x{at:X4}", value);
+            at += registersPerValue;
+        }
+
+        table.Write(Console.Out);
     }
 
     private int Count(ParseResult result, int address, int defaultCount, int max)

@@ -29,7 +29,7 @@ internal static class UsageErrors
     private static void Print(ParseResult result, string message)
     {
         string verb = VerbOf(result.CommandResult);
-        Console.Error.WriteLine(verb.Length == 0 ? $"energylogger: {message}" : $"energylogger {verb}: {message}");
+        ConsoleOutput.WrongCall(verb.Length == 0 ? "energylogger" : $"energylogger {verb}", message);
     }
 
     private static string Describe(ParseResult result)

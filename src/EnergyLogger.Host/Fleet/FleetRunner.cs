@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EnergyLogger.Core.Ports;
+using EnergyLogger.Host.Cli;
 
 namespace EnergyLogger.Host.Fleet;
 
@@ -68,7 +69,8 @@ internal sealed class FleetRunner
         }
     }
 
-    private double Connect(CancellationToken stop)
+    /// <summary>The ramp-up: waits until every dongle is online (a progress bar on a terminal), the time is up, or the broker refuses them all.</summary>
+    private double Connect(CancellationToken stop) => ConsoleOutput.WithProgress("connecting", _dongles.Length, Online, () =>
     {
         var watch = Stopwatch.StartNew();
         while (Online() < _dongles.Length && watch.Elapsed.TotalSeconds < _options.ConnectSeconds && !stop.IsCancellationRequested && !Refused())
@@ -77,7 +79,7 @@ internal sealed class FleetRunner
         }
 
         return watch.Elapsed.TotalSeconds;
-    }
+    });
 
     /// <summary>The measured window: polls staggered over the first interval, a status line every few seconds; returns the process's CPU share.</summary>
     private double Measure(CancellationToken stop)

@@ -50,7 +50,7 @@ internal static class PlannerReport
         output.WriteLine($"planner: poll classes due in the same cycle, at {baud} baud with each device's request size and neverRead ranges;");
         output.WriteLine("         per class = each class's plan one after another, one plan = the plan the device makes for the combination");
         output.WriteLine();
-        output.WriteLine($"{"map",-22} {"classes due",-22} {"points",6} {"per class ms",12} {"one plan ms",11} {"optimum ms",10} {"gain",6}");
+        var table = new OutputTable(new("map", -22), new("classes due", -22), new("points", 6), new("per class ms", 12), new("one plan ms", 11), new("optimum ms", 10), new("gain", 6));
         (string Name, RegisterMap Map)[] maps = [.. ready, ("synthetic-255", CombinationComparison.SyntheticMap(255, CombinationComparison.SyntheticSeed))];
         foreach ((string name, RegisterMap map) in maps)
         {
@@ -61,9 +61,11 @@ internal static class PlannerReport
             foreach (CombinationCost row in CombinationComparison.Compare(name, map, limits).Concat(CombinationComparison.Compare($"{name}-12@{points / 2}", window, limits)))
             {
                 string optimum = row.OptimumUs is long us ? Ms(us) : "-";
-                output.WriteLine($"{row.Map,-22} {row.Classes,-22} {row.Points,6} {Ms(row.SeparateUs),12} {Ms(row.OneUs),11} {optimum,10} {Ratio(row.SeparateUs, row.OneUs),6}");
+                table.Add(row.Map, row.Classes, row.Points.ToString(CultureInfo.InvariantCulture), Ms(row.SeparateUs), Ms(row.OneUs), optimum, Ratio(row.SeparateUs, row.OneUs));
             }
         }
+
+        table.Write(output);
     }
 
     private static string Ms(long us) => (us / 1000.0).ToString("F1", CultureInfo.InvariantCulture);
@@ -76,7 +78,7 @@ internal static class PlannerReport
         output.WriteLine($"planner: one poll cycle at {limits.BaudRate} baud, {limits.BitsPerChar} bits per character, t3.5 = {silenceUs} us,");
         output.WriteLine($"         up to {limits.MaxRegisters} registers per request; a request costs both frames and two t3.5 silences");
         output.WriteLine();
-        output.WriteLine($"{"map",-18} {"points",6}  {"strategy",-21} {"requests",8} {"ms/cycle",9} {"vs ours",8}");
+        var table = new OutputTable(new("map", -18), new("points", 6), new("strategy", -21, "  "), new("requests", 8), new("ms/cycle", 9), new("vs ours", 8));
         foreach (PointMap map in maps)
         {
             StrategyCost[] costs = PlannerComparison.Compare(map, limits);
@@ -87,8 +89,10 @@ internal static class PlannerReport
                 string pointsCell = i == 0 ? map.Spans.Length.ToString(CultureInfo.InvariantCulture) : "";
                 string wireMs = (costs[i].WireUs / 1000.0).ToString("F1", CultureInfo.InvariantCulture);
                 string ratio = ((double)costs[i].WireUs / oursUs).ToString("F2", CultureInfo.InvariantCulture) + "x";
-                output.WriteLine($"{mapCell,-18} {pointsCell,6}  {costs[i].Strategy,-21} {costs[i].Requests,8} {wireMs,9} {ratio,8}");
+                table.Add(mapCell, pointsCell, costs[i].Strategy, costs[i].Requests.ToString(CultureInfo.InvariantCulture), wireMs, ratio);
             }
         }
+
+        table.Write(output);
     }
 }
