@@ -1,8 +1,12 @@
 using System.CommandLine;
 using System.Net;
-using System.Runtime.InteropServices;
+using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Host.Device;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Logging;
 
 namespace EnergyLogger.Host.Cli;
 
@@ -40,16 +44,48 @@ internal sealed class RunCommand
         bool provisioning = result.GetValue(_provisioning);
         int port = result.GetValue(_provisioningPort);
 
-        var device = new VirtualDevice(config, LoadMap(config.MapPath), provisioning ? new IPEndPoint(IPAddress.Loopback, port) : null);
-        using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        return device.Run();
+        RegisterMap? map = LoadMap(config.MapPath);
+        IPEndPoint? listen = provisioning ? new IPEndPoint(IPAddress.Loopback, port) : null;
+        return Serve((log, watchdog) => new VirtualDevice(config, map, listen, log, watchdog));
+    }
 
-        void Stop(PosixSignalContext context)
+    /// <summary>
+    /// The device as a hosted service of the generic host, with its systemd integration: under systemd (or with
+    /// <c>NOTIFY_SOCKET</c> set) <c>READY=1</c> once the loop runs, <c>STOPPING=1</c> at a stop, <c>WATCHDOG=1</c>
+    /// from the supervisor, and log records in the journal's format; elsewhere plain records on standard output.
+    /// SIGTERM and Ctrl+C stop the host, which stops the device cleanly.
+    /// </summary>
+    private static int Serve(Func<ILog, IWatchdog?, VirtualDevice> create)
+    {
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "energylogger" });
+        builder.Services.AddSystemd();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        bool journal = SystemdHelpers.IsSystemdService();
+        if (journal)
         {
-            context.Cancel = true;
-            device.Stop();
+            // The host's own records only when they matter; a start the device refused is already in its log.
+            builder.Logging.AddConsole()
+                .AddFilter("Microsoft", Microsoft.Extensions.Logging.LogLevel.Warning)
+                .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", Microsoft.Extensions.Logging.LogLevel.None);
         }
+
+        builder.Services.AddSingleton(services => create(
+            journal ? new JournalLog(services.GetRequiredService<ILoggerFactory>().CreateLogger("energylogger")) : new ConsoleLog(),
+            services.GetService<ISystemdNotifier>() is { } notifier ? SystemdWatchdog.For(notifier) : null));
+        builder.Services.AddSingleton<DeviceService>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DeviceService>());
+        using IHost host = builder.Build();
+        DeviceService device = host.Services.GetRequiredService<DeviceService>();
+        try
+        {
+            host.Run();
+        }
+        catch (NotStartedException)
+        {
+            // The device could not start and has said why in its log; no READY=1 went out.
+        }
+
+        return device.ExitCode;
     }
 
     private static RegisterMap? LoadMap(string? path)

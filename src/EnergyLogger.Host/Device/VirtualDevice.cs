@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using EnergyLogger.Core.Modbus;
+using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Provisioning;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Core.Runtime;
@@ -28,18 +29,23 @@ internal sealed class VirtualDevice
     private readonly RegisterMap? _map;
     private readonly IPEndPoint? _provisioning;
     private readonly string _factoryVersion;
-    private readonly ConsoleLog _console = new();
-    private readonly SystemdWatchdog? _watchdog = SystemdWatchdog.FromEnvironment();
+    private readonly ILog _console;
+    private readonly IWatchdog? _watchdog;
+    private readonly TaskCompletionSource _loopRunning = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object _gate = new();
     private MainLoop? _loop;
     private bool _stopping;
 
     /// <param name="provisioning">Where port 4242 listens, or null to refuse to start without settings.</param>
-    public VirtualDevice(HostConfig config, RegisterMap? map, IPEndPoint? provisioning)
+    /// <param name="console">Where log records go.</param>
+    /// <param name="watchdog">The service manager's watchdog the supervisor feeds, or null.</param>
+    public VirtualDevice(HostConfig config, RegisterMap? map, IPEndPoint? provisioning, ILog console, IWatchdog? watchdog)
     {
         _config = config;
         _map = map;
         _provisioning = provisioning;
+        _console = console;
+        _watchdog = watchdog;
         if (provisioning is not null)
         {
             // The restart an apply asks for names the port it came in on.
@@ -68,6 +74,9 @@ internal sealed class VirtualDevice
             }
         }
     }
+
+    /// <summary>Completes when a main loop first runs: the device is at work.</summary>
+    public Task LoopRunning => _loopRunning.Task;
 
     /// <summary>Ctrl+C or SIGTERM: the loop ends its iteration, the link disconnects cleanly.</summary>
     public void Stop()
@@ -129,6 +138,8 @@ internal sealed class VirtualDevice
                 accessPoint?.Serve(loop.SettingsApplied);
                 if (!Adopt(loop))
                 {
+                    // Stopped before the loop ran: the same clean stop, and the same record of it, as the loop's own.
+                    log.Write(LogLevel.Info, "loop", "stopped");
                     boot.Journal.RecordRestart(ResetReason.Stopped, "");
                     return 0;
                 }
@@ -192,6 +203,11 @@ internal sealed class VirtualDevice
         lock (_gate)
         {
             _loop = loop;
+            if (loop is not null && !_stopping)
+            {
+                _loopRunning.TrySetResult();
+            }
+
             return loop is null || !_stopping;
         }
     }

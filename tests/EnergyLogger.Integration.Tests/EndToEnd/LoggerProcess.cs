@@ -35,7 +35,10 @@ internal sealed class LoggerProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static LoggerProcess Start(params string[] args)
+    public static LoggerProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>With these environment variables set, as a service manager sets <c>NOTIFY_SOCKET</c> and <c>WATCHDOG_USEC</c>.</summary>
+    public static LoggerProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "energylogger.dll");
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
@@ -45,6 +48,11 @@ internal sealed class LoggerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach ((string name, string value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         var logger = new LoggerProcess(Process.Start(info)!);
         logger._process.OutputDataReceived += (_, e) =>
         {
@@ -89,6 +97,18 @@ internal sealed class LoggerProcess : IDisposable
         }
 
         throw new TimeoutException($"no such log record within {limit.TotalSeconds} s\n{Log}");
+    }
+
+    /// <summary>Waits for the logger to end by itself, all its output read; returns the exit code.</summary>
+    public int WaitForExit(TimeSpan limit)
+    {
+        if (!_process.WaitForExit(limit))
+        {
+            throw new TimeoutException("the logger did not end\n" + Log);
+        }
+
+        _process.WaitForExit();
+        return _process.ExitCode;
     }
 
     /// <summary>SIGTERM, as a service manager stops the logger; returns the exit code.</summary>
