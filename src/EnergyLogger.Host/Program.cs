@@ -50,6 +50,12 @@ internal static class Program
             OtaCommand.Create(),
             MapCommand.Create(),
         };
+        // "energylogger help [COMMAND]" as the tool has always taken it: the same as --help.
+        var helpVerb = new Command("help", "the help of the tool or of a command") { Hidden = true };
+        var topic = new Argument<string[]>("COMMAND") { Arity = ArgumentArity.ZeroOrMore };
+        helpVerb.Add(topic);
+        helpVerb.SetAction(result => root.Parse([.. result.GetValue(topic) ?? [], "--help"]).Invoke(Invocation));
+        root.Add(helpVerb);
         foreach (Option option in root.Options)
         {
             if (option is VersionOption version)

@@ -41,6 +41,18 @@ public sealed class CommandLineTests
         }
     }
 
+    [Theory]
+    [InlineData("help", "Usage:\n  energylogger [command] [options]")]
+    [InlineData("help read", "Usage:\n  energylogger read [options]")]
+    [InlineData("help map plan", "Usage:\n  energylogger map plan <FILE> [options]")]
+    public void Help_AsAVerb_SameAsTheHelpOption(string command, string usage)
+    {
+        var outcome = EnergyLoggerProcess.Run(command.Split(' '));
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains(usage, outcome.Stdout);
+    }
+
     [Fact]
     public void Help_NotedCommand_EndsWithItsNotes()
     {

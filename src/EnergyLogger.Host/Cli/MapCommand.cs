@@ -55,11 +55,26 @@ internal static class MapCommand
         }
         else
         {
-            Console.WriteLine($"ok: {file}: \"{map.Name}\": {Count(map.TelemetryCount, "point")}, {map.MetadataCount} metadata, "
-                + $"{map.Computed.Length} computed, {Count(map.ValueMaps.Length, "value map")}, {Count(map.Devices.Length, "device")}");
+            PrintValid(file, map);
         }
 
         return 0;
+    }
+
+    /// <summary>One ok line; on a terminal, a table of what the map holds.</summary>
+    private static void PrintValid(string file, RegisterMap map)
+    {
+        if (!ConsoleOutput.IsRich)
+        {
+            Console.WriteLine($"ok: {file}: \"{map.Name}\": {Count(map.TelemetryCount, "point")}, {map.MetadataCount} metadata, "
+                + $"{map.Computed.Length} computed, {Count(map.ValueMaps.Length, "value map")}, {Count(map.Devices.Length, "device")}");
+            return;
+        }
+
+        Console.WriteLine($"ok: {file}: \"{map.Name}\"");
+        var table = new OutputTable(new("points", 6), new("metadata", 8), new("computed", 8), new("value maps", 10), new("devices", 7));
+        table.Add($"{map.TelemetryCount}", $"{map.MetadataCount}", $"{map.Computed.Length}", $"{map.ValueMaps.Length}", $"{map.Devices.Length}");
+        table.Write(Console.Out);
     }
 
     /// <summary>The map, or null after printing why not: <c>FILE:LINE:COLUMN: path: reason (byte N)</c>.</summary>
