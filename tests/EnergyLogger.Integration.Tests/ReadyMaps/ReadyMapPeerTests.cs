@@ -138,7 +138,7 @@ public sealed class ReadyMapPeerTests
     /// The Deye household scene. The device signs grid + = import and battery + = discharge; Set encodes in its
     /// convention. Without the battery pack registers (10000 on) the slave refuses them with exception 02.
     /// </summary>
-    private static RegisterImage DeyeScene(RegisterMap map, bool withBatteryPack)
+    internal static RegisterImage DeyeScene(RegisterMap map, bool withBatteryPack)
     {
         RegisterImage image = new RegisterImage(map).Exists(Holding, 0, 999);
         if (withBatteryPack)

@@ -19,7 +19,8 @@ internal sealed class RegisterImage(RegisterMap map)
         [FunctionCode.ReadInputRegisters] = [],
     };
 
-    public byte Slave => map.Devices[0].Slave;
+    /// <summary>The slave id the peer answers as: the map's own unless a test moves it.</summary>
+    public byte Slave { get; set; } = map.Devices[0].Slave;
 
     /// <summary>Registers first..last exist (holding 0 until set); reads of any other address get exception 02.</summary>
     public RegisterImage Exists(FunctionCode function, int first, int last)
