@@ -78,7 +78,7 @@ namespace EnergyLogger.Core.Runtime
                 }
             }
 
-            Polling polling = Config.Engine == null ? null : new Polling(Config.Engine, _schedule, Cloud, ports.Updater, Stats, _clock, log, options, boot.Journal);
+            Polling polling = Config.Engine == null ? null : new Polling(Config.Engine, _schedule, Cloud, ports.Updater, Stats, _clock, log, options, boot.Journal, ports.Samples);
             MetadataRefresh metadata = Cloud == null ? null : new MetadataRefresh(Cloud, _clock, options, start);
             _tasks = Present(new ILoopTask[]
             {

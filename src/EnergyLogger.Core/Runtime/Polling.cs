@@ -24,13 +24,16 @@ namespace EnergyLogger.Core.Runtime
         private readonly int _ledCycles;
         private readonly JsonWriter _json;
         private readonly BootJournal _journal;
+        private readonly ISampleTap _tap;
         private SampleSequence _sequence;
 
         /// <param name="updater">The OTA updater, or null when this build has none.</param>
         /// <param name="journal">The boot journal whose boot count is the epoch of the samples' sequence numbers.</param>
+        /// <param name="tap">Sees every stored sample, or null.</param>
         public Polling(PollEngine engine, PollSchedule schedule, CloudStack cloud, IUpdater updater, LoopStats stats, IClock clock, Log log,
-            RuntimeOptions options, BootJournal journal)
+            RuntimeOptions options, BootJournal journal, ISampleTap tap)
         {
+            _tap = tap;
             _journal = journal;
             _sequence = new SampleSequence(journal.Boots);
             _engine = engine;
@@ -151,6 +154,11 @@ namespace EnergyLogger.Core.Runtime
                 if (status != AppendStatus.Stored)
                 {
                     _log.Write(LogLevel.Warn, "outbox", "sample not stored", "group", g.ToString(), "status", status == AppendStatus.TooLarge ? "too-large" : "store-failed");
+                }
+
+                if (_tap != null)
+                {
+                    _tap.Take(g, _json.Buffer, _json.Length);
                 }
 
                 if (g == 0)

@@ -5,7 +5,7 @@ namespace EnergyLogger.Core.Runtime
 {
     /// <summary>
     /// Everything outside Core that the main loop drives, as the device's Program.cs or the host's run command
-    /// wires it. Leds, Button, Memory, Updater and AccessPoint may be null where there is no such thing.
+    /// wires it. Leds, Button, Memory, Updater, AccessPoint and Samples may be null where there is no such thing.
     /// </summary>
     public sealed class RuntimePorts
     {
@@ -26,5 +26,8 @@ namespace EnergyLogger.Core.Runtime
 
         /// <summary>The provisioning access point; null where there is none (the host without a port-4242 endpoint).</summary>
         public IAccessPoint AccessPoint;
+
+        /// <summary>Sees every stored sample (the host's CSV log); null where nothing does.</summary>
+        public ISampleTap Samples;
     }
 }

@@ -70,7 +70,7 @@ internal sealed class BusOptions
         string other => throw new UsageException($"--parity must be none, even or odd, not '{other}'"),
     };
 
-    private static (string Host, int Port) ParseEndpoint(string option, string text)
+    internal static (string Host, int Port) ParseEndpoint(string option, string text)
     {
         int colon = text.LastIndexOf(':');
         string host = colon > 0 ? text[..colon].Trim('[', ']') : "";

@@ -3,6 +3,7 @@ using System.Net;
 using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Host.Device;
+using EnergyLogger.Host.Samples;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
@@ -22,6 +23,8 @@ internal sealed class RunCommand
         "--provisioning",
         "listen on 127.0.0.1 for the port-4242 protocol in place of the board's soft-AP, while its window is open (30 min without settings, start_ap) and in safe mode; a label.rec in the data folder asks for its code (docs/provisioning.md)");
     private readonly Option<int> _provisioningPort = CliOption.Int("--provisioning-port", "N", "the port to listen on", 4242, 1, 65535);
+    private readonly Option<string> _csvDir = CliOption.Text(
+        "--csv-dir", "DIR", "also write every sample to daily CSV files in DIR, one per device and day (DEVICE_YYYY-MM-DD.csv, a header line first), with or without a broker");
 
     public static Command Create()
     {
@@ -33,7 +36,7 @@ internal sealed class RunCommand
             "Log records go to standard output, one per line. Ctrl+C or SIGTERM stops the loop cleanly.\n"
             + "Exit status: 0 stopped, 1 could not start (bus, settings, port), 2 usage, 3 the loop stalled\n"
             + "(the reason is in the boot journal; a service manager should start the logger again).");
-        Array.ForEach<Option>([run._config, run._provisioning, run._provisioningPort], command.Add);
+        Array.ForEach<Option>([run._config, run._provisioning, run._provisioningPort, run._csvDir], command.Add);
         command.SetAction(run.Run);
         return command;
     }
@@ -46,7 +49,10 @@ internal sealed class RunCommand
 
         RegisterMap? map = LoadMap(config.MapPath);
         IPEndPoint? listen = provisioning ? new IPEndPoint(IPAddress.Loopback, port) : null;
-        return Serve((log, watchdog) => new VirtualDevice(config, map, listen, log, watchdog));
+        CsvSampleTap? csv = result.GetValue(_csvDir) is string dir
+            ? new CsvSampleTap(CsvLog(dir), map, problem => Console.Error.WriteLine($"energylogger run: {problem}"))
+            : null;
+        return Serve((log, watchdog) => new VirtualDevice(config, map, listen, log, watchdog, csv));
     }
 
     /// <summary>
@@ -86,6 +92,18 @@ internal sealed class RunCommand
         }
 
         return device.ExitCode;
+    }
+
+    private static DailyCsvLog CsvLog(string dir)
+    {
+        try
+        {
+            return new DailyCsvLog(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--csv-dir: cannot create {dir}: {e.Message}");
+        }
     }
 
     private static RegisterMap? LoadMap(string? path)

@@ -33,14 +33,17 @@ internal sealed class VirtualDevice
     private readonly IWatchdog? _watchdog;
     private readonly TaskCompletionSource _loopRunning = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object _gate = new();
+    private readonly ISampleTap? _samples;
     private MainLoop? _loop;
     private bool _stopping;
 
     /// <param name="provisioning">Where port 4242 listens, or null to refuse to start without settings.</param>
     /// <param name="console">Where log records go.</param>
     /// <param name="watchdog">The service manager's watchdog the supervisor feeds, or null.</param>
-    public VirtualDevice(HostConfig config, RegisterMap? map, IPEndPoint? provisioning, ILog console, IWatchdog? watchdog)
+    /// <param name="samples">Sees every stored sample (the daily CSV log), or null.</param>
+    public VirtualDevice(HostConfig config, RegisterMap? map, IPEndPoint? provisioning, ILog console, IWatchdog? watchdog, ISampleTap? samples = null)
     {
+        _samples = samples;
         _config = config;
         _map = map;
         _provisioning = provisioning;
@@ -129,6 +132,7 @@ internal sealed class VirtualDevice
                 Memory = new HostMemory(_config.DataDir),
                 Updater = ota?.Updater(clock, boot.Settings, log),
                 AccessPoint = accessPoint,
+                Samples = _samples,
             };
             var loop = new MainLoop(boot, _map, ports, firmware, _config.Options);
             var supervisor = new Supervisor(loop.Heartbeat, clock, _watchdog, boot.Journal, new ProcessExitRestart(), log, _config.Options);

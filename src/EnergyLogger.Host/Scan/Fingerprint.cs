@@ -1,8 +1,8 @@
-using System.Text.Json.Nodes;
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Core.Runtime;
+using EnergyLogger.Host.MapTools;
 using EnergyLogger.Host.Samples;
 using EnergyLogger.Core.Telemetry;
 using EnergyLogger.Core.Json;
@@ -101,20 +101,7 @@ internal static class Fingerprint
     /// <summary>The map with its devices at <paramref name="slave"/>: the ready maps name their vendor's default id.</summary>
     private static RegisterMap? LoadFor(string file, byte slave)
     {
-        if (JsonNode.Parse(File.ReadAllText(file)) is not JsonObject root || root["devices"] is not JsonArray devices)
-        {
-            return null;
-        }
-
-        foreach (JsonNode? device in devices)
-        {
-            if (device is JsonObject d)
-            {
-                d["slave"] = (int)slave;
-            }
-        }
-
-        byte[] text = System.Text.Encoding.UTF8.GetBytes(root.ToJsonString());
-        return RegisterMapLoader.Load(text, 0, text.Length, out _);
+        byte[]? text = MapAtSlave.Text(File.ReadAllText(file), slave);
+        return text is null ? null : RegisterMapLoader.Load(text, 0, text.Length, out _);
     }
 }

@@ -1,7 +1,7 @@
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Host.Links;
-using EnergyLogger.Host.Reading;
+using EnergyLogger.Host.Readings;
 using EnergyLogger.Integration.Tests.ReadyMaps;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using EnergyLogger.Core.Modbus;
 
-namespace EnergyLogger.Host.Reading;
+namespace EnergyLogger.Host.Readings;
 
 /// <summary>
 /// One value read, labelled as an installer checks it against a datasheet: the point's name (empty for a raw read),

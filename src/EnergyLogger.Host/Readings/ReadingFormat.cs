@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace EnergyLogger.Host.Reading;
+namespace EnergyLogger.Host.Readings;
 
 /// <summary>
 /// How read prints labelled readings: <c>table</c> (aligned columns, one block per read, its time above), <c>csv</c>

@@ -8,7 +8,7 @@ using EnergyLogger.Core.Schema;
 using EnergyLogger.Core.Telemetry;
 using EnergyLogger.Host.Samples;
 
-namespace EnergyLogger.Host.Reading;
+namespace EnergyLogger.Host.Readings;
 
 /// <summary>
 /// Reads a map's points by name exactly as the logger publishes them: one cycle of the logger's own poll engine
