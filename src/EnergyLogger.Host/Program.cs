@@ -42,6 +42,7 @@ internal static class Program
             DemoCommand.Create(),
             SimulateCommand.Create(),
             FleetCommand.Create(),
+            ScanCommand.Create(),
             ReadCommand.Create(),
             WriteCommand.Create(),
             BenchCommand.Create(),
@@ -49,6 +50,9 @@ internal static class Program
             LabelCommand.Create(),
             OtaCommand.Create(),
             MapCommand.Create(),
+            SubCommand.Create(),
+            WatchCommand.Create(),
+            ReportCommand.Create(),
         };
         // "energylogger help [COMMAND]" as the tool has always taken it: the same as --help.
         var helpVerb = new Command("help", "the help of the tool or of a command") { Hidden = true };

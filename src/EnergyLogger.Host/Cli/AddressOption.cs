@@ -6,12 +6,13 @@ namespace EnergyLogger.Host.Cli;
 /// <c>--address A [--one-based]</c> of read and write. The address is the one the request carries, counted from 0
 /// (MODBUS Application Protocol 4.4); mbpoll and many manuals count registers from 1, which <c>--one-based</c> takes.
 /// </summary>
-internal sealed class AddressOption
+/// <param name="required">Whether the parser demands it; read, which also reads through a map, asks for it only without one.</param>
+internal sealed class AddressOption(bool required = true)
 {
     private readonly Option<string> _address = new("--address")
     {
         HelpName = "A",
-        Required = true,
+        Required = required,
         Description = "first address as the request carries it, counted from 0 (decimal or 0x hex): a manual's holding register 40001 or input register 30001 is address 0",
     };
 

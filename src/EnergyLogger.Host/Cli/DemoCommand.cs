@@ -5,6 +5,7 @@ using EnergyLogger.Core.Runtime;
 using EnergyLogger.Host.Links;
 using EnergyLogger.Host.Simulator;
 using EnergyLogger.Host.Uplink;
+using EnergyLogger.Host.Views;
 
 namespace EnergyLogger.Host.Cli;
 
@@ -12,7 +13,8 @@ namespace EnergyLogger.Host.Cli;
 /// <c>energylogger demo</c>: the virtual device against a built-in inverter, no hardware needed.
 /// The inverter simulator holds its registers as the map's device would, behind a simulated RS-485 line
 /// with real character timing; the logger's own poll engine reads it and prints each cycle and sample,
-/// and with <c>--broker</c> publishes the samples as a dongle in custom-MQTT mode does.
+/// and with <c>--broker</c> publishes the samples as a dongle in custom-MQTT mode does. In a terminal, without
+/// <c>--plain</c> or a broker, it shows the homeowner's live view of the simulated day instead (<see cref="WatchCommand"/>).
 /// </summary>
 internal sealed class DemoCommand
 {
@@ -24,6 +26,7 @@ internal sealed class DemoCommand
     private readonly Option<int> _seed = CliOption.Int("--seed", "N", "the simulated day's clouds and load", 1, 0, int.MaxValue);
     private readonly Option<int> _drainSeconds = CliOption.Int("--drain-seconds", "N", "with --broker: how long the end waits for the broker to take the backlog", 15, 0, 3600);
     private readonly BrokerOptions _broker = new();
+    private readonly Option<bool> _plain = CliOption.Flag("--plain", "print each cycle and its sample as lines, not the live view (the default when not in a terminal, and with --broker)");
 
     public static Command Create()
     {
@@ -32,7 +35,7 @@ internal sealed class DemoCommand
             "demo",
             "run the virtual device against a built-in simulated inverter (no hardware needed)",
             "With --broker the samples go to ROOT/energy-logger-02454C000001/telemetry (docs/cloud.md).");
-        Array.ForEach<Option>([demo._map, demo._cycles, demo._intervalMs, demo._stepMinutes, demo._startHour, demo._seed, demo._drainSeconds, .. demo._broker.All], command.Add);
+        Array.ForEach<Option>([demo._map, demo._cycles, demo._intervalMs, demo._stepMinutes, demo._startHour, demo._seed, demo._drainSeconds, .. demo._broker.All, demo._plain], command.Add);
         command.SetAction(demo.Run);
         return command;
     }
@@ -49,6 +52,13 @@ internal sealed class DemoCommand
         int drainSeconds = broker is null ? 0 : result.GetValue(_drainSeconds);
 
         RegisterMap map = MapFile.Load(mapPath);
+        if (broker is null && !result.GetValue(_plain) && Terminal.IsInteractive)
+        {
+            // The homeowner's view of the simulated day; the lines below are for logs, pipes and the broker's messages.
+            using var source = new DemoSource(map, seed, DateTime.UtcNow.Date, startHour, stepMinutes, intervalMs, cycles);
+            return WatchCommand.Show(source, plain: false);
+        }
+
         var clock = new SimulatedTimeClock(new SystemClock(), DateTime.UtcNow.Date.AddHours(startHour));
         var dongle = new SimulatedDongle(map, seed, clock);
         DeviceDefinition device = map.Devices[0];

@@ -16,7 +16,7 @@ internal sealed class ReadCommand
     private readonly BusOptions _bus = new();
     private readonly Option<int> _slave = CliOption.Int("--slave", "N", "slave id 1 to 247 (with --map: the map's own)", 1, 1, 247);
     private readonly Option<int> _fc = CliOption.Int("--fc", "1|2|3|4", "1 coils, 2 discrete inputs, 3 holding or 4 input registers", 3, 1, 4);
-    private readonly AddressOption _address = new();
+    private readonly AddressOption _address = new(required: false);
     private readonly Option<int?> _count = CliOption.OptionalInt("--count", "N", "bits for FC01/02, registers for FC03/04 [default: one value]", 1, int.MaxValue);
     private readonly Option<string> _type = ValueFormat.TypeOption("FC03/04");
     private readonly Option<string> _wordOrder = ValueFormat.WordOrderOption();

@@ -90,7 +90,7 @@ internal sealed class ScanCommand
             foreach (MapFit fit in print.Maps)
             {
                 string missed = fit.Implausible.Count == 0 ? "" : $"; not plausible: {string.Join(", ", fit.Implausible.Take(4))}{(fit.Implausible.Count > 4 ? ", ..." : "")}";
-                Console.WriteLine($"  {fit.File}: {fit.Plausible} of {fit.Points} points plausible ({fit.Share * 100:0}%){missed}");
+                Console.WriteLine($"  {fit.File}: {fit.Plausible} of {fit.Points} points plausible ({fit.Share * 100:0}%), {fit.Informative} not zero{missed}");
             }
 
             Console.WriteLine(print.Suggested is MapFit best

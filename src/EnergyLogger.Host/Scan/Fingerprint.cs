@@ -10,7 +10,8 @@ using EnergyLogger.Core.Json;
 namespace EnergyLogger.Host.Scan;
 
 /// <summary>How well one ready map fits a device: of its points, how many the device answered with a plausible value.</summary>
-internal sealed record MapFit(string File, string Name, int Plausible, int Points, IReadOnlyList<string> Implausible)
+/// <param name="Informative">Plausible points that are not zero (or empty text): a device that answers zeros everywhere fits every map alike.</param>
+internal sealed record MapFit(string File, string Name, int Plausible, int Informative, int Points, IReadOnlyList<string> Implausible)
 {
     public double Share => Points == 0 ? 0 : (double)Plausible / Points;
 }
@@ -29,7 +30,8 @@ internal sealed record DeviceFingerprint(int? SunSpecAt, IReadOnlyList<MapFit> M
 /// Information Model Specification, 4.1). For each ready map, the logger's own poll engine reads every point of the
 /// map once from this slave, and the decoder and mapper judge each value as they would in service: a point counts
 /// as plausible when it was read (no exception 02, no timeout) and came out good (no sentinel, not out of its or its
-/// field's physical range). A map whose registers the device does not have, or holds other things in, scores low.
+/// field's physical range). A map whose registers the device does not have, or holds other things in, scores low; of
+/// maps that score alike, the one whose points carry more non-zero values ranks first.
 /// </summary>
 internal static class Fingerprint
 {
@@ -46,7 +48,7 @@ internal static class Fingerprint
             }
         }
 
-        return new DeviceFingerprint(SunSpec(master, slave), fits.OrderByDescending(f => f.Share).ToList());
+        return new DeviceFingerprint(SunSpec(master, slave), fits.OrderByDescending(f => f.Share).ThenByDescending(f => f.Informative).ToList());
     }
 
     private static int? SunSpec(ModbusMaster master, byte slave)
@@ -80,6 +82,7 @@ internal static class Fingerprint
             ?? new Dictionary<string, string>();
 
         var implausible = new List<string>();
+        int informative = 0;
         for (int i = 0; i < map.Points.Length; i++)
         {
             PointDefinition point = map.Points[i];
@@ -93,9 +96,13 @@ internal static class Fingerprint
             {
                 implausible.Add($"{point.Name} ({q})");
             }
+            else if (point.Type == RegisterType.String ? engine.Frame.ReadText(point).Length > 0 : engine.Values.Values[i] != 0)
+            {
+                informative++;
+            }
         }
 
-        return new MapFit(Path.GetFileName(file), map.Name, map.Points.Length - implausible.Count, map.Points.Length, implausible);
+        return new MapFit(Path.GetFileName(file), map.Name, map.Points.Length - implausible.Count, informative, map.Points.Length, implausible);
     }
 
     /// <summary>The map with its devices at <paramref name="slave"/>: the ready maps name their vendor's default id.</summary>

@@ -20,23 +20,24 @@ internal sealed class DaySoFar(TimeZoneInfo zone)
 
     public TimeZoneInfo Zone => zone;
 
-    public void Add(SampleRecord sample)
+    /// <summary>Takes a sample; false when it was seen before (the same <c>seq</c>).</summary>
+    public bool Add(SampleRecord sample)
     {
         if (sample.Sequence != 0 && !_seen.Add(sample.Sequence))
         {
-            return;
+            return false;
         }
 
         Latest = sample;
         if (sample.Time is not DateTimeOffset time)
         {
-            return;
+            return true;
         }
 
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time, zone).DateTime);
         if (Day is DateOnly current && day < current)
         {
-            return;
+            return true;
         }
 
         if (Day != day)
@@ -46,6 +47,7 @@ internal sealed class DaySoFar(TimeZoneInfo zone)
         }
 
         _samples.Add(sample);
+        return true;
     }
 
     public DayEnergy Energy() => DayEnergy.Of(_samples);

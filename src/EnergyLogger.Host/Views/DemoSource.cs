@@ -18,6 +18,7 @@ internal sealed class DemoSource : ISampleSource
     private readonly int _cycles;
     private double _hour;
     private int _cycle;
+    private long _cycleStartMs;
 
     public DemoSource(RegisterMap map, int seed, DateTime dayUtc, int startHour, int stepMinutes, int intervalMs, int cycles)
     {
@@ -49,11 +50,13 @@ internal sealed class DemoSource : ISampleSource
                 return [];
             }
 
+            // The next cycle starts exactly one step of simulated time after the last one began.
             _hour = (_hour + (_stepMinutes / 60.0)) % 24;
-            _clock.Skip(TimeSpan.FromMinutes(_stepMinutes));
+            _clock.Skip(TimeSpan.FromMinutes(_stepMinutes) - TimeSpan.FromMilliseconds(_clock.MonotonicMs - _cycleStartMs));
         }
 
         _cycle++;
+        _cycleStartMs = _clock.MonotonicMs;
         _dongle.Cycle(_hour, _stepMinutes * 60);
         return SampleRecord.ParseMessage(_dongle.Json.Buffer.AsSpan(0, _dongle.Json.Length), out _) ?? [];
     }

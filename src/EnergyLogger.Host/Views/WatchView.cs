@@ -32,14 +32,27 @@ internal sealed class WatchView(ISampleSource source, TimeZoneInfo zone, Func<Da
         }
     }
 
+    /// <summary>Waits for a sample not seen before (a broker delivers each on two topics); false when the source ended.</summary>
     private bool Take(CancellationToken stop)
     {
-        IReadOnlyList<SampleRecord> samples = source.Next(stop);
-        foreach (SampleRecord sample in samples)
+        while (true)
         {
-            Day.Add(sample);
-        }
+            IReadOnlyList<SampleRecord> samples = source.Next(stop);
+            if (samples.Count == 0)
+            {
+                return false;
+            }
 
-        return samples.Count > 0;
+            bool added = false;
+            foreach (SampleRecord sample in samples)
+            {
+                added |= Day.Add(sample);
+            }
+
+            if (added)
+            {
+                return true;
+            }
+        }
     }
 }

@@ -38,11 +38,16 @@ internal sealed class LoggerProcess : IDisposable
     public static LoggerProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
 
     /// <summary>With these environment variables set, as a service manager sets <c>NOTIFY_SOCKET</c> and <c>WATCHDOG_USEC</c>.</summary>
-    public static LoggerProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static LoggerProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args) => StartCommand(environment, ["run", .. args]);
+
+    /// <summary>Any long-running verb of the tool (sub, watch), its output collected the same way.</summary>
+    public static LoggerProcess StartCommand(params string[] args) => StartCommand(new Dictionary<string, string>(), args);
+
+    private static LoggerProcess StartCommand(IReadOnlyDictionary<string, string> environment, string[] args)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "energylogger.dll");
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        var info = new ProcessStartInfo(dotnet, [dll, "run", .. args])
+        var info = new ProcessStartInfo(dotnet, [dll, .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

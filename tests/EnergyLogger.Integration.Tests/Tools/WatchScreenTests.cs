@@ -86,7 +86,7 @@ public sealed class WatchScreenTests
     public void PlainLine_NotATerminal_OneLineWithTheSameWords()
     {
         var day = new DaySoFar(TimeZoneInfo.Utc);
-        ToolSamples.DayUntil(12).ForEach(day.Add);
+        ToolSamples.DayUntil(12).ForEach(s => day.Add(s));
         string line = WatchScreen.PlainLine(day, ToolSamples.Day.AddHours(12));
         Assert.DoesNotContain('\n', line);
         Assert.StartsWith("12:00:00 | solar producing 5.9 kW | battery charging 2.0 kW at 80% | house using 0.5 kW | grid exporting 3.4 kW", line);
@@ -98,8 +98,8 @@ public sealed class WatchScreenTests
     {
         var day = new DaySoFar(TimeZoneInfo.Utc);
         SampleRecord sample = ToolSamples.DayUntil(6)[0];
-        day.Add(sample);
-        day.Add(sample);
+        Assert.True(day.Add(sample));
+        Assert.False(day.Add(sample));
         Assert.Single(day.Samples);
     }
 
@@ -107,7 +107,7 @@ public sealed class WatchScreenTests
     public void Add_SampleOfTheNextDay_StartsANewDay()
     {
         var day = new DaySoFar(TimeZoneInfo.Utc);
-        ToolSamples.DayUntil(12).ForEach(day.Add);
+        ToolSamples.DayUntil(12).ForEach(s => day.Add(s));
         day.Add(ToolSamples.Parse(ToolSamples.Json(5, ToolSamples.Day.AddHours(24.25), 0, 300, 0, 50, -300, 0, 0.1, 0)));
         Assert.Single(day.Samples);
         Assert.Equal(DateOnly.FromDateTime(ToolSamples.Day.AddDays(1).DateTime), day.Day);
