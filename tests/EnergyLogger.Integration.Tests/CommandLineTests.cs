@@ -77,7 +77,7 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("", "energylogger: give run, demo, simulate, fleet, read, write, bench, provision, label, ota or map (try 'energylogger --help')")]
+    [InlineData("", "energylogger: give run, demo, simulate, fleet, scan, read, write, bench, provision, label, ota, map, sub, watch or report (try 'energylogger --help')")]
     [InlineData("read --port /dev/null --address 1 --address 2", "energylogger read: Option '--address' expects a single argument but 2 were provided.")]
     [InlineData("read --port /dev/null --address", "energylogger read: Required argument missing for option: '--address'.")]
     [InlineData("read --port /dev/null --address 1 --slave 0", "energylogger read: --slave must be a whole number from 1 to 247, not '0'")]
