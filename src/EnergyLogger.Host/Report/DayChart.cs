@@ -27,16 +27,20 @@ internal static class DayChart
             line.MarkerSize = 0;
             line.Axes.YAxis = plot.Axes.Right;
             plot.Axes.Right.Label.Text = "Battery charge (%)";
-            plot.Axes.SetLimitsY(0, 100, plot.Axes.Right);
         }
 
         DayEnergy energy = DayEnergy.Of(samples);
         string share = energy.SelfConsumption is double s ? $", self-consumption {s * 100:0}%" : "";
         plot.Title($"{day:yyyy-MM-dd}: produced {energy.Produced.Kwh:0.0} kWh, imported {energy.Imported.Kwh:0.0} kWh, exported {energy.Exported.Kwh:0.0} kWh{share}");
-        plot.Axes.DateTimeTicksBottom();
+        // The day is in the title: the time axis says only the time of day.
+        var hours = new ScottPlot.TickGenerators.DateTimeFixedInterval(new ScottPlot.TickGenerators.TimeUnits.Hour(), 2) { LabelFormatter = t => t.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) };
+        plot.Axes.DateTimeTicksBottom().TickGenerator = hours;
         plot.Axes.Left.Label.Text = "Power (kW)";
         DateTime midnight = day.ToDateTime(TimeOnly.MinValue);
+        plot.Axes.AutoScale();
         plot.Axes.SetLimitsX(midnight.ToOADate(), midnight.AddDays(1).ToOADate());
+        // A little above 100% so that a full battery is not drawn on the frame.
+        plot.Axes.SetLimitsY(0, 105, plot.Axes.Right);
         plot.ShowLegend(Alignment.UpperLeft);
         plot.SavePng(path, width, height);
     }

@@ -41,7 +41,8 @@ internal static class WatchScreen
             Chart(day),
         };
         string time = latest.Time is DateTimeOffset t ? TimeZoneInfo.ConvertTime(t, day.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "clock not set";
-        return new Panel(new Rows(rows)).Header(Markup.Escape($" {title} · {time} ")).Expand();
+        // The time first: a long inverter name is what the frame cuts short.
+        return new Panel(new Rows(rows)).Header(Markup.Escape($" {time} · {title} ")).Expand();
     }
 
     /// <summary>One sample as one line: for a pipe, a log file or a terminal that cannot redraw.</summary>
