@@ -79,4 +79,16 @@ public sealed class DailyCsvLogTests : IDisposable
         Assert.Equal("500", row[Array.IndexOf(header, "load.power")]);
         Assert.Equal("battery.soc=sentinel", row[^1]);
     }
+
+    [Fact]
+    public void Write_ASampleTakenBeforeTheClockWasSet_WrittenAtItsArrivalMarkedUnsynced()
+    {
+        // RELIABILITY S2: a sample without wall time is kept and flagged, never dropped.
+        var arrival = new DateTimeOffset(2026, 6, 21, 9, 30, 0, TimeSpan.Zero);
+        var log = new DailyCsvLog(_dir, TimeZoneInfo.Utc, () => arrival);
+        log.Write("inverter", ToolSamples.Parse("{\"v\":1,\"seq\":1000000007,\"mono\":7000,\"synced\":false,\"pv\":{\"power\":120}}"));
+
+        string[] lines = File.ReadAllLines(Path.Combine(_dir, "inverter_2026-06-21.csv"));
+        Assert.Equal("2026-06-21T09:30:00+00:00,1000000007,false,120,", lines[1]);
+    }
 }
