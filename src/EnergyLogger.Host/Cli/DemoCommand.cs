@@ -52,7 +52,7 @@ internal sealed class DemoCommand
         int drainSeconds = broker is null ? 0 : result.GetValue(_drainSeconds);
 
         RegisterMap map = MapFile.Load(mapPath);
-        if (broker is null && !result.GetValue(_plain) && Terminal.IsInteractive)
+        if (broker is null && !result.GetValue(_plain) && ConsoleOutput.IsRich)
         {
             // The homeowner's view of the simulated day; the lines below are for logs, pipes and the broker's messages.
             using var source = new DemoSource(map, seed, DateTime.UtcNow.Date, startHour, stepMinutes, intervalMs, cycles);

@@ -64,7 +64,7 @@ internal sealed class ScanCommand
         Console.WriteLine($"scanning {(medium == BusMedium.Serial ? target : $"{target}:{tcpPort}")}: {ids.Length} ids x {settings.Count} line settings, "
             + $"{plan.Probes} probes, at most {Duration(plan.WorstCase)}");
         var scanner = new BusScanner(s => Bus.Open(At(s, timeout, 0)));
-        ScanResult scan = Terminal.IsInteractive
+        ScanResult scan = ConsoleOutput.IsRich
             ? WithProgressBar(scanner, plan, result.GetValue(_keepGoing), stop.Token)
             : scanner.Run(plan, result.GetValue(_keepGoing), PlainProgress(), stop.Token);
 

@@ -52,7 +52,7 @@ internal sealed class WatchCommand
             stop.Cancel();
         };
         var view = new WatchView(source, TimeZoneInfo.Local, () => DateTimeOffset.Now);
-        if (plain || !Terminal.IsInteractive)
+        if (plain || !ConsoleOutput.IsRich)
         {
             view.RunPlain(Console.Out, stop.Token);
         }
