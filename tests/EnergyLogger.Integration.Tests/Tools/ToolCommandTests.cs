@@ -95,6 +95,20 @@ public sealed class ToolCommandTests(MosquittoBroker broker) : IClassFixture<Mos
     }
 
     [Fact]
+    public async Task WatchBus_DeyeThroughItsMap_OneLinePerReadInWords()
+    {
+        await using MapPeer peer = await DeyeAt(1, 9600);
+        using LoggerProcess watch = LoggerProcess.StartCommand("watch", "--port", peer.SerialPath, "--map", ReadyMapPolling.MapPath("deye-sg04lp3.json"), "--interval", "1");
+
+        WaitUntil(() => watch.Lines.Length >= 2, watch.Log);
+
+        // The scene: 4.3 kW of PV, the battery giving 1.5 kW at 64%, 6.6 kW in the house, 0.8 kW from the grid, warning bit 1 set.
+        Assert.Contains("| solar producing 4.3 kW | battery discharging 1.5 kW at 64% | house using 6.6 kW | grid importing 0.8 kW"
+            + " | today produced 18.4 kWh, imported 3.2 kWh, exported 7.5 kWh, self-consumption 59%", watch.Lines[0]);
+        Assert.EndsWith(" | warning: the inverter reports a warning: fan failure", watch.Lines[0]);
+    }
+
+    [Fact]
     public void SubAndWatch_TheDemoPublishing_DecodedLinesAndOneWatchLinePerSample()
     {
         const string Prefix = "energylogger/energy-logger-02454C000001";
