@@ -92,6 +92,13 @@ namespace EnergyLogger.Device
                 new ProvisioningServer(boot.SettingsStore, clock, gate, ProvisioningSessions, ProvisioningIdleMs, loop.SettingsApplied).Start();
             }
 
+            // The local MODBUS TCP server follows the settings and the cloud config: started after the join, since a
+            // listening socket bound before the interface is up does not accept.
+            if (loop.Local != null)
+            {
+                new ModbusTcpServer(loop.Local, clock, log).Start();
+            }
+
             loop.Run();
         }
 

@@ -4,7 +4,7 @@ namespace EnergyLogger.Core.Cloud
 {
     /// <summary>
     /// A configuration from the cloud (docs/cloud.md, "Configuration"), validated completely: the register map
-    /// with its computed fields and value maps, the poll intervals and the schedule. 0 for an interval keeps the current one.
+    /// with its computed fields and value maps, the poll intervals, the schedule and the local server. 0 for an interval keeps the current one.
     /// </summary>
     public sealed class CloudConfig
     {
@@ -17,6 +17,15 @@ namespace EnergyLogger.Core.Cloud
         public int NormalIntervalMs { get; internal set; }
 
         public int SlowIntervalMs { get; internal set; }
+
+        /// <summary>The local MODBUS TCP server (docs/local-access.md): -1 when the config does not say (the settings decide), 0 off, 1 on.</summary>
+        public int LocalModbus { get; internal set; } = -1;
+
+        /// <summary>Its port; 0 when the config does not say.</summary>
+        public int LocalModbusPort { get; internal set; }
+
+        /// <summary>Its unit id; 0 when the config does not say.</summary>
+        public int LocalModbusUnit { get; internal set; }
 
         /// <summary>The schedule, checked against <see cref="Map"/>; null when the config has none.</summary>
         public Schedule Schedule { get; internal set; }

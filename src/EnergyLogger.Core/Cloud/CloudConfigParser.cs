@@ -5,7 +5,8 @@ namespace EnergyLogger.Core.Cloud
 {
     /// <summary>
     /// Validates the "config" object of a CMX answer before anything of it is used (RELIABILITY C6):
-    /// <c>{"map": {register map}, "poll": {"fastMs": n, "normalMs": n, "slowMs": n}, "schedule": {..}}</c>. The map goes through
+    /// <c>{"map": {register map}, "poll": {"fastMs": n, "normalMs": n, "slowMs": n}, "schedule": {..},
+    /// "local": {"modbus": "on"|"off", "port": n, "unit": n}}</c>. The map goes through
     /// <see cref="RegisterMapLoader"/> in full, the schedule through <see cref="ScheduleParser"/> against that map; a problem
     /// anywhere rejects the whole config with one reason.
     /// </summary>
@@ -14,8 +15,9 @@ namespace EnergyLogger.Core.Cloud
         public const int MinIntervalMs = 1000;
         public const int MaxIntervalMs = 86400000;
 
-        private static readonly string[] Members = { "map", "poll", "schedule" };
+        private static readonly string[] Members = { "map", "poll", "schedule", "local" };
         private static readonly string[] PollMembers = { "fastMs", "normalMs", "slowMs" };
+        private static readonly string[] LocalMembers = { "modbus", "port", "unit" };
 
         /// <summary>The config, or null with <paramref name="reason"/>. <paramref name="config"/> is a token of <paramref name="doc"/> parsed from <paramref name="text"/>.</summary>
         public static CloudConfig Parse(JsonDocument doc, int config, byte[] text, int end, string id, out string reason)
@@ -47,6 +49,11 @@ namespace EnergyLogger.Core.Cloud
                 return null;
             }
 
+            if (!ReadLocal(doc, doc.Member(config, "local"), result, out reason))
+            {
+                return null;
+            }
+
             int start = doc.Position(map);
             MapError error;
             result.Map = RegisterMapLoader.Load(text, start, JsonExtent.End(text, start, end) - start, out error);
@@ -67,6 +74,62 @@ namespace EnergyLogger.Core.Cloud
             }
 
             return result;
+        }
+
+        /// <summary>The local MODBUS TCP server, with the rules of its port-4242 settings (docs/local-access.md).</summary>
+        private static bool ReadLocal(JsonDocument doc, int local, CloudConfig result, out string reason)
+        {
+            reason = null;
+            if (local < 0)
+            {
+                return true;
+            }
+
+            string unknown = doc.Kind(local) == JsonKind.Object ? JsonMembers.Unknown(doc, local, LocalMembers) : null;
+            if (doc.Kind(local) != JsonKind.Object || unknown != null)
+            {
+                reason = unknown == null ? "config.local: expected an object" : "config.local." + unknown + ": unknown member";
+                return false;
+            }
+
+            int modbus = doc.Member(local, "modbus");
+            if (modbus >= 0)
+            {
+                string text = doc.Kind(modbus) == JsonKind.String ? doc.GetString(modbus) : null;
+                if (text != "on" && text != "off")
+                {
+                    reason = "config.local.modbus: \"on\" or \"off\"";
+                    return false;
+                }
+
+                result.LocalModbus = text == "on" ? 1 : 0;
+            }
+
+            int port = LocalNumber(doc, local, "port", 65535, out reason);
+            int unit = reason == null ? LocalNumber(doc, local, "unit", 247, out reason) : 0;
+            result.LocalModbusPort = port;
+            result.LocalModbusUnit = unit;
+            return reason == null;
+        }
+
+        /// <summary>A whole number from 1 to <paramref name="max"/>, or 0 when the member is absent.</summary>
+        private static int LocalNumber(JsonDocument doc, int local, string name, int max, out string reason)
+        {
+            reason = null;
+            int token = doc.Member(local, name);
+            long value;
+            if (token < 0)
+            {
+                return 0;
+            }
+
+            if (!doc.TryGetInt64(token, out value) || value < 1 || value > max)
+            {
+                reason = "config.local." + name + ": an integer from 1 to " + max.ToString();
+                return 0;
+            }
+
+            return (int)value;
         }
 
         private static bool ReadPoll(JsonDocument doc, int poll, CloudConfig result, out string reason)

@@ -79,6 +79,12 @@ namespace EnergyLogger.Core.Provisioning
             }
         }
 
+        public bool LocalModbus => Get(SettingFields.LocalModbus) == "on";
+
+        public int LocalModbusPort => IntRangeRule.Parse(Get(SettingFields.LocalModbusPort), 1, 65535);
+
+        public int LocalModbusUnit => IntRangeRule.Parse(Get(SettingFields.LocalModbusUnit), 1, 247);
+
         /// <summary>The canonical text of a field; empty when it is not set.</summary>
         public string Get(SettingField field)
         {

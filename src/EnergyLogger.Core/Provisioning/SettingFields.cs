@@ -31,10 +31,20 @@ namespace EnergyLogger.Core.Provisioning
         /// <summary>Custom MQTT only: publish Home Assistant discovery configs for the metrics the map feeds.</summary>
         public static readonly SettingField MqttDiscovery = new SettingField(17, 18, "mqtt.discovery", new ChoiceRule(new[] { "on", "off" }), "off", FieldFlags.None);
 
+        /// <summary>The local MODBUS TCP server (docs/local-access.md): off until the installer or the cloud turns it on.</summary>
+        public static readonly SettingField LocalModbus = new SettingField(18, 19, "local.modbus", new ChoiceRule(new[] { "on", "off" }), "off", FieldFlags.None);
+
+        /// <summary>MODBUS Messaging on TCP/IP v1.0b, 4.1: port 502 is the registered one.</summary>
+        public static readonly SettingField LocalModbusPort = new SettingField(19, 20, "local.modbus.port", new IntRangeRule(1, 65535), "502", FieldFlags.None);
+
+        /// <summary>The unit id the local server answers as; other ids get exception 0x0B.</summary>
+        public static readonly SettingField LocalModbusUnit = new SettingField(20, 21, "local.modbus.unit", new IntRangeRule(1, 247), "1", FieldFlags.None);
+
         public static readonly SettingField[] All =
         {
             WifiSsid, WifiKey, MqttHost, MqttPort, MqttTls, MqttUsername, MqttPassword, MqttCa, CloudMode,
             KaaToken, KaaApp, MqttPrefix, SerialBaud, SerialParity, SerialStopBits, SerialSlave, WatchdogGpio, MqttDiscovery,
+            LocalModbus, LocalModbusPort, LocalModbusUnit,
         };
 
         /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using EnergyLogger.Core.Cloud;
+using EnergyLogger.Core.Local;
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Registers;
@@ -23,6 +24,8 @@ namespace EnergyLogger.Core.Runtime
         private readonly RunMode _mode;
         private Schedule _cloudSchedule;
         private RegisterMap _scheduleMap;
+        private CloudConfig _current;
+        private LocalSwitch _local;
 
         /// <summary>Nothing is polled (safe mode, provisioning).</summary>
         /// <param name="map">The map on flash: its endpoints are the cloud's, though it is not polled.</param>
@@ -55,6 +58,7 @@ namespace EnergyLogger.Core.Runtime
             {
                 map = stored.Map;
                 ConfigId = stored.Id;
+                _current = stored;
                 TakeSchedule(stored);
                 TakeIntervals(stored);
                 _log.Write(LogLevel.Info, "config", "stored config in use", "id", stored.Id, "map", map.Name);
@@ -86,6 +90,24 @@ namespace EnergyLogger.Core.Runtime
 
         public RegisterMap Map => Engine == null ? null : Engine.Map;
 
+        /// <summary>
+        /// The local MODBUS TCP server's switch: the config in use, and every config that takes over, may turn it on or off
+        /// or move it; a config that does not say leaves it to the settings. Set once by the main loop.
+        /// </summary>
+        public LocalSwitch LocalServer
+        {
+            get
+            {
+                return _local;
+            }
+
+            set
+            {
+                _local = value;
+                FollowLocal();
+            }
+        }
+
         /// <summary>Remote reads and writes use the masters between cycles, so they never meet a poll on the bus.</summary>
         public ModbusMaster Bus(int slave)
         {
@@ -102,6 +124,8 @@ namespace EnergyLogger.Core.Runtime
             }
 
             _maps.Offer(config.Map);
+            _current = config;
+            FollowLocal();
             TakeSchedule(config);
             TakeIntervals(config);
             _schedule.DueAt(_clock.MonotonicMs);
@@ -110,6 +134,23 @@ namespace EnergyLogger.Core.Runtime
                 "id", config.Id, "map", config.Map.Name, "fast_ms", _poll.FastIntervalMs.ToString(),
                 "normal_ms", _poll.NormalIntervalMs.ToString(), "slow_ms", _poll.SlowIntervalMs.ToString(),
             });
+        }
+
+        private void FollowLocal()
+        {
+            if (_local == null)
+            {
+                return;
+            }
+
+            bool changed = _current == null ? _local.Follow(-1, 0, 0) : _local.Follow(_current.LocalModbus, _current.LocalModbusPort, _current.LocalModbusUnit);
+            if (changed)
+            {
+                _log.Write(LogLevel.Info, "local", "modbus tcp server switched by the config", new[]
+                {
+                    "on", _local.On ? "yes" : "no", "port", _local.Port.ToString(), "unit", _local.Unit.ToString(),
+                });
+            }
         }
 
         private void TakeSchedule(CloudConfig config)

@@ -1,6 +1,7 @@
 using System;
 using EnergyLogger.Core.Cloud;
 using EnergyLogger.Core.Indicators;
+using EnergyLogger.Core.Local;
 using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Provisioning;
 using EnergyLogger.Core.Registers;
@@ -79,6 +80,15 @@ namespace EnergyLogger.Core.Runtime
             }
 
             Polling polling = Config.Engine == null ? null : new Polling(Config.Engine, _schedule, Cloud, ports.Updater, Stats, _clock, log, options, boot.Journal, ports.Samples);
+            if (polling != null)
+            {
+                // Made whether the server is on or not, so that a cloud config can turn it on without a restart.
+                var server = new LocalSwitch(boot.Settings.LocalModbus, boot.Settings.LocalModbusPort, boot.Settings.LocalModbusUnit);
+                Local = new RegisterImage(LocalIdentity(firmware, ports.Network, Config.BootMap), server);
+                Config.LocalServer = server;
+                polling.Local = Local;
+            }
+
             MetadataRefresh metadata = Cloud == null ? null : new MetadataRefresh(Cloud, _clock, options, start);
             _tasks = Present(new ILoopTask[]
             {
@@ -114,6 +124,12 @@ namespace EnergyLogger.Core.Runtime
 
         /// <summary>The provisioning access point's window; null where there is no access point.</summary>
         public AccessPointWindow AccessPoint { get; }
+
+        /// <summary>
+        /// The registers of the local MODBUS TCP server, and its switch, which the adapters follow; null when nothing is polled
+        /// (provisioning, safe mode).
+        /// </summary>
+        public RegisterImage Local { get; }
 
         /// <summary>The configuration in use: its id, its map, the poll engine.</summary>
         public ConfigInUse Config { get; }
@@ -218,6 +234,11 @@ namespace EnergyLogger.Core.Runtime
                 Heartbeat.Beat("idle", now);
                 _clock.Sleep((int)wait);
             }
+        }
+
+        private static DeviceIdentity LocalIdentity(FirmwareIdentity firmware, INetwork network, RegisterMap map)
+        {
+            return new DeviceIdentity("EnergyLogger", map == null ? "" : map.Name, firmware.Version, CloudSettings.MacText(network.Mac));
         }
 
         private static void HideSecrets(Log log, BootContext boot)

@@ -1,5 +1,6 @@
 using EnergyLogger.Core.Cloud;
 using EnergyLogger.Core.Json;
+using EnergyLogger.Core.Local;
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Registers;
@@ -26,6 +27,9 @@ namespace EnergyLogger.Core.Runtime
         private readonly BootJournal _journal;
         private readonly ISampleTap _tap;
         private SampleSequence _sequence;
+
+        /// <summary>The local MODBUS TCP server's registers, or null when the server is off.</summary>
+        public RegisterImage Local { get; set; }
 
         /// <param name="updater">The OTA updater, or null when this build has none.</param>
         /// <param name="journal">The boot journal whose boot count is the epoch of the samples' sequence numbers.</param>
@@ -72,6 +76,11 @@ namespace EnergyLogger.Core.Runtime
 
             LogUnsupported();
             StoreSamples();
+            if (Local != null && _engine.SampleCount > 0)
+            {
+                // After the outbox has it: the local server serves what the cloud will get, with the same sequence number.
+                Local.Publish(_engine.Sample(0));
+            }
             if (_updater != null)
             {
                 _updater.ReportHealth(_engine.Stats.Of(ModbusStatus.Ok) > 0, _cloud.Online);

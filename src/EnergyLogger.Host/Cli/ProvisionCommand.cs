@@ -34,6 +34,9 @@ internal sealed class ProvisionCommand
         ("stop-bits", "serial.stop", "1|2"),
         ("slave", "serial.slave", "N"),
         ("watchdog-gpio", "watchdog.gpio", "N|none"),
+        ("local-modbus", "local.modbus", "on|off"),
+        ("local-modbus-port", "local.modbus.port", "N"),
+        ("local-modbus-unit", "local.modbus.unit", "N"),
     ];
 
     private readonly Argument<string> _address = new("HOST[:PORT]") { Arity = ArgumentArity.ZeroOrOne, Description = "the device: soft-AP address 192.168.4.1, port 4242 unless given" };

@@ -6,6 +6,7 @@ using EnergyLogger.Core.Provisioning;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Core.Runtime;
 using EnergyLogger.Host.Links;
+using EnergyLogger.Host.Local;
 using EnergyLogger.Host.Mqtt;
 using EnergyLogger.Host.Provisioning;
 using EnergyLogger.Host.Storage;
@@ -135,6 +136,8 @@ internal sealed class VirtualDevice
                 Samples = _samples,
             };
             var loop = new MainLoop(boot, _map, ports, firmware, _config.Options);
+            using LocalServerFollower? local = loop.Local is null ? null : new LocalServerFollower(loop.Local, log);
+            local?.Start();
             var supervisor = new Supervisor(loop.Heartbeat, clock, _watchdog, boot.Journal, new ProcessExitRestart(), log, _config.Options);
             new Thread(supervisor.Run) { IsBackground = true, Name = "supervisor" }.Start();
             try

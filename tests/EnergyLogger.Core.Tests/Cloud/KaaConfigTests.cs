@@ -85,7 +85,33 @@ public class KaaConfigTests
         { Envelope("bad-7", Config(GoodMap, "{\"fastMs\":10}")), "config.poll.fastMs: an integer from 1000 to 86400000" },
         { Envelope("bad-8", Config(GoodMap, "{\"fastMs\":60000,\"normalMs\":5000}")), "config.poll: fastMs <= normalMs <= slowMs" },
         { Envelope("bad-9", Config("{\"format\":\"energylogger-map/9\"}")), "config.map.format" },
+        { Envelope("bad-10", "{\"map\":" + GoodMap + ",\"local\":{\"modbus\":true}}"), "config.local.modbus: \"on\" or \"off\"" },
+        { Envelope("bad-11", "{\"map\":" + GoodMap + ",\"local\":{\"modbus\":\"on\",\"port\":0}}"), "config.local.port: an integer from 1 to 65535" },
+        { Envelope("bad-12", "{\"map\":" + GoodMap + ",\"local\":{\"unit\":248}}"), "config.local.unit: an integer from 1 to 247" },
+        { Envelope("bad-13", "{\"map\":" + GoodMap + ",\"local\":{\"influx\":1}}"), "config.local.influx: unknown member" },
+        { Envelope("bad-14", "{\"map\":" + GoodMap + ",\"local\":\"on\"}"), "config.local: expected an object" },
     };
+
+    public static TheoryData<string, int, int, int> LocalMembers => new()
+    {
+        { "", -1, 0, 0 },
+        { ",\"local\":{}", -1, 0, 0 },
+        { ",\"local\":{\"modbus\":\"on\"}", 1, 0, 0 },
+        { ",\"local\":{\"modbus\":\"off\",\"port\":1502,\"unit\":7}", 0, 1502, 7 },
+    };
+
+    [Theory]
+    [MemberData(nameof(LocalMembers))]
+    public void Push_LocalServerMember_ParsedAsGiven(string local, int modbus, int port, int unit)
+    {
+        var rig = new KaaRig();
+        rig.Run(1000);
+        rig.Session.Push(Push, Envelope("cfg-local", "{\"map\":" + GoodMap + local + "}"));
+        rig.Run(1000);
+
+        CloudConfig applied = Assert.Single(rig.Host.Applied);
+        Assert.Equal((modbus, port, unit), (applied.LocalModbus, applied.LocalModbusPort, applied.LocalModbusUnit));
+    }
 
     [Theory]
     [MemberData(nameof(Malformed))]

@@ -30,7 +30,7 @@ public class ProvisioningSessionTests
         Assert.Equal(
             "ok stored=none changed=no wifi.ssid=(not set) wifi.key=(not set) mqtt.host=\"mqtt.cloud.kaaiot.com\" mqtt.port=8883 " +
             "mqtt.tls=on mqtt.username=(not set) mqtt.password=(not set) mqtt.ca=(not set) cloud.mode=kaa kaa.token=(not set) " +
-            "kaa.app=(not set) mqtt.prefix=(not set) serial.baud=9600 serial.parity=none serial.stop=1 serial.slave=1 watchdog.gpio=none mqtt.discovery=off",
+            "kaa.app=(not set) mqtt.prefix=(not set) serial.baud=9600 serial.parity=none serial.stop=1 serial.slave=1 watchdog.gpio=none mqtt.discovery=off local.modbus=off local.modbus.port=502 local.modbus.unit=1",
             _client.Line("status"));
     }
 
@@ -41,6 +41,9 @@ public class ProvisioningSessionTests
     [InlineData("set serial.slave 007", "ok serial.slave set", "get serial.slave", "ok serial.slave 7")]
     [InlineData("set wifi.key " + SettingsSamples.WifiKey, "ok wifi.key set", "get wifi.key", "ok wifi.key (set)")]
     [InlineData("clear mqtt.port", "ok mqtt.port back to 8883", "get mqtt.port", "ok mqtt.port 8883")]
+    [InlineData("set local.modbus on", "ok local.modbus set", "get local.modbus", "ok local.modbus on")]
+    [InlineData("set local.modbus.port 1502", "ok local.modbus.port set", "get local.modbus.port", "ok local.modbus.port 1502")]
+    [InlineData("set local.modbus.unit 10", "ok local.modbus.unit set", "get local.modbus.unit", "ok local.modbus.unit 10")]
     public void Set_ThenGet_ShowsTheValueOrOnlyThatASecretIsSet(string set, string setReply, string get, string getReply)
     {
         Assert.Equal(setReply, _client.Line(set));
@@ -54,6 +57,9 @@ public class ProvisioningSessionTests
         { "set wifi.key " + new string('z', 64), "error wifi.key: must be 8 to 63 printable ASCII characters, 64 hex digits, or cleared for an open network" },
         { "set mqtt.port 0", "error mqtt.port: must be a whole number from 1 to 65535" },
         { "set mqtt.port 65536", "error mqtt.port: must be a whole number from 1 to 65535" },
+        { "set local.modbus yes", "error local.modbus: must be on or off" },
+        { "set local.modbus.port 0", "error local.modbus.port: must be a whole number from 1 to 65535" },
+        { "set local.modbus.unit 248", "error local.modbus.unit: must be a whole number from 1 to 247" },
         { "set mqtt.host bad host", "error mqtt.host: only letters, digits, '-' and '.' are allowed in a host name" },
         { "set wifi.ssid", "error wifi.ssid: needs a value; clear removes one" },
         { "set mqtt.ca MIIB", "error mqtt.ca: send it as a block: ca begin, the PEM lines, ca end" },

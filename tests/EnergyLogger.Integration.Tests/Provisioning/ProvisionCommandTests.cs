@@ -76,6 +76,29 @@ public sealed class ProvisionCommandTests : IDisposable
     }
 
     [Fact]
+    public void Provision_LocalModbusServer_StoresOnPortAndUnit()
+    {
+        var outcome = EnergyLoggerProcess.Run(
+            "provision", Address, "--ssid", "Home Net", "--token", "t", "--app-version", "a", "--local-modbus", "on", "--local-modbus-port", "1502",
+            "--local-modbus-unit", "7");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Contains("ok local.modbus.unit set", outcome.Lines);
+        DeviceSettings stored = _device.Stored(out _);
+        Assert.Equal((true, 1502, 7), (stored.LocalModbus, stored.LocalModbusPort, stored.LocalModbusUnit));
+    }
+
+    [Fact]
+    public void Provision_LocalModbusUnitOutOfRange_Exit1AndAppliesNothing()
+    {
+        var outcome = EnergyLoggerProcess.Run("provision", Address, "--ssid", "Net", "--token", "t", "--app-version", "a", "--local-modbus-unit", "0");
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("error local.modbus.unit: must be a whole number from 1 to 247", outcome.Lines);
+        Assert.Empty(_device.Files());
+    }
+
+    [Fact]
     public void Provision_BadValue_Exit1ShowsEveryErrorAndAppliesNothing()
     {
         var outcome = EnergyLoggerProcess.Run("provision", Address, "--ssid", new string('s', 33), "--mqtt-port", "0", "--token", "t", "--app-version", "a");

@@ -1,0 +1,240 @@
+using EnergyLogger.Core.Schema;
+using EnergyLogger.Core.Telemetry;
+
+namespace EnergyLogger.Core.Local
+{
+    /// <summary>
+    /// The points of each model, by offset from the model's first data register (after ID and L), as the SunSpec model
+    /// definitions number them. Points the schema has no value for are written not-implemented.
+    /// </summary>
+    public sealed partial class SunSpecEncoder
+    {
+        private const long Int16Min = -0x7FFF;
+        private const long Int16Max = 0x7FFF;
+        private const long UInt16Max = 0xFFFE;
+        private const long Acc32Max = 0xFFFFFFFFL;
+
+        private readonly int[] _offsets = new int[TelemetrySchema.MaxMppts];
+
+        /// <summary>
+        /// Inverter 101/102/103. W is the AC power the inverter delivers, PV less battery charging (conversion losses
+        /// not counted); the phase voltages and the frequency are the grid's, which the inverter's output is tied to.
+        /// </summary>
+        private void WriteInverter(Sample sample, ushort[] image, int at)
+        {
+            Fill(image, at, 4, RegisterWords.NoUInt16);
+            RegisterWords.Put16(image, at + 4, RegisterWords.NoInt16);
+            Fill(image, at + 5, 3, RegisterWords.NoUInt16);
+            for (int p = 0; p < TelemetrySchema.MaxPhases; p++)
+            {
+                Take(p, at + 8 + p, SampleValues.Number(sample, _phaseVoltage[p]));
+            }
+
+            PutGroup(image, TelemetrySchema.MaxPhases, at + 11, -1, 0, UInt16Max, RegisterWords.NoUInt16);
+            Take(0, at + 12, InverterPower(sample));
+            PutGroup(image, 1, at + 13, 0, Int16Min, Int16Max, RegisterWords.NoInt16);
+            Take(0, at + 14, SampleValues.Number(sample, _gridFrequency));
+            PutGroup(image, 1, at + 15, -2, 0, UInt16Max, RegisterWords.NoUInt16);
+            Fill(image, at + 16, 6, RegisterWords.NoInt16);
+            Take(0, at + 22, Watthours(SampleValues.Number(sample, _pvEnergy)));
+            PutAccumulators(image, 1, at + 24);
+            Fill(image, at + 25, 4, RegisterWords.NoUInt16);
+            RegisterWords.Put16(image, at + 26, RegisterWords.NoInt16);
+            RegisterWords.Put16(image, at + 28, RegisterWords.NoInt16);
+            Take(0, at + 29, SampleValues.Number(sample, _pvPower));
+            PutGroup(image, 1, at + 30, 0, Int16Min, Int16Max, RegisterWords.NoInt16);
+            Take(0, at + 31, SampleValues.Number(sample, _deviceTemperature));
+            Take(1, at + 32, SampleValues.Number(sample, _heatsinkTemperature));
+            Take(2, at + 33, double.NaN);
+            Take(3, at + 34, double.NaN);
+            PutGroup(image, 4, at + 35, -1, Int16Min, Int16Max, RegisterWords.NoInt16);
+            RegisterWords.Put16(image, at + 36, RegisterWords.NoUInt16);
+            long state = SampleValues.Code32(sample, _state);
+            RegisterWords.Put16(image, at + 37, state < 0 || state > UInt16Max ? RegisterWords.NoUInt16 : (int)state);
+            RegisterWords.Put32(image, at + 38, RegisterWords.NoUInt32);
+            RegisterWords.Put32(image, at + 40, RegisterWords.NoUInt32);
+            PutCode(image, at + 42, SampleValues.Code32(sample, _fault));
+            PutCode(image, at + 44, SampleValues.Code32(sample, _warning));
+            RegisterWords.Put32(image, at + 46, RegisterWords.NoUInt32);
+            RegisterWords.Put32(image, at + 48, RegisterWords.NoUInt32);
+        }
+
+        /// <summary>Model 160: one module per MPPT, named "MPPT n"; no energy or time stamps, which the schema does not carry.</summary>
+        private void WriteMppt(Sample sample, ushort[] image, int at, int count)
+        {
+            int first = at + SunSpecModels.MpptFixedLength;
+            RegisterWords.Put16(image, at + 3, RegisterWords.NoInt16);
+            RegisterWords.Put32(image, at + 4, RegisterWords.NoUInt32);
+            RegisterWords.Put16(image, at + 6, count);
+            RegisterWords.Put16(image, at + 7, RegisterWords.NoUInt16);
+            for (int m = 0; m < count; m++)
+            {
+                int module = first + (m * SunSpecModels.MpptModuleLength);
+                RegisterWords.Put16(image, module, m + 1);
+                RegisterWords.PutText(image, module + 1, 8, "MPPT " + (m + 1).ToString());
+                RegisterWords.Put32(image, module + 12, RegisterWords.NoAcc32);
+                RegisterWords.Put32(image, module + 14, RegisterWords.NoUInt32);
+                RegisterWords.Put16(image, module + 16, RegisterWords.NoInt16);
+                RegisterWords.Put16(image, module + 17, RegisterWords.NoUInt16);
+                RegisterWords.Put32(image, module + 18, RegisterWords.NoUInt32);
+            }
+
+            PutModules(sample, image, first + 9, _mpptCurrent, count, at, -2);
+            PutModules(sample, image, first + 10, _mpptVoltage, count, at + 1, -1);
+            PutModules(sample, image, first + 11, _mpptPower, count, at + 2, 0);
+        }
+
+        private void PutModules(Sample sample, ushort[] image, int firstAt, int[] fields, int count, int sfAt, int least)
+        {
+            for (int m = 0; m < count; m++)
+            {
+                Take(m, firstAt + (m * SunSpecModels.MpptModuleLength), SampleValues.Number(sample, fields[m]));
+            }
+
+            PutGroup(image, count, sfAt, least, 0, UInt16Max, RegisterWords.NoUInt16);
+        }
+
+        /// <summary>Model 124: the state of charge, the battery voltage and whether it charges; its controls are not implemented (read-only).</summary>
+        private void WriteStorage(Sample sample, ushort[] image, int at)
+        {
+            Fill(image, at, 3, RegisterWords.NoUInt16);
+            Fill(image, at + 3, 3, RegisterWords.NoUInt16);
+            Take(0, at + 6, SampleValues.Number(sample, _batterySoc));
+            PutGroup(image, 1, at + 20, -1, 0, UInt16Max, RegisterWords.NoUInt16);
+            RegisterWords.Put16(image, at + 7, RegisterWords.NoUInt16);
+            Take(0, at + 8, SampleValues.Number(sample, _batteryVoltage));
+            PutGroup(image, 1, at + 22, -1, 0, UInt16Max, RegisterWords.NoUInt16);
+            RegisterWords.Put16(image, at + 9, ChargeStatus(SampleValues.Number(sample, _batteryPower)));
+            Fill(image, at + 10, 2, RegisterWords.NoInt16);
+            Fill(image, at + 12, 4, RegisterWords.NoUInt16);
+            Fill(image, at + 16, 4, RegisterWords.NoInt16);
+            RegisterWords.Put16(image, at + 21, RegisterWords.NoInt16);
+            RegisterWords.Put16(image, at + 23, RegisterWords.NoInt16);
+        }
+
+        /// <summary>
+        /// Meter 203 for the grid connection. SunSpec meters count import as positive power, the schema counts export as
+        /// positive, so the powers change sign here.
+        /// </summary>
+        private void WriteMeter(Sample sample, ushort[] image, int at)
+        {
+            Take(0, at, double.NaN);
+            for (int p = 0; p < TelemetrySchema.MaxPhases; p++)
+            {
+                Take(p + 1, at + 1 + p, SampleValues.Number(sample, _phaseCurrent[p]));
+            }
+
+            PutGroup(image, 4, at + 4, -2, Int16Min, Int16Max, RegisterWords.NoInt16);
+            Take(0, at + 5, double.NaN);
+            for (int p = 0; p < TelemetrySchema.MaxPhases; p++)
+            {
+                Take(p + 1, at + 6 + p, SampleValues.Number(sample, _phaseVoltage[p]));
+            }
+
+            PutGroup(image, 4, at + 13, -1, Int16Min, Int16Max, RegisterWords.NoInt16);
+            Fill(image, at + 9, 4, RegisterWords.NoInt16);
+            Take(0, at + 14, SampleValues.Number(sample, _gridFrequency));
+            PutGroup(image, 1, at + 15, -2, Int16Min, Int16Max, RegisterWords.NoInt16);
+            Take(0, at + 16, -SampleValues.Number(sample, _gridPower));
+            for (int p = 0; p < TelemetrySchema.MaxPhases; p++)
+            {
+                Take(p + 1, at + 17 + p, -SampleValues.Number(sample, _phasePower[p]));
+            }
+
+            PutGroup(image, 4, at + 20, 0, Int16Min, Int16Max, RegisterWords.NoInt16);
+            Fill(image, at + 21, 10, RegisterWords.NoInt16);
+            Take(0, at + 31, 100 * SampleValues.Number(sample, _gridPowerFactor));
+            PutGroup(image, 1, at + 35, -1, Int16Min, Int16Max, RegisterWords.NoInt16);
+            Fill(image, at + 32, 3, RegisterWords.NoInt16);
+            for (int r = 36; r < 52; r += 2)
+            {
+                RegisterWords.Put32(image, at + r, RegisterWords.NoAcc32);
+            }
+
+            Take(0, at + 36, Watthours(SampleValues.Number(sample, _gridExport)));
+            Take(1, at + 44, Watthours(SampleValues.Number(sample, _gridImport)));
+            PutAccumulators(image, 2, at + 52);
+            for (int r = 53; r < 102; r++)
+            {
+                image[at + r] = 0;
+            }
+
+            RegisterWords.Put16(image, at + 69, RegisterWords.NoInt16);
+            RegisterWords.Put16(image, at + 102, RegisterWords.NoInt16);
+            RegisterWords.Put32(image, at + 103, RegisterWords.NoUInt32);
+        }
+
+        /// <summary>PV less battery charging; the battery counts as zero when the map has none, and as absent when it has one that did not answer.</summary>
+        private double InverterPower(Sample sample)
+        {
+            double pv = SampleValues.Number(sample, _pvPower);
+            return SampleValues.Fed(sample, _batteryPower) ? pv - SampleValues.Number(sample, _batteryPower) : pv;
+        }
+
+        /// <summary>ChaSt: 3 discharging, 4 charging, 6 holding (SunSpec model 124).</summary>
+        private static int ChargeStatus(double batteryPower)
+        {
+            if (double.IsNaN(batteryPower))
+            {
+                return RegisterWords.NoUInt16;
+            }
+
+            if (0 < batteryPower)
+            {
+                return 4;
+            }
+
+            return batteryPower < 0 ? 3 : 6;
+        }
+
+        private static double Watthours(double kilowattHours)
+        {
+            return 1000 * kilowattHours;
+        }
+
+        private static void PutCode(ushort[] image, int at, long code)
+        {
+            RegisterWords.Put32(image, at, code < 0 ? RegisterWords.NoUInt32 : code);
+        }
+
+        private void Take(int slot, int at, double value)
+        {
+            _group[slot] = value;
+            _offsets[slot] = at;
+        }
+
+        /// <summary>
+        /// The <paramref name="count"/> values taken, sharing the scale factor at <paramref name="sfAt"/>: all absent
+        /// means the factor too reads not-implemented.
+        /// </summary>
+        private void PutGroup(ushort[] image, int count, int sfAt, int least, long min, long max, int absent)
+        {
+            int sf = RegisterWords.FitScale(_group, count, least, min, max);
+            bool any = false;
+            for (int i = 0; i < count; i++)
+            {
+                long raw;
+                bool fits = RegisterWords.TryScale(_group[i], -sf, min, max, out raw);
+                RegisterWords.Put16(image, _offsets[i], fits ? (int)raw : absent);
+                any |= fits;
+            }
+
+            RegisterWords.Put16(image, sfAt, any ? sf : RegisterWords.NoInt16);
+        }
+
+        private void PutAccumulators(ushort[] image, int count, int sfAt)
+        {
+            int sf = RegisterWords.FitScale(_group, count, 0, 0, Acc32Max);
+            bool any = false;
+            for (int i = 0; i < count; i++)
+            {
+                long raw;
+                bool fits = RegisterWords.TryScale(_group[i], -sf, 0, Acc32Max, out raw);
+                RegisterWords.Put32(image, _offsets[i], fits ? raw : RegisterWords.NoAcc32);
+                any |= fits;
+            }
+
+            RegisterWords.Put16(image, sfAt, any ? sf : RegisterWords.NoInt16);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using EnergyLogger.Core.Modbus;
+using EnergyLogger.Core.Registers;
+using EnergyLogger.Integration.Tests.Cloud;
+using EnergyLogger.Integration.Tests.EndToEnd;
+using EnergyLogger.Integration.Tests.ReadyMaps;
+using SlaveImage = EnergyLogger.Integration.Tests.ReadyMaps.RegisterImage;
+
+namespace EnergyLogger.Integration.Tests.Local;
+
+/// <summary>
+/// <c>energylogger run</c> with every peer real: a pymodbus slave on a pty polled once a second, mosquitto with TLS
+/// and a Kaa-like responder that acknowledges and can push configs. The local server's port is free and chosen here.
+/// </summary>
+internal sealed class LocalRig : IAsyncDisposable
+{
+    public const string Map = """
+        {"format":"energylogger-map/1","name":"local-e2e","devices":[{"id":"inv","slave":1}],
+         "points":[{"name":"grid_power","address":10,"type":"int16","poll":"fast","target":"grid.power"},
+                   {"name":"soc","address":11,"poll":"fast","target":"battery.soc"},
+                   {"name":"pv_power","address":12,"poll":"fast","target":"pv.power"},
+                   {"name":"grid_v","address":13,"scale":0.1,"poll":"fast","target":"grid.l1.voltage"},
+                   {"name":"mppt1_v","address":14,"scale":0.1,"poll":"fast","target":"pv.mppt1.voltage"},
+                   {"name":"mppt1_p","address":15,"poll":"fast","target":"pv.mppt1.power"}]}
+        """;
+
+    public const int PeriodMs = 1000;
+    public const string App = "local-app";
+    public const string Token = "local-token";
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(25);
+
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "el-local-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly MosquittoBroker _broker = new();
+    private MapPeer? _peer;
+
+    private LocalRig()
+    {
+    }
+
+    public int Port { get; } = MosquittoBroker.FreePort();
+
+    public KaaLikeResponder Kaa { get; private set; } = null!;
+
+    public LoggerProcess Logger { get; private set; } = null!;
+
+    /// <summary>
+    /// Starts the peers and the logger, with the local server on <see cref="Port"/> by the settings or off, and waits for two
+    /// samples at the cloud (and for the server to listen, when it is on).
+    /// </summary>
+    public static async Task<LocalRig> StartAsync(bool serverOn)
+    {
+        var rig = new LocalRig();
+        try
+        {
+            await rig.Run(serverOn ? new() { ["local.modbus"] = "on", ["local.modbus.port"] = rig.Port.ToString() } : new());
+            if (serverOn)
+            {
+                rig.Logger.WaitFor(l => l.Contains("src=local msg=\"modbus tcp server listening\"", StringComparison.Ordinal), Patience);
+            }
+
+            return rig;
+        }
+        catch
+        {
+            await rig.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Pushes a config with the same map and <paramref name="extra"/> members (e.g. <c>,"local":{..}</c>).</summary>
+    public void PushConfig(string id, string extra)
+    {
+        Kaa.Publish("kp1/" + App + "/cmx/" + Token + "/config/json/status", "{\"configId\":\"" + id + "\",\"config\":{\"map\":" + Map + extra + "}}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Logger?.Dispose();
+        Kaa?.Dispose();
+        if (_peer is not null)
+        {
+            await _peer.DisposeAsync();
+        }
+
+        _broker.Dispose();
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private async Task Run(Dictionary<string, string> local)
+    {
+        Directory.CreateDirectory(_dir);
+        RegisterMap map = RegisterMapLoader.Load(Map, out MapError? error) ?? throw new InvalidOperationException(error?.ToString());
+        SlaveImage image = new SlaveImage(map).Exists(FunctionCode.ReadHoldingRegisters, 0, 40)
+            .Set("grid_power", -1200).Set("soc", 64).Set("pv_power", 3100).Set("grid_v", 230.4).Set("mppt1_v", 345.6).Set("mppt1_p", 3100);
+        _peer = await MapPeer.StartAsync(image, 9600);
+        Kaa = new KaaLikeResponder(_broker, _broker.TlsPort);
+        File.WriteAllText(Path.Combine(_dir, "map.json"), Map);
+        File.Copy(_broker.CaPath, Path.Combine(_dir, "ca.pem"));
+        var settings = new Dictionary<string, string>
+        {
+            ["mqtt.host"] = "localhost", ["mqtt.port"] = _broker.TlsPort.ToString(), ["kaa.token"] = Token, ["kaa.app"] = App,
+        };
+        foreach ((string name, string value) in local)
+        {
+            settings[name] = value;
+        }
+
+        string config = Path.Combine(_dir, "logger.json");
+        File.WriteAllText(config, JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["bus"] = new { port = _peer.SerialPath, baud = 9600, timeoutMs = 500, retries = 1 },
+            ["map"] = "map.json",
+            ["data"] = "data",
+            ["mac"] = "02:00:00:e2:e2:14",
+            ["caFile"] = "ca.pem",
+            ["poll"] = new { fastMs = PeriodMs, normalMs = PeriodMs, slowMs = PeriodMs, budgetMs = 800 },
+            ["cloud"] = new { backoffBaseMs = 300, backoffMaxMs = 1000, keepAliveS = 10, replyTimeoutMs = 5000 },
+            ["settings"] = settings,
+        }));
+        Logger = LoggerProcess.Start("--config", config);
+        if (!KaaLikeResponder.WaitUntil(() => Kaa.Samples.Count >= 2, Patience))
+        {
+            throw new TimeoutException("no samples at the cloud\n" + Logger.Log);
+        }
+    }
+}
