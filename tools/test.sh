@@ -12,14 +12,16 @@ cd "$repo"
 
 # Real peers, not mocks: a MODBUS RTU slave (pymodbus, run with the system python) on a socat pty pair,
 # and a mosquitto broker with TLS. python3-serial-asyncio is only a Recommends of python3-pymodbus,
-# but its serial server needs it. mbpoll is the MODBUS TCP client that reads the logger's local server.
-debian_packages=(socat python3-pymodbus python3-serial-asyncio mosquitto mbpoll)
+# but its serial server needs it. mbpoll is the MODBUS TCP client that reads the logger's local server, and
+# influxdb (1.x) the database its InfluxDB writer writes to.
+debian_packages=(socat python3-pymodbus python3-serial-asyncio mosquitto mbpoll influxdb)
 missing=()
 [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
 command -v socat >/dev/null 2>&1 || missing+=(socat)
 /usr/bin/python3 -c 'import pymodbus' >/dev/null 2>&1 || missing+=(python3-pymodbus)
 /usr/bin/python3 -c 'import serial_asyncio' >/dev/null 2>&1 || missing+=(python3-serial-asyncio)
 command -v mbpoll >/dev/null 2>&1 || missing+=(mbpoll)
+[ -x /usr/bin/influxd ] || missing+=(influxdb)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "test: installing ${missing[*]} from Debian"
     sudo=""

@@ -89,6 +89,12 @@ namespace EnergyLogger.Core.Runtime
                 polling.Local = Local;
             }
 
+            InfluxUplink influx = polling == null || ports.Influx == null ? null : OpenInflux(ports, options, log);
+            if (influx != null)
+            {
+                polling.Influx = influx;
+            }
+
             MetadataRefresh metadata = Cloud == null ? null : new MetadataRefresh(Cloud, _clock, options, start);
             _tasks = Present(new ILoopTask[]
             {
@@ -97,6 +103,7 @@ namespace EnergyLogger.Core.Runtime
                 memory,
                 polling,
                 Cloud,
+                influx,
                 wifi,
                 schedule,
                 updates,
@@ -234,6 +241,21 @@ namespace EnergyLogger.Core.Runtime
                 Heartbeat.Beat("idle", now);
                 _clock.Sleep((int)wait);
             }
+        }
+
+        /// <summary>The InfluxDB writer with an outbox of its own (prefix "ix"), sized like the cloud's.</summary>
+        private static InfluxUplink OpenInflux(RuntimePorts ports, RuntimeOptions options, Log log)
+        {
+            var outbox = new Outbox(ports.Files, new OutboxOptions
+            {
+                SegmentBytes = options.Outbox.SegmentBytes,
+                MaxSegments = options.Outbox.MaxSegments,
+                MaxBatchBytes = options.Outbox.MaxBatchBytes,
+                FilePrefix = InfluxUplink.Prefix,
+            });
+            int restored = outbox.Open();
+            log.Write(LogLevel.Info, "outbox", "opened", "prefix", InfluxUplink.Prefix, "restored", restored.ToString());
+            return new InfluxUplink(outbox, ports.Influx, ports.Clock, log, CloudSettings.MacText(ports.Network.Mac));
         }
 
         private static DeviceIdentity LocalIdentity(FirmwareIdentity firmware, INetwork network, RegisterMap map)

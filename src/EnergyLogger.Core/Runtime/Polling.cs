@@ -31,6 +31,9 @@ namespace EnergyLogger.Core.Runtime
         /// <summary>The local MODBUS TCP server's registers, or null when the server is off.</summary>
         public RegisterImage Local { get; set; }
 
+        /// <summary>The InfluxDB writer, whose outbox takes each cycle's first sample too; null for none.</summary>
+        public InfluxUplink Influx { get; set; }
+
         /// <param name="updater">The OTA updater, or null when this build has none.</param>
         /// <param name="journal">The boot journal whose boot count is the epoch of the samples' sequence numbers.</param>
         /// <param name="tap">Sees every stored sample, or null.</param>
@@ -105,6 +108,14 @@ namespace EnergyLogger.Core.Runtime
             return false;
         }
 
+        private void AppendInflux(Sample sample)
+        {
+            if (Influx != null && Influx.Outbox.Append(sample) != AppendStatus.Stored)
+            {
+                _log.Write(LogLevel.Warn, "influx", "sample not stored");
+            }
+        }
+
         private void LogUnsupported()
         {
             UnsupportedPoints unsupported = _engine.Unsupported;
@@ -173,6 +184,7 @@ namespace EnergyLogger.Core.Runtime
                 if (g == 0)
                 {
                     _cloud.PublishLatest(_json.Buffer, _json.Length);
+                    AppendInflux(sample);
                 }
             }
         }

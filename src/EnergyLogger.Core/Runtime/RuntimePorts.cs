@@ -29,5 +29,8 @@ namespace EnergyLogger.Core.Runtime
 
         /// <summary>Sees every stored sample (the host's CSV log); null where nothing does.</summary>
         public ISampleTap Samples;
+
+        /// <summary>The InfluxDB write API (docs/local-access.md); null when samples are not written to InfluxDB.</summary>
+        public IHttpPost Influx;
     }
 }

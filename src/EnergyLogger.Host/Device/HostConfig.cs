@@ -6,6 +6,8 @@ using EnergyLogger.Core.Runtime;
 using EnergyLogger.Host.Cli;
 using EnergyLogger.Host.Links;
 
+using EnergyLogger.Host.Local;
+
 namespace EnergyLogger.Host.Device;
 
 /// <summary>
@@ -16,15 +18,16 @@ namespace EnergyLogger.Host.Device;
 /// </summary>
 internal sealed class HostConfig
 {
-    private static readonly string[] TopMembers = ["bus", "map", "data", "settings", "caFile", "mac", "poll", "cloud", "loop", "ota", "logLevel", "wifi", "clock"];
+    private static readonly string[] TopMembers = ["bus", "map", "data", "settings", "caFile", "mac", "poll", "cloud", "loop", "ota", "logLevel", "wifi", "clock", "influx"];
     private static readonly string[] BusMembers = ["port", "baud", "parity", "stopBits", "tcp", "rtuOverTcp", "timeoutMs", "retries"];
     private static readonly string[] PollMembers = ["fastMs", "normalMs", "slowMs", "budgetMs"];
     private static readonly string[] CloudMembers = ["backoffBaseMs", "backoffMaxMs", "keepAliveS", "replyTimeoutMs", "connectTimeoutMs"];
     private static readonly string[] LoopMembers = ["tickMs", "stallMs", "provenAfterMs", "metadataMs", "wifiTrialMs"];
 
     private HostConfig(BusSettings bus, string? mapPath, string dataDir, DeviceSettings? settings, byte[]? mac, RuntimeOptions options, OtaConfig? ota,
-        LogLevel logLevel, HostWifi? wifi, WallTime? clock)
+        LogLevel logLevel, HostWifi? wifi, WallTime? clock, InfluxConfig? influx)
     {
+        Influx = influx;
         Wifi = wifi;
         Clock = clock;
         Ota = ota;
@@ -58,6 +61,9 @@ internal sealed class HostConfig
     public OtaConfig? Ota { get; }
 
     public LogLevel LogLevel { get; }
+
+    /// <summary>Where samples are written in line protocol (docs/local-access.md, "InfluxDB"); null for nowhere.</summary>
+    public InfluxConfig? Influx { get; }
 
     /// <summary>The Wi-Fi networks the virtual device sees; null: the PC's own network only.</summary>
     public HostWifi? Wifi { get; }
@@ -100,7 +106,8 @@ internal sealed class HostConfig
             Member(root, "ota") is { } ota ? OtaConfig.Read(ota, dir) : null,
             ParseLevel(OptionalText(root, "logLevel") ?? "info"),
             Member(root, "wifi") is { } wifi ? HostWifi.Read(wifi) : null,
-            Member(root, "clock") is { } clock ? WallTime.Read(clock) : null);
+            Member(root, "clock") is { } clock ? WallTime.Read(clock) : null,
+            Member(root, "influx") is { } influx ? InfluxConfig.Read(influx) : null);
     }
 
     /// <summary>The configured MAC, or the first network interface's, or a fixed locally administered one.</summary>
@@ -274,7 +281,7 @@ internal sealed class HostConfig
     internal static string Text(JsonElement v, string path) =>
         v.ValueKind == JsonValueKind.String ? v.GetString()! : throw new UsageException($"{path}: expected a string");
 
-    private static void Expect(JsonElement v, JsonValueKind kind, string path)
+    internal static void Expect(JsonElement v, JsonValueKind kind, string path)
     {
         if (v.ValueKind != kind)
         {

@@ -116,6 +116,7 @@ internal sealed class VirtualDevice
 
         using (bus)
         using (var mqtt = new MqttClient(clock))
+        using (InfluxPoster? influx = _config.Influx is null ? null : new InfluxPoster(_config.Influx))
         using (HostAccessPoint? accessPoint = _provisioning is null ? null : new HostAccessPoint(_provisioning, boot, clock, new ProvisioningListenerOptions(), log))
         {
             var restart = new InProcessRestart();
@@ -134,6 +135,7 @@ internal sealed class VirtualDevice
                 Updater = ota?.Updater(clock, boot.Settings, log),
                 AccessPoint = accessPoint,
                 Samples = _samples,
+                Influx = boot.Mode == RunMode.Normal ? influx : null,
             };
             var loop = new MainLoop(boot, _map, ports, firmware, _config.Options);
             using LocalServerFollower? local = loop.Local is null ? null : new LocalServerFollower(loop.Local, log);

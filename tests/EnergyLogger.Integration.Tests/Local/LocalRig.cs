@@ -47,12 +47,13 @@ internal sealed class LocalRig : IAsyncDisposable
     /// Starts the peers and the logger, with the local server on <see cref="Port"/> by the settings or off, and waits for two
     /// samples at the cloud (and for the server to listen, when it is on).
     /// </summary>
-    public static async Task<LocalRig> StartAsync(bool serverOn)
+    /// <param name="extra">More members of the logger's config (e.g. <c>influx</c>).</param>
+    public static async Task<LocalRig> StartAsync(bool serverOn, Dictionary<string, object>? extra = null)
     {
         var rig = new LocalRig();
         try
         {
-            await rig.Run(serverOn ? new() { ["local.modbus"] = "on", ["local.modbus.port"] = rig.Port.ToString() } : new());
+            await rig.Run(serverOn ? new() { ["local.modbus"] = "on", ["local.modbus.port"] = rig.Port.ToString() } : new(), extra ?? new());
             if (serverOn)
             {
                 rig.Logger.WaitFor(l => l.Contains("src=local msg=\"modbus tcp server listening\"", StringComparison.Ordinal), Patience);
@@ -92,7 +93,7 @@ internal sealed class LocalRig : IAsyncDisposable
         }
     }
 
-    private async Task Run(Dictionary<string, string> local)
+    private async Task Run(Dictionary<string, string> local, Dictionary<string, object> extra)
     {
         Directory.CreateDirectory(_dir);
         RegisterMap map = RegisterMapLoader.Load(Map, out MapError? error) ?? throw new InvalidOperationException(error?.ToString());
@@ -112,7 +113,7 @@ internal sealed class LocalRig : IAsyncDisposable
         }
 
         string config = Path.Combine(_dir, "logger.json");
-        File.WriteAllText(config, JsonSerializer.Serialize(new Dictionary<string, object>
+        var members = new Dictionary<string, object>
         {
             ["bus"] = new { port = _peer.SerialPath, baud = 9600, timeoutMs = 500, retries = 1 },
             ["map"] = "map.json",
@@ -122,7 +123,13 @@ internal sealed class LocalRig : IAsyncDisposable
             ["poll"] = new { fastMs = PeriodMs, normalMs = PeriodMs, slowMs = PeriodMs, budgetMs = 800 },
             ["cloud"] = new { backoffBaseMs = 300, backoffMaxMs = 1000, keepAliveS = 10, replyTimeoutMs = 5000 },
             ["settings"] = settings,
-        }));
+        };
+        foreach ((string name, object value) in extra)
+        {
+            members[name] = value;
+        }
+
+        File.WriteAllText(config, JsonSerializer.Serialize(members));
         Logger = LoggerProcess.Start("--config", config);
         if (!KaaLikeResponder.WaitUntil(() => Kaa.Samples.Count >= 2, Patience))
         {

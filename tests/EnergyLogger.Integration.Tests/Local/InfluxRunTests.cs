@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Xunit;
+using Xunit.Abstractions;
+using static EnergyLogger.Integration.Tests.Cloud.KaaLikeResponder;
+
+namespace EnergyLogger.Integration.Tests.Local;
+
+/// <summary>
+/// <c>energylogger run</c> writing to Debian's InfluxDB 1.x through <c>/write</c> while it polls a pymodbus slave and
+/// publishes to the cloud: an outage of the database loses no sample and doubles none, and the values written are the
+/// cloud's, sample for sample.
+/// </summary>
+public sealed class InfluxRunTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly InfluxPeer _influx = new();
+    private LocalRig? _rig;
+
+    private LocalRig Rig => _rig!;
+
+    public async Task InitializeAsync()
+    {
+        _rig = await LocalRig.StartAsync(serverOn: false, new() { ["influx"] = new { url = _influx.Url, db = InfluxPeer.Database } });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_rig is not null)
+        {
+            await _rig.DisposeAsync();
+        }
+
+        _influx.Dispose();
+    }
+
+    private List<long> Seqs() => _influx.Query("SELECT seq FROM energylogger").Select(row => row[1].GetInt64()).ToList();
+
+    [Fact]
+    public void Influx_OutageOfTenCycles_EverySampleWrittenOnceWithTheCloudsValues()
+    {
+        Assert.True(WaitUntil(() => Seqs().Count >= 2, LocalRig.Patience), Rig.Logger.Log + _influx.Log);
+
+        _influx.Stop();
+        long before = Rig.Kaa.Samples.Max(s => s.GetProperty("seq").GetInt64());
+        Assert.True(WaitUntil(() => Rig.Kaa.Samples.Max(s => s.GetProperty("seq").GetInt64()) >= before + 10, LocalRig.Patience), Rig.Logger.Log);
+        Rig.Logger.WaitFor(l => l.Contains("src=influx msg=\"write failed; samples kept\"", StringComparison.Ordinal), LocalRig.Patience);
+        _influx.Start();
+
+        long last = Rig.Kaa.Samples.Max(s => s.GetProperty("seq").GetInt64());
+        Assert.True(WaitUntil(() => Seqs().Count > 0 && Seqs().Max() >= last, TimeSpan.FromSeconds(90)), Rig.Logger.Log);
+
+        List<long> seqs = Seqs();
+        long first = seqs.Min();
+        output.WriteLine($"{seqs.Count} samples in InfluxDB, seq {first}..{seqs.Max()}, outage of {last - before} cycles");
+        Assert.Equal(Enumerable.Range((int)first, seqs.Count).Select(s => (long)s), seqs.Order());
+        foreach (JsonElement[] row in _influx.Query("SELECT seq, \"grid.power\", \"pv.mppt1.voltage\", \"battery.soc\" FROM energylogger"))
+        {
+            JsonElement sample = Rig.Kaa.Samples.First(s => s.GetProperty("seq").GetInt64() == row[1].GetInt64());
+            Assert.Equal(sample.GetProperty("ts").GetInt64(), row[0].GetInt64());
+            Assert.Equal(sample.GetProperty("grid").GetProperty("power").GetDouble(), row[2].GetDouble());
+            Assert.Equal(sample.GetProperty("pv").GetProperty("mppt1").GetProperty("voltage").GetDouble(), row[3].GetDouble());
+            Assert.Equal(sample.GetProperty("battery").GetProperty("soc").GetDouble(), row[4].GetDouble());
+        }
+    }
+}
