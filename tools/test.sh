@@ -12,9 +12,9 @@ cd "$repo"
 
 # Real peers, not mocks: a MODBUS RTU slave (pymodbus, run with the system python) on a socat pty pair,
 # and a mosquitto broker with TLS. python3-serial-asyncio is only a Recommends of python3-pymodbus,
-# but its serial server needs it. mbpoll is the MODBUS TCP client that reads the logger's local server, and
-# influxdb (1.x) the database its InfluxDB writer writes to.
-debian_packages=(socat python3-pymodbus python3-serial-asyncio mosquitto mbpoll influxdb)
+# but its serial server needs it. mbpoll is the MODBUS TCP client that reads the logger's local server,
+# influxdb (1.x) the database its InfluxDB writer writes to, chromium the browser that renders its status page.
+debian_packages=(socat python3-pymodbus python3-serial-asyncio mosquitto mbpoll influxdb chromium)
 missing=()
 [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
 command -v socat >/dev/null 2>&1 || missing+=(socat)
@@ -22,6 +22,7 @@ command -v socat >/dev/null 2>&1 || missing+=(socat)
 /usr/bin/python3 -c 'import serial_asyncio' >/dev/null 2>&1 || missing+=(python3-serial-asyncio)
 command -v mbpoll >/dev/null 2>&1 || missing+=(mbpoll)
 [ -x /usr/bin/influxd ] || missing+=(influxdb)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "test: installing ${missing[*]} from Debian"
     sudo=""

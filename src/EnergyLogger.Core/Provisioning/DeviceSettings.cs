@@ -85,6 +85,10 @@ namespace EnergyLogger.Core.Provisioning
 
         public int LocalModbusUnit => IntRangeRule.Parse(Get(SettingFields.LocalModbusUnit), 1, 247);
 
+        public bool LocalHttp => Get(SettingFields.LocalHttp) == "on";
+
+        public int LocalHttpPort => IntRangeRule.Parse(Get(SettingFields.LocalHttpPort), 1, 65535);
+
         /// <summary>The canonical text of a field; empty when it is not set.</summary>
         public string Get(SettingField field)
         {

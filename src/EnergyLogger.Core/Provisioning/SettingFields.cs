@@ -40,11 +40,16 @@ namespace EnergyLogger.Core.Provisioning
         /// <summary>The unit id the local server answers as; other ids get exception 0x0B.</summary>
         public static readonly SettingField LocalModbusUnit = new SettingField(20, 21, "local.modbus.unit", new IntRangeRule(1, 247), "1", FieldFlags.None);
 
+        /// <summary>The local status page and <c>GET /api/status</c> over HTTP (docs/local-access.md); read-only, off until turned on.</summary>
+        public static readonly SettingField LocalHttp = new SettingField(21, 22, "local.http", new ChoiceRule(new[] { "on", "off" }), "off", FieldFlags.None);
+
+        public static readonly SettingField LocalHttpPort = new SettingField(22, 23, "local.http.port", new IntRangeRule(1, 65535), "80", FieldFlags.None);
+
         public static readonly SettingField[] All =
         {
             WifiSsid, WifiKey, MqttHost, MqttPort, MqttTls, MqttUsername, MqttPassword, MqttCa, CloudMode,
             KaaToken, KaaApp, MqttPrefix, SerialBaud, SerialParity, SerialStopBits, SerialSlave, WatchdogGpio, MqttDiscovery,
-            LocalModbus, LocalModbusPort, LocalModbusUnit,
+            LocalModbus, LocalModbusPort, LocalModbusUnit, LocalHttp, LocalHttpPort,
         };
 
         /// <summary>

@@ -95,6 +95,14 @@ namespace EnergyLogger.Core.Runtime
                 polling.Influx = influx;
             }
 
+            StatusRefresh status = null;
+            if (polling != null && boot.Settings.LocalHttp)
+            {
+                Status = new StatusBoard(options.Outbox.MaxRecordBytes, 2048);
+                polling.Status = Status;
+                status = new StatusRefresh(Status, ports.Network, Cloud, Local == null ? null : Local.Switch, Diagnostics, _clock, options);
+            }
+
             MetadataRefresh metadata = Cloud == null ? null : new MetadataRefresh(Cloud, _clock, options, start);
             _tasks = Present(new ILoopTask[]
             {
@@ -104,6 +112,7 @@ namespace EnergyLogger.Core.Runtime
                 polling,
                 Cloud,
                 influx,
+                status,
                 wifi,
                 schedule,
                 updates,
@@ -137,6 +146,9 @@ namespace EnergyLogger.Core.Runtime
         /// (provisioning, safe mode).
         /// </summary>
         public RegisterImage Local { get; }
+
+        /// <summary>What the local status page and <c>/api/status</c> show; null when the settings leave the page off.</summary>
+        public StatusBoard Status { get; }
 
         /// <summary>The configuration in use: its id, its map, the poll engine.</summary>
         public ConfigInUse Config { get; }

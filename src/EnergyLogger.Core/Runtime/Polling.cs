@@ -31,6 +31,9 @@ namespace EnergyLogger.Core.Runtime
         /// <summary>The local MODBUS TCP server's registers, or null when the server is off.</summary>
         public RegisterImage Local { get; set; }
 
+        /// <summary>The local status page's board, which shows each cycle's first sample; null when the page is off.</summary>
+        public StatusBoard Status { get; set; }
+
         /// <summary>The InfluxDB writer, whose outbox takes each cycle's first sample too; null for none.</summary>
         public InfluxUplink Influx { get; set; }
 
@@ -185,6 +188,10 @@ namespace EnergyLogger.Core.Runtime
                 {
                     _cloud.PublishLatest(_json.Buffer, _json.Length);
                     AppendInflux(sample);
+                    if (Status != null)
+                    {
+                        Status.PublishSample(_json.Buffer, _json.Length);
+                    }
                 }
             }
         }

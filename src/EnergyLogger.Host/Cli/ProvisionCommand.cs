@@ -37,6 +37,8 @@ internal sealed class ProvisionCommand
         ("local-modbus", "local.modbus", "on|off"),
         ("local-modbus-port", "local.modbus.port", "N"),
         ("local-modbus-unit", "local.modbus.unit", "N"),
+        ("local-http", "local.http", "on|off"),
+        ("local-http-port", "local.http.port", "N"),
     ];
 
     private readonly Argument<string> _address = new("HOST[:PORT]") { Arity = ArgumentArity.ZeroOrOne, Description = "the device: soft-AP address 192.168.4.1, port 4242 unless given" };

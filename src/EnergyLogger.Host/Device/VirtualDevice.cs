@@ -140,6 +140,8 @@ internal sealed class VirtualDevice
             var loop = new MainLoop(boot, _map, ports, firmware, _config.Options);
             using LocalServerFollower? local = loop.Local is null ? null : new LocalServerFollower(loop.Local, log);
             local?.Start();
+            using StatusHttpServer? status = loop.Status is null ? null : new StatusHttpServer(boot.Settings.LocalHttpPort, loop.Status, log);
+            status?.Start();
             var supervisor = new Supervisor(loop.Heartbeat, clock, _watchdog, boot.Journal, new ProcessExitRestart(), log, _config.Options);
             new Thread(supervisor.Run) { IsBackground = true, Name = "supervisor" }.Start();
             try

@@ -21,7 +21,10 @@ internal sealed class LocalRig : IAsyncDisposable
                    {"name":"pv_power","address":12,"poll":"fast","target":"pv.power"},
                    {"name":"grid_v","address":13,"scale":0.1,"poll":"fast","target":"grid.l1.voltage"},
                    {"name":"mppt1_v","address":14,"scale":0.1,"poll":"fast","target":"pv.mppt1.voltage"},
-                   {"name":"mppt1_p","address":15,"poll":"fast","target":"pv.mppt1.power"}]}
+                   {"name":"mppt1_p","address":15,"poll":"fast","target":"pv.mppt1.power"},
+                   {"name":"load_p","address":16,"poll":"fast","target":"load.power"},
+                   {"name":"pv_today","address":17,"scale":0.1,"poll":"fast","target":"pv.energy_today"},
+                   {"name":"import_today","address":18,"scale":0.1,"poll":"fast","target":"grid.import_energy_today"}]}
         """;
 
     public const int PeriodMs = 1000;
@@ -48,12 +51,19 @@ internal sealed class LocalRig : IAsyncDisposable
     /// samples at the cloud (and for the server to listen, when it is on).
     /// </summary>
     /// <param name="extra">More members of the logger's config (e.g. <c>influx</c>).</param>
-    public static async Task<LocalRig> StartAsync(bool serverOn, Dictionary<string, object>? extra = null)
+    /// <param name="settings">More port-4242 settings.</param>
+    public static async Task<LocalRig> StartAsync(bool serverOn, Dictionary<string, object>? extra = null, Dictionary<string, string>? settings = null)
     {
         var rig = new LocalRig();
         try
         {
-            await rig.Run(serverOn ? new() { ["local.modbus"] = "on", ["local.modbus.port"] = rig.Port.ToString() } : new(), extra ?? new());
+            Dictionary<string, string> local = serverOn ? new() { ["local.modbus"] = "on", ["local.modbus.port"] = rig.Port.ToString() } : new();
+            foreach ((string name, string value) in settings ?? new())
+            {
+                local[name] = value;
+            }
+
+            await rig.Run(local, extra ?? new());
             if (serverOn)
             {
                 rig.Logger.WaitFor(l => l.Contains("src=local msg=\"modbus tcp server listening\"", StringComparison.Ordinal), Patience);
@@ -98,7 +108,8 @@ internal sealed class LocalRig : IAsyncDisposable
         Directory.CreateDirectory(_dir);
         RegisterMap map = RegisterMapLoader.Load(Map, out MapError? error) ?? throw new InvalidOperationException(error?.ToString());
         SlaveImage image = new SlaveImage(map).Exists(FunctionCode.ReadHoldingRegisters, 0, 40)
-            .Set("grid_power", -1200).Set("soc", 64).Set("pv_power", 3100).Set("grid_v", 230.4).Set("mppt1_v", 345.6).Set("mppt1_p", 3100);
+            .Set("grid_power", -1200).Set("soc", 64).Set("pv_power", 3100).Set("grid_v", 230.4).Set("mppt1_v", 345.6).Set("mppt1_p", 3100)
+            .Set("load_p", 4300).Set("pv_today", 12.3).Set("import_today", 4.5);
         _peer = await MapPeer.StartAsync(image, 9600);
         Kaa = new KaaLikeResponder(_broker, _broker.TlsPort);
         File.WriteAllText(Path.Combine(_dir, "map.json"), Map);

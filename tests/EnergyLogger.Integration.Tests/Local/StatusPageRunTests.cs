@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using EnergyLogger.Integration.Tests.Cloud;
+using Xunit;
+using static EnergyLogger.Integration.Tests.Cloud.KaaLikeResponder;
+
+namespace EnergyLogger.Integration.Tests.Local;
+
+/// <summary>
+/// The local status page and <c>/api/status</c> of <c>energylogger run</c> while it polls a pymodbus slave and
+/// publishes to the cloud: the API holds the cloud's sample and the logger's state without secrets, the page is read-only,
+/// and Debian's headless Chromium renders the page with the API's values and takes a screenshot of it.
+/// </summary>
+public sealed partial class StatusPageRunTests : IAsyncLifetime
+{
+    private readonly int _httpPort = MosquittoBroker.FreePort();
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private LocalRig? _rig;
+
+    private LocalRig Rig => _rig!;
+
+    private string Url => "http://127.0.0.1:" + _httpPort;
+
+    public async Task InitializeAsync()
+    {
+        _rig = await LocalRig.StartAsync(serverOn: true, settings: new() { ["local.http"] = "on", ["local.http.port"] = _httpPort.ToString() });
+        Rig.Logger.WaitFor(l => l.Contains("src=local msg=\"status page listening\"", StringComparison.Ordinal), LocalRig.Patience);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        if (_rig is not null)
+        {
+            await _rig.DisposeAsync();
+        }
+    }
+
+    private JsonElement Status()
+    {
+        string text = _http.GetStringAsync(Url + "/api/status").Result;
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    [Fact]
+    public void ApiStatus_WhileRunning_HoldsThePublishedSampleAndTheStateWithoutSecrets()
+    {
+        JsonElement status = default;
+        Assert.True(WaitUntil(() => (status = Status()).GetProperty("sample").ValueKind == JsonValueKind.Object
+            && status.TryGetProperty("diagnostics", out _), LocalRig.Patience), Rig.Logger.Log);
+
+        JsonElement sample = status.GetProperty("sample");
+        long seq = sample.GetProperty("seq").GetInt64();
+        Assert.True(WaitUntil(() => Rig.Kaa.Samples.Any(s => s.GetProperty("seq").GetInt64() == seq), LocalRig.Patience));
+        JsonElement published = Rig.Kaa.Samples.First(s => s.GetProperty("seq").GetInt64() == seq);
+        Assert.Equal(published.GetRawText(), sample.GetRawText());
+        Assert.True(status.GetProperty("cloud").GetProperty("online").GetBoolean());
+        Assert.True(status.GetProperty("local").GetProperty("modbus").GetBoolean());
+        Assert.Equal(Rig.Port, status.GetProperty("local").GetProperty("modbus_port").GetInt32());
+        Assert.True(status.GetProperty("diagnostics").GetProperty("cycles").GetInt32() >= 1);
+        Assert.DoesNotContain(LocalRig.Token, status.GetRawText());
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/status", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("PUT", "/", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("GET", "/api/settings", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/", HttpStatusCode.OK)]
+    public void Http_AnythingButReadingThePageOrTheApi_Refused(string method, string path, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), Url + path);
+        using HttpResponseMessage response = _http.Send(request);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public void Chromium_StatusPage_ShowsTheApisValuesInKilowattsWithWords()
+    {
+        Assert.True(WaitUntil(() => Status().GetProperty("sample").ValueKind == JsonValueKind.Object, LocalRig.Patience));
+        string dir = Path.Combine(Path.GetTempPath(), "el-chromium-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string dom = Chromium(dir, "--dump-dom", Url + "/");
+            JsonElement sample = Status().GetProperty("sample");
+            var shown = Shown().Matches(dom).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+
+            Assert.Equal(Kw(sample, "pv", "power"), shown["pv-kw"]);
+            Assert.Equal(Kw(sample, "grid", "power"), shown["grid-kw"]);
+            Assert.Equal("importing", shown["grid-word"]);
+            Assert.Equal(Kw(sample, "load", "power"), shown["house-kw"]);
+            Assert.Equal("-", shown["battery-kw"]);
+            Assert.Equal(sample.GetProperty("battery").GetProperty("soc").GetDouble().ToString("0"), shown["soc"]);
+            Assert.Equal(sample.GetProperty("pv").GetProperty("energy_today").GetDouble().ToString("0.0"), shown["e-pv"]);
+            Assert.Equal(sample.GetProperty("grid").GetProperty("import_energy_today").GetDouble().ToString("0.0"), shown["e-import"]);
+            Assert.Equal("online", shown["cloud"]);
+
+            string png = Path.Combine(dir, "status.png");
+            Chromium(dir, "--screenshot=" + png, "--window-size=800,600", Url + "/");
+            byte[] image = File.ReadAllBytes(png);
+            Assert.True(image.Length > 1000 && image[1] == (byte)'P' && image[2] == (byte)'N' && image[3] == (byte)'G', $"{image.Length} bytes");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static string Kw(JsonElement sample, string module, string field) =>
+        (Math.Abs(sample.GetProperty(module).GetProperty(field).GetDouble()) / 1000).ToString("0.00");
+
+    /// <summary>Debian's Chromium, headless, with time to fetch the API once; its standard output.</summary>
+    private static string Chromium(string profile, params string[] args)
+    {
+        var info = new ProcessStartInfo("chromium",
+            ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--virtual-time-budget=5000", .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using Process process = Process.Start(info)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("chromium did not finish: " + stderr.Result);
+        }
+
+        return stdout.Result;
+    }
+
+    [GeneratedRegex("id=\"([a-z-]+)\"[^>]*>([^<]*)<")]
+    private static partial Regex Shown();
+}
