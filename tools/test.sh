@@ -13,8 +13,9 @@ cd "$repo"
 # Real peers, not mocks: a MODBUS RTU slave (pymodbus, run with the system python) on a socat pty pair,
 # and a mosquitto broker with TLS. python3-serial-asyncio is only a Recommends of python3-pymodbus,
 # but its serial server needs it. mbpoll is the MODBUS TCP client that reads the logger's local server,
-# influxdb (1.x) the database its InfluxDB writer writes to, chromium the browser that renders its status page.
-debian_packages=(socat python3-pymodbus python3-serial-asyncio mosquitto mbpoll influxdb chromium)
+# influxdb (1.x) the database its InfluxDB writer writes to, chromium the browser that renders its status page,
+# python3-zeroconf the mDNS browser that finds it.
+debian_packages=(socat python3-pymodbus python3-serial-asyncio mosquitto mbpoll influxdb chromium python3-zeroconf)
 missing=()
 [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
 command -v socat >/dev/null 2>&1 || missing+=(socat)
@@ -23,6 +24,7 @@ command -v socat >/dev/null 2>&1 || missing+=(socat)
 command -v mbpoll >/dev/null 2>&1 || missing+=(mbpoll)
 [ -x /usr/bin/influxd ] || missing+=(influxdb)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+/usr/bin/python3 -c 'import zeroconf' >/dev/null 2>&1 || missing+=(python3-zeroconf)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "test: installing ${missing[*]} from Debian"
     sudo=""

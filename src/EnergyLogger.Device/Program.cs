@@ -1,5 +1,7 @@
 using System;
 using System.Threading;
+using EnergyLogger.Core.Cloud;
+using EnergyLogger.Core.Local;
 using EnergyLogger.Core.Ota;
 using EnergyLogger.Core.Provisioning;
 using EnergyLogger.Core.Runtime;
@@ -97,6 +99,10 @@ namespace EnergyLogger.Device
             if (loop.Local != null)
             {
                 new ModbusTcpServer(loop.Local, clock, log).Start();
+
+                // mDNS: energy-logger-xxxx.local with _energylogger._tcp and, while the server runs, _modbus._tcp.
+                var responder = new MdnsResponder(network.Mac, wiring.Firmware().Version, CloudSettings.MacText(network.Mac), 0);
+                new MdnsAnnouncer(responder, network, loop.Local.Switch, log).Start();
             }
 
             loop.Run();

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using EnergyLogger.Core.Cloud;
+using EnergyLogger.Core.Local;
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Provisioning;
@@ -142,6 +144,8 @@ internal sealed class VirtualDevice
             local?.Start();
             using StatusHttpServer? status = loop.Status is null ? null : new StatusHttpServer(boot.Settings.LocalHttpPort, loop.Status, log);
             status?.Start();
+            using MdnsAnnouncer? mdns = Announcer(loop, boot.Settings, network, firmware, log);
+            mdns?.Start();
             var supervisor = new Supervisor(loop.Heartbeat, clock, _watchdog, boot.Journal, new ProcessExitRestart(), log, _config.Options);
             new Thread(supervisor.Run) { IsBackground = true, Name = "supervisor" }.Start();
             try
@@ -170,6 +174,18 @@ internal sealed class VirtualDevice
 
             return restart.Requested ? null : 0;
         }
+    }
+
+    /// <summary>mDNS while a local service is on: with none, there is nothing on the LAN to find.</summary>
+    private static MdnsAnnouncer? Announcer(MainLoop loop, DeviceSettings settings, HostNetwork network, FirmwareIdentity firmware, Log log)
+    {
+        if (loop.Status is null && loop.Local is not { Switch.On: true })
+        {
+            return null;
+        }
+
+        var responder = new MdnsResponder(network.Mac, firmware.Version, CloudSettings.MacText(network.Mac), loop.Status is null ? 0 : settings.LocalHttpPort);
+        return new MdnsAnnouncer(responder, loop.Local?.Switch, log);
     }
 
     /// <summary>A start-up error of the configuration: exit 1, and the boot is not counted (it never ran).</summary>

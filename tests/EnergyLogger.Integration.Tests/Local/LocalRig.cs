@@ -35,6 +35,7 @@ internal sealed class LocalRig : IAsyncDisposable
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "el-local-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly MosquittoBroker _broker = new();
     private MapPeer? _peer;
+    private string _mac = "";
 
     private LocalRig()
     {
@@ -52,9 +53,11 @@ internal sealed class LocalRig : IAsyncDisposable
     /// </summary>
     /// <param name="extra">More members of the logger's config (e.g. <c>influx</c>).</param>
     /// <param name="settings">More port-4242 settings.</param>
-    public static async Task<LocalRig> StartAsync(bool serverOn, Dictionary<string, object>? extra = null, Dictionary<string, string>? settings = null)
+    /// <param name="mac">The logger's MAC: a test that browses mDNS gives its logger one of its own.</param>
+    public static async Task<LocalRig> StartAsync(bool serverOn, Dictionary<string, object>? extra = null, Dictionary<string, string>? settings = null,
+        string mac = "02:00:00:e2:e2:14")
     {
-        var rig = new LocalRig();
+        var rig = new LocalRig { _mac = mac };
         try
         {
             Dictionary<string, string> local = serverOn ? new() { ["local.modbus"] = "on", ["local.modbus.port"] = rig.Port.ToString() } : new();
@@ -129,7 +132,7 @@ internal sealed class LocalRig : IAsyncDisposable
             ["bus"] = new { port = _peer.SerialPath, baud = 9600, timeoutMs = 500, retries = 1 },
             ["map"] = "map.json",
             ["data"] = "data",
-            ["mac"] = "02:00:00:e2:e2:14",
+            ["mac"] = _mac,
             ["caFile"] = "ca.pem",
             ["poll"] = new { fastMs = PeriodMs, normalMs = PeriodMs, slowMs = PeriodMs, budgetMs = 800 },
             ["cloud"] = new { backoffBaseMs = 300, backoffMaxMs = 1000, keepAliveS = 10, replyTimeoutMs = 5000 },

@@ -25,7 +25,8 @@ public sealed partial class StatusPageRunTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _rig = await LocalRig.StartAsync(serverOn: true, settings: new() { ["local.http"] = "on", ["local.http.port"] = _httpPort.ToString() });
+        _rig = await LocalRig.StartAsync(serverOn: true, settings: new() { ["local.http"] = "on", ["local.http.port"] = _httpPort.ToString() },
+            mac: "02:00:00:e2:e2:15");
         Rig.Logger.WaitFor(l => l.Contains("src=local msg=\"status page listening\"", StringComparison.Ordinal), LocalRig.Patience);
     }
 
@@ -108,6 +109,53 @@ public sealed partial class StatusPageRunTests : IAsyncLifetime
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void Zeroconf_Browse_FindsTheLoggerAndItsModbusServerWithTheirTxtRecords()
+    {
+        const string host = "energy-logger-e215.local.";
+        string script = Path.Combine(AppContext.BaseDirectory, "Peers", "mdns_browse.py");
+        JsonElement[] services = [];
+        Assert.True(WaitUntil(() =>
+        {
+            try
+            {
+                services = JsonDocument.Parse(Run("/usr/bin/python3", script, "--seconds", "4", "--host", host)).RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
+            }
+            catch (InvalidOperationException)
+            {
+                // The browser could not run this time (its socket, a busy machine): browse again.
+                return false;
+            }
+
+            return services.Length >= 2;
+        }, TimeSpan.FromSeconds(40)), Rig.Logger.Log);
+
+        JsonElement logger = services.Single(s => s.GetProperty("type").GetString() == "_energylogger._tcp.local.");
+        Assert.Equal("energy-logger-e215._energylogger._tcp.local.", logger.GetProperty("name").GetString());
+        Assert.Equal(_httpPort, logger.GetProperty("port").GetInt32());
+        Assert.Equal("020000E2E215", logger.GetProperty("properties").GetProperty("mac").GetString());
+        Assert.Matches(@"^\d+\.\d+\.\d+", logger.GetProperty("properties").GetProperty("version").GetString());
+        JsonElement modbus = services.Single(s => s.GetProperty("type").GetString() == "_modbus._tcp.local.");
+        Assert.Equal(Rig.Port, modbus.GetProperty("port").GetInt32());
+        Assert.Equal("1", modbus.GetProperty("properties").GetProperty("unit").GetString());
+        Assert.NotEmpty(modbus.GetProperty("addresses").EnumerateArray());
+    }
+
+    private static string Run(string file, params string[] args)
+    {
+        var info = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using Process process = Process.Start(info)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(30)) || process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(file + " failed: " + stderr.Result);
+        }
+
+        return stdout.Result;
+    }
+
 
     private static string Kw(JsonElement sample, string module, string field) =>
         (Math.Abs(sample.GetProperty(module).GetProperty(field).GetDouble()) / 1000).ToString("0.00");
