@@ -60,6 +60,9 @@ namespace EnergyLogger.Core.Registers
 
         public int Target { get; internal set; } = -1;
 
+        /// <summary>False for an intermediate result used only by other computed fields.</summary>
+        public bool Publish { get; internal set; } = true;
+
         public double ValidMin { get; internal set; } = double.NaN;
 
         public double ValidMax { get; internal set; } = double.NaN;

@@ -68,6 +68,11 @@ namespace EnergyLogger.Core.Registers
                 return quality;
             }
 
+            if (p.Inverted)
+            {
+                scaled = -scaled;
+            }
+
             if (!InRange(scaled, p.ValidMin, p.ValidMax))
             {
                 return ValueQuality.OutOfRange;

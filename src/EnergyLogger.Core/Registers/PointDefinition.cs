@@ -70,6 +70,19 @@ namespace EnergyLogger.Core.Registers
         /// <summary>Index of the schema field it feeds, or -1.</summary>
         public int Target { get; internal set; } = -1;
 
+        /// <summary>False for a helper value (a scale factor, an input of a computed field): read and used, never published.</summary>
+        public bool Publish { get; internal set; } = true;
+
+        /// <summary>The decoded value is negated ("sign": "inverted"), before the valid range is checked.</summary>
+        public bool Inverted { get; internal set; }
+
+        /// <summary>True when the point names its own sign convention, which then replaces its device's.</summary>
+        public bool OwnSign { get; internal set; }
+
+        public Schema.GridSign GridSign { get; internal set; }
+
+        public Schema.BatterySign BatterySign { get; internal set; }
+
         /// <summary>Where its registers sit in <see cref="RegisterFrame.Words"/>.</summary>
         public int WordOffset { get; internal set; }
 

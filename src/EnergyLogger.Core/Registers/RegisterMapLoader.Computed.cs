@@ -10,7 +10,7 @@ namespace EnergyLogger.Core.Registers
     {
         private static readonly string[] ComputedMembers =
         {
-            "name", "op", "a", "b", "device", "target", "unit", "validMin", "validMax", "source",
+            "name", "op", "a", "b", "device", "target", "unit", "validMin", "validMax", "publish", "source",
         };
 
         private static readonly string[] OpNames = { "add", "subtract", "multiply", "negate" };
@@ -94,12 +94,16 @@ namespace EnergyLogger.Core.Registers
             string unit;
             double min, max;
             int target;
+            bool publish;
             if (!ReadDeviceRef(obj, DefaultComputedDevice(i), out device) || !_r.String(obj, "unit", MapLimits.MaxUnitLength, out unit)
                 || !ReadValidRange(obj, false, out min, out max) || !_r.String(obj, "source", MapLimits.MaxSourceLength, out _)
-                || !ReadTarget(obj, _map.Devices[device].EndpointGroup, false, false, ref unit, out target))
+                || !ReadTarget(obj, _map.Devices[device].EndpointGroup, false, false, ref unit, out target)
+                || !_r.Bool(obj, "publish", true, out publish) || !Unpublished(obj, publish, target))
             {
                 return;
             }
+
+            c.Publish = publish;
 
             c.Device = device;
             c.Unit = unit;

@@ -169,11 +169,11 @@ namespace EnergyLogger.Core.Registers
         private void ReadRange(int obj, DeviceDefinition d)
         {
             int function;
-            long from, to;
+            int from, to;
             if (!_r.Object(obj, null, RangeMembers)
                 || !_r.Choice(obj, "function", FunctionNames, Holding, out function)
-                || !_r.RequiredInteger(obj, "from", 0, 65535, out from)
-                || !_r.RequiredInteger(obj, "to", 0, 65535, out to))
+                || !ReadAddress(obj, "from", out from)
+                || !ReadAddress(obj, "to", out to))
             {
                 return;
             }
@@ -184,7 +184,7 @@ namespace EnergyLogger.Core.Registers
                 return;
             }
 
-            d.NeverRead.Add(FunctionCodes[function], (int)from, (int)to);
+            d.NeverRead.Add(FunctionCodes[function], from, to);
         }
 
         private void ReadIdentity(int obj, DeviceDefinition d)

@@ -11,6 +11,14 @@ namespace EnergyLogger.Core.Registers
         // (endpoint group, schema field) -> owner path: a field is fed by one source per published sample.
         private readonly Hashtable _targets = new Hashtable();
 
+        /// <summary>A point's own sign: the device's conventions, one of them named for this point, or plain inversion.</summary>
+        private static readonly string[] PointSignNames =
+        {
+            "device", "export_positive", "import_positive", "charge_positive", "discharge_positive", "inverted",
+        };
+
+        private const int SignInverted = 5;
+
         private bool ReadUse(int obj, PointDefinition p)
         {
             int poll;
@@ -23,19 +31,73 @@ namespace EnergyLogger.Core.Registers
 
             p.Poll = (PollClass)poll;
             p.Unit = unit;
+            _publishGiven[p.Index] = Doc.Member(obj, "publish") >= 0;
+            bool publish;
+            if (!_r.Bool(obj, "publish", true, out publish))
+            {
+                return false;
+            }
+
+            p.Publish = publish;
             if (p.IsMetadata)
             {
                 return true;
             }
 
             int target;
-            if (!ReadTarget(obj, _map.Devices[p.Device].EndpointGroup, p.Type == RegisterType.String, p.IsPlainInteger, ref unit, out target))
+            if (!ReadTarget(obj, _map.Devices[p.Device].EndpointGroup, p.Type == RegisterType.String, p.IsPlainInteger, ref unit, out target)
+                || !Unpublished(obj, publish, target))
             {
                 return false;
             }
 
             p.Unit = unit;
             p.Target = target;
+            return ReadPointSign(obj, p);
+        }
+
+        /// <summary>A value that is not published cannot feed a schema field: the field would silently stay empty.</summary>
+        private bool Unpublished(int obj, bool publish, int target)
+        {
+            return publish || target < 0
+                || _r.Fail(MapErrorCode.NotAllowed, Doc.Member(obj, "publish"), "publish", "a value with a target is published");
+        }
+
+        /// <summary>
+        /// "sign": how this point signs its value when it differs from its device's "signs" (a device with an
+        /// export-positive and an import-positive power register side by side), or "inverted" to negate any number.
+        /// </summary>
+        private bool ReadPointSign(int obj, PointDefinition p)
+        {
+            int sign;
+            if (!_r.Choice(obj, "sign", PointSignNames, 0, out sign) || sign == 0)
+            {
+                return !_r.Failed;
+            }
+
+            int token = Doc.Member(obj, "sign");
+            if (sign == SignInverted)
+            {
+                if (p.Type == RegisterType.String || p.Type == RegisterType.Bool || p.ValueMap >= 0
+                    || (p.Target >= 0 && TelemetrySchema.Field(p.Target).Kind == FieldKind.Code))
+                {
+                    return _r.Fail(MapErrorCode.NotAllowed, token, "sign", "only numbers can be inverted");
+                }
+
+                p.Inverted = true;
+                return true;
+            }
+
+            SignClass needed = sign <= 2 ? SignClass.GridPower : SignClass.BatteryFlow;
+            if (p.Target < 0 || TelemetrySchema.Field(p.Target).Sign != needed)
+            {
+                string what = needed == SignClass.GridPower ? "grid power fields" : "battery power and current fields";
+                return _r.Fail(MapErrorCode.NotAllowed, token, "sign", PointSignNames[sign] + " applies to " + what + " only");
+            }
+
+            p.OwnSign = true;
+            p.GridSign = sign == 2 ? GridSign.ImportPositive : GridSign.ExportPositive;
+            p.BatterySign = sign == 4 ? BatterySign.DischargePositive : BatterySign.ChargePositive;
             return true;
         }
 
@@ -235,6 +297,22 @@ namespace EnergyLogger.Core.Registers
             }
 
             p.ScaleFactorPoint = sf;
+            PointDefinition factor = _map.Points[sf];
+            // A scale factor is an input, not a reading: unpublished unless the map says otherwise, and its "not
+            // implemented" marker 0x8000 is never a number even where it is published.
+            if (!(bool)_publishGiven[sf])
+            {
+                factor.Publish = false;
+            }
+
+            if (!factor.IsSentinel(short.MinValue))
+            {
+                var sentinels = new long[factor.Sentinels.Length + 1];
+                System.Array.Copy(factor.Sentinels, sentinels, factor.Sentinels.Length);
+                sentinels[factor.Sentinels.Length] = short.MinValue;
+                factor.Sentinels = sentinels;
+            }
+
             return true;
         }
 

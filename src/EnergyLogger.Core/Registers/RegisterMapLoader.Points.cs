@@ -10,7 +10,7 @@ namespace EnergyLogger.Core.Registers
         {
             "name", "device", "function", "address", "type", "count", "wordOrder", "bit", "mask", "scale", "offset",
             "scaleFactor", "unit", "sentinels", "validMin", "validMax", "poll", "writable", "writeMin", "writeMax",
-            "valueMap", "target", "source",
+            "valueMap", "target", "sign", "publish", "source",
         };
 
         /// <summary>Metadata is published by name, so it has no schema target.</summary>
@@ -18,7 +18,7 @@ namespace EnergyLogger.Core.Registers
         {
             "name", "device", "function", "address", "type", "count", "wordOrder", "bit", "mask", "scale", "offset",
             "scaleFactor", "unit", "sentinels", "validMin", "validMax", "poll", "writable", "writeMin", "writeMax",
-            "valueMap", "source",
+            "valueMap", "publish", "source",
         };
 
         private static readonly string[] TypeNames =
@@ -44,6 +44,9 @@ namespace EnergyLogger.Core.Registers
         // Per point: the scale-factor point it names, resolved once every point is known.
         private readonly ArrayList _scaleFactorNames = new ArrayList();
         private readonly ArrayList _scaleFactorTokens = new ArrayList();
+
+        // Per point: true when the map says "publish" itself, so a scale factor's default (not published) gives way.
+        private readonly ArrayList _publishGiven = new ArrayList();
 
         private bool LoadPoints()
         {
@@ -79,6 +82,7 @@ namespace EnergyLogger.Core.Registers
                 _r.EnterIndex(i);
                 _scaleFactorNames.Add(null);
                 _scaleFactorTokens.Add(-1);
+                _publishGiven.Add(false);
                 _points.Add(LoadPoint(e, metadata));
                 _r.Leave();
             }
@@ -90,13 +94,12 @@ namespace EnergyLogger.Core.Registers
         {
             var p = new PointDefinition { Index = _points.Count, IsMetadata = metadata, Poll = metadata ? PollClass.Once : PollClass.Normal };
             string name;
-            int device, function, type;
-            long address;
+            int device, function, type, address;
             if (!_r.Object(obj, null, metadata ? MetadataMembers : PointMembers)
                 || !ReadName(obj, out name) || !Claim(obj, name)
                 || !ReadDeviceRef(obj, _map.Devices.Length == 1 ? 0 : -1, out device)
                 || !_r.Choice(obj, "function", FunctionNames, Holding, out function)
-                || !_r.RequiredInteger(obj, "address", 0, 65535, out address))
+                || !ReadAddress(obj, "address", out address))
             {
                 return p;
             }
@@ -110,7 +113,7 @@ namespace EnergyLogger.Core.Registers
             p.Name = name;
             p.Device = device;
             p.Function = FunctionCodes[function];
-            p.Address = (int)address;
+            p.Address = address;
             p.Type = Types[type];
             if (ReadShape(obj, p, bitFunction) && ReadBits(obj, p, bitFunction) && ReadScaling(obj, p)
                 && ReadSentinels(obj, p, bitFunction) && ReadValidRange(obj, p.Type == RegisterType.String, out double min, out double max)

@@ -18,11 +18,14 @@ namespace EnergyLogger.Core.Registers
 
         private static readonly string[] RootMembers =
         {
-            "format", "name", "source", "devices", "valueMaps", "points", "metadata", "computed",
+            "format", "name", "source", "addressBase", "devices", "valueMaps", "points", "metadata", "computed",
         };
 
         private readonly MapReader _r;
         private readonly RegisterMap _map = new RegisterMap();
+
+        // What the map's register numbers count from: 0 for PDU addresses, 1 for the vendor tables that start at 1.
+        private int _base;
 
         // Name -> owner path ("points[3]"), over points, metadata and computed fields together.
         private readonly Hashtable _owners = new Hashtable();
@@ -86,7 +89,14 @@ namespace EnergyLogger.Core.Registers
                 return;
             }
 
+            long addressBase;
+            if (!_r.Integer(root, "addressBase", 0, 1, 0, out addressBase))
+            {
+                return;
+            }
+
             _map.Name = name;
+            _base = (int)addressBase;
             if (LoadDevices() && LoadValueMaps() && LoadPoints() && ResolveScaleFactors() && LoadComputed())
             {
                 AssignWords();
@@ -164,6 +174,23 @@ namespace EnergyLogger.Core.Registers
                 }
             }
 
+            return true;
+        }
+
+        /// <summary>
+        /// A register number as the map writes it, counted from "addressBase", turned into the 0-based PDU address
+        /// (MODBUS Application Protocol v1.1b3, 4.4): with base 1, Sungrow's documented 13001 is PDU address 13000.
+        /// </summary>
+        private bool ReadAddress(int obj, string member, out int address)
+        {
+            long number;
+            address = 0;
+            if (!_r.RequiredInteger(obj, member, _base, 65535 + _base, out number))
+            {
+                return false;
+            }
+
+            address = (int)number - _base;
             return true;
         }
 

@@ -59,7 +59,7 @@ namespace EnergyLogger.Core.Runtime
             for (int i = map.TelemetryCount; i < map.Points.Length; i++)
             {
                 PointDefinition p = map.Points[i];
-                if (map.Devices[p.Device].EndpointGroup != endpoint || engine.Values.Quality[i] != ValueQuality.Ok)
+                if (!p.Publish || map.Devices[p.Device].EndpointGroup != endpoint || engine.Values.Quality[i] != ValueQuality.Ok)
                 {
                     continue;
                 }

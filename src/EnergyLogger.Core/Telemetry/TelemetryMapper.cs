@@ -56,9 +56,11 @@ namespace EnergyLogger.Core.Telemetry
 
                 SchemaField field = TelemetrySchema.Field(TargetOf(slot));
                 DeviceDefinition device = map.Devices[DeviceOf(slot)];
+                PointDefinition point = slot < map.Points.Length ? map.Points[slot] : null;
+                bool own = point != null && point.OwnSign;
                 _fields[e] = field.Index;
                 _slots[e] = slot;
-                _negate[e] = SignConvention.IsReversed(field.Sign, device.GridSign, device.BatterySign);
+                _negate[e] = SignConvention.IsReversed(field.Sign, own ? point.GridSign : device.GridSign, own ? point.BatterySign : device.BatterySign);
                 _counters[e] = field.IsEnergy ? counters++ : -1;
                 _maxPowerW[e] = device.MaxPowerW;
                 e++;
@@ -152,11 +154,15 @@ namespace EnergyLogger.Core.Telemetry
                 : _guard.Check(_counters[e], value, nowMs, field.Kind == FieldKind.EnergyDaily, _maxPowerW[e]);
         }
 
-        /// <summary>Telemetry points and computed fields of devices in this endpoint group; metadata is published elsewhere.</summary>
+        /// <summary>
+        /// Telemetry points and computed fields of devices in this endpoint group that the map publishes; metadata is
+        /// published elsewhere, helper values (scale factors, inputs of computed fields) nowhere.
+        /// </summary>
         private bool Publishes(int slot, int group)
         {
             bool isPoint = slot < _map.Points.Length;
-            return (!isPoint || !_map.Points[slot].IsMetadata) && _map.Devices[DeviceOf(slot)].EndpointGroup == group;
+            bool published = isPoint ? !_map.Points[slot].IsMetadata && _map.Points[slot].Publish : _map.Computed[slot - _map.Points.Length].Publish;
+            return published && _map.Devices[DeviceOf(slot)].EndpointGroup == group;
         }
 
         private int TargetOf(int slot)

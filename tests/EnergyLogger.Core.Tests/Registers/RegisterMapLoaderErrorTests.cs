@@ -199,4 +199,13 @@ public class RegisterMapLoaderErrorTests
 
         Assert.Equal($"document too large: {System.Text.Encoding.UTF8.GetByteCount(json)} bytes, the limit is {MapLimits.MaxMapBytes}", Fail(json).Message);
     }
+
+    [Fact]
+    public void Load_NestedTooDeep_NamesTheLimit()
+    {
+        string deep = new string('[', MapLimits.MaxMapDepth) + new string(']', MapLimits.MaxMapDepth);
+        string json = With().Replace("\"name\":\"test\"", "\"name\":\"test\",\"source\":" + deep);
+
+        Assert.Equal($"source{string.Concat(Enumerable.Repeat("[0]", MapLimits.MaxMapDepth - 1))}: nesting too deep: the limit is {MapLimits.MaxMapDepth} levels", Fail(json).Message);
+    }
 }
