@@ -1,13 +1,17 @@
 #!/usr/bin/python3
 """A MODBUS RTU slave that serves a register image given as a file (pymodbus 3.0).
 
-  --serial PATH[:BAUD]   the tty or pty to serve on
+  --serial PATH[:BAUD]   the tty or pty to serve on (RTU), or
+  --tcp                  MODBUS TCP (MBAP) on a free loopback port
   --image FILE           JSON: {"slave": 1, "holding": {"0": [w0, w1, ...], "10000": [...]},
                                 "input": {...}, "coils": {...}, "discrete": {...}}
+                         repeatable: each image is one unit id, as a gateway such as a Victron GX
+                         serves one service per unit id
 Each block starts at its (0-based PDU) address; only addresses inside a block exist, and a read that
 touches any other address is answered with exception 02, as a real inverter answers for a hole in its
-map. When it listens it prints "READY", and it exits when its standard input closes, so it never
-outlives the test run that started it. The image is written by RegisterImage.cs in the test project.
+map. When it listens it prints "READY" (RTU) or "READY tcp=PORT", and it exits when its standard input
+closes, so it never outlives the test run that started it. The images are written by RegisterImage.cs
+in the test project.
 """
 
 import argparse
@@ -19,8 +23,8 @@ import sys
 import threading
 
 from pymodbus.datastore import ModbusServerContext, ModbusSlaveContext, ModbusSparseDataBlock
-from pymodbus.server.async_io import ModbusSerialServer
-from pymodbus.transaction import ModbusRtuFramer
+from pymodbus.server.async_io import ModbusSerialServer, ModbusTcpServer
+from pymodbus.transaction import ModbusRtuFramer, ModbusSocketFramer
 
 
 def block(blocks, as_bits):
@@ -31,20 +35,31 @@ def block(blocks, as_bits):
     return ModbusSparseDataBlock(values)
 
 
-def build_context(image):
-    slave = ModbusSlaveContext(
+def slave_context(image):
+    return ModbusSlaveContext(
         co=block(image.get("coils"), True),
         di=block(image.get("discrete"), True),
         hr=block(image.get("holding"), False),
         ir=block(image.get("input"), False),
         zero_mode=True,  # PDU address N is element N, as the protocol says
     )
-    return ModbusServerContext(slaves={image["slave"]: slave}, single=False)
 
 
 async def main(args):
-    with open(args.image, encoding="utf-8") as file:
-        context = build_context(json.load(file))
+    slaves = {}
+    for name in args.image:
+        with open(name, encoding="utf-8") as file:
+            image = json.load(file)
+        slaves[image["slave"]] = slave_context(image)
+    context = ModbusServerContext(slaves=slaves, single=False)
+    if args.tcp:
+        server = ModbusTcpServer(context, framer=ModbusSocketFramer, address=("127.0.0.1", 0),
+                                 ignore_missing_slaves=True)
+        task = asyncio.create_task(server.serve_forever())
+        await server.serving
+        print(f"READY tcp={server.server.sockets[0].getsockname()[1]}", flush=True)
+        await task
+        return
     path, _, baud = args.serial.partition(":")
     server = ModbusSerialServer(context, framer=ModbusRtuFramer, port=path,
                                 baudrate=int(baud or 9600), ignore_missing_slaves=True)
@@ -62,8 +77,9 @@ def exit_when_stdin_closes():
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
-    parser.add_argument("--serial", required=True)
-    parser.add_argument("--image", required=True)
+    parser.add_argument("--serial")
+    parser.add_argument("--tcp", action="store_true")
+    parser.add_argument("--image", required=True, action="append")
     logging.basicConfig(level=logging.CRITICAL)
     threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
     asyncio.run(main(parser.parse_args()))

@@ -4,8 +4,9 @@ using System.Text;
 namespace EnergyLogger.Integration.Tests.ReadyMaps;
 
 /// <summary>
-/// A pymodbus RTU slave (Peers/map_slave.py) serving one <see cref="RegisterImage"/> on the far end of
-/// a socat pty pair, for one test. Disposing it kills both processes and removes the pty links.
+/// A pymodbus slave (Peers/map_slave.py) for one test: RTU serving one <see cref="RegisterImage"/> on the
+/// far end of a socat pty pair, or MODBUS TCP on a loopback port serving one image per unit id.
+/// Disposing it kills the processes and removes the pty links.
 /// </summary>
 internal sealed class MapPeer : IAsyncDisposable
 {
@@ -22,6 +23,9 @@ internal sealed class MapPeer : IAsyncDisposable
 
     /// <summary>The pty end the master opens.</summary>
     public string SerialPath => Path.Combine(_dir, "master");
+
+    /// <summary>The loopback port of a MODBUS TCP peer.</summary>
+    public int TcpPort { get; private set; }
 
     /// <summary>What socat and the slave printed, for failure messages.</summary>
     public string Log
@@ -41,6 +45,33 @@ internal sealed class MapPeer : IAsyncDisposable
         try
         {
             await peer.Run(image, baud);
+            return peer;
+        }
+        catch
+        {
+            await peer.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A MODBUS TCP slave on 127.0.0.1 that answers as each image's unit id.</summary>
+    public static async Task<MapPeer> StartTcpAsync(params RegisterImage[] images)
+    {
+        var peer = new MapPeer();
+        try
+        {
+            Directory.CreateDirectory(peer._dir);
+            var args = new List<string> { Path.Combine(AppContext.BaseDirectory, "Peers", "map_slave.py"), "--tcp" };
+            for (int i = 0; i < images.Length; i++)
+            {
+                string path = Path.Combine(peer._dir, $"image{i}.json");
+                await File.WriteAllTextAsync(path, images[i].ToJson());
+                args.Add("--image");
+                args.Add(path);
+            }
+
+            string ready = await peer.WaitReady(peer.Start(Python, [.. args]));
+            peer.TcpPort = int.Parse(ready["READY tcp=".Length..]);
             return peer;
         }
         catch
@@ -96,15 +127,20 @@ internal sealed class MapPeer : IAsyncDisposable
         }
 
         string script = Path.Combine(AppContext.BaseDirectory, "Peers", "map_slave.py");
-        Process slave = Start(Python, script, "--serial", $"{_dir}/slave:{baud}", "--image", imagePath);
+        await WaitReady(Start(Python, script, "--serial", $"{_dir}/slave:{baud}", "--image", imagePath));
+    }
+
+    /// <summary>The slave's READY line, once it listens.</summary>
+    private async Task<string> WaitReady(Process slave)
+    {
         using var limit = new CancellationTokenSource(StartLimit);
         try
         {
             while (await slave.StandardOutput.ReadLineAsync(limit.Token) is string line)
             {
-                if (line == "READY")
+                if (line.StartsWith("READY", StringComparison.Ordinal))
                 {
-                    return;
+                    return line;
                 }
             }
         }

@@ -37,11 +37,26 @@ internal static class ReadyMapPolling
         var master = new ModbusMaster(link, clock, new RtuFramer(), new MasterOptions { BaudRate = Baud });
         var engine = new PollEngine(new MapSlot(map), [master], clock, new PollOptions { CycleBudgetMs = 0 });
 
-        Assert.True(engine.RunCycle());
+        return (engine, Cycle(engine), peer.Log);
+    }
 
+    /// <summary>As <see cref="PollOnce"/>, over MODBUS TCP to a peer that answers as each image's unit id.</summary>
+    public static async Task<(PollEngine Engine, string Json, string PeerLog)> PollOnceTcp(RegisterMap map, params RegisterImage[] images)
+    {
+        await using MapPeer peer = await MapPeer.StartTcpAsync(images);
+        using TcpLink link = TcpLink.Connect("127.0.0.1", peer.TcpPort, 5000);
+        var clock = new SystemClock();
+        var master = new ModbusMaster(link, clock, new MbapFramer(), new MasterOptions());
+        var engine = new PollEngine(new MapSlot(map), [master], clock, new PollOptions { CycleBudgetMs = 0 });
+        return (engine, Cycle(engine), peer.Log);
+    }
+
+    private static string Cycle(PollEngine engine)
+    {
+        Assert.True(engine.RunCycle());
         var writer = new JsonWriter(16384, SampleWriter.Depth);
         Assert.True(SampleWriter.Write(engine.Sample(0), writer));
-        return (engine, writer.Text(), peer.Log);
+        return writer.Text();
     }
 
     /// <summary>The document's quality list ("q"), empty when every value is good.</summary>

@@ -33,6 +33,39 @@ internal sealed class RegisterImage(RegisterMap map)
         return this;
     }
 
+    /// <summary>
+    /// Raw words at an address, as the vendor's table lays them out: a test that writes these rather than
+    /// going through the map checks the map's addresses, types and scales against the table.
+    /// </summary>
+    public RegisterImage Words(FunctionCode function, int address, params ushort[] words)
+    {
+        for (int i = 0; i < words.Length; i++)
+        {
+            Assert.True(_tables[function].ContainsKey(address + i), $"register {address + i} is outside the image's blocks");
+            _tables[function][address + i] = words[i];
+        }
+
+        return this;
+    }
+
+    /// <summary>A 32-bit value as two registers, high word first (ABCD).</summary>
+    public static ushort[] Long(long value) => [(ushort)((value >> 16) & 0xFFFF), (ushort)(value & 0xFFFF)];
+
+    /// <summary>An IEEE 754 binary32 value as two registers, high word first.</summary>
+    public static ushort[] Float(float value) => Long(BitConverter.SingleToInt32Bits(value));
+
+    /// <summary>ASCII text, two characters a register, the first in the high byte, NUL padded to <paramref name="registers"/>.</summary>
+    public static ushort[] Ascii(string text, int registers)
+    {
+        var words = new ushort[registers];
+        for (int i = 0; i < text.Length; i++)
+        {
+            words[i / 2] |= (ushort)(i % 2 == 0 ? text[i] << 8 : text[i]);
+        }
+
+        return words;
+    }
+
     /// <summary>Sets a point from a value in the schema's units and, for a schema target, the schema's sign convention.</summary>
     public RegisterImage Set(string point, double value)
     {
