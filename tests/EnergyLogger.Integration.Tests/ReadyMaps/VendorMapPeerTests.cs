@@ -146,8 +146,10 @@ public sealed class VendorMapPeerTests
             ("load.power", 2350), ("load.frequency", 50.01), ("load.energy_total", 2562), ("load.energy_today", 3.3),
             ("device.state", 3), ("device.fault_code", 0), ("device.temperature", 26.3),
             ("ext.inverter_power", 2400), ("ext.working_status", 1793), ("ext.backup_power", 0),
-            ("ext.battery_current_abs", 19.6), ("ext.battery_power_abs", 1003), ("ext.battery_direction", 1),
+            ("ext.battery_direction", 1),
         ]);
+        // The magnitudes and the sign made from the direction register are helpers: read, used, never published.
+        AssertNotPublished(json, "ext.battery_current_abs", "ext.battery_power_abs", "ext.direction_step", "ext.battery_sign");
         AssertEveryTargetPublished(map, json);
         AssertMetadata(engine, ("product_model", 0x3105), ("dsp_version", 0x32), ("lcd_version", 0x3C));
         AssertText(engine, ("serial_number", "603105ABCDEF1234"));
@@ -207,6 +209,7 @@ public sealed class VendorMapPeerTests
             ("device.state", 9), ("device.fault_code", 0), ("device.work_mode", 3),
             ("ext.ac_pv_on_output_l1", 0), ("ext.active_input", 1), ("ext.battery_state", 2),
         ]);
+        AssertNotPublished(json, "ext.grid_l12_power", "ext.load_l12_power", "ext.grid_forward_l12", "ext.grid_reverse_l12");
         Assert.Equal("inverting", Text(json, "device.state_text"));
         Assert.Equal("on", Text(json, "device.work_mode_text"));
         AssertEveryTargetPublished(map, json);
@@ -242,6 +245,22 @@ public sealed class VendorMapPeerTests
         AssertEveryTargetPublished(map, json);
         AssertMetadata(engine, ("model_id", 428), ("pv_string_count", 2), ("mppt_count", 2), ("rated_power", 10000));
         AssertText(engine, ("model_name", "SUN2000-10KTL-M1"), ("serial_number", "HV2150123456"));
+    }
+
+    private static void AssertNotPublished(string json, params string[] paths)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        foreach (string path in paths)
+        {
+            System.Text.Json.JsonElement element = doc.RootElement;
+            bool found = true;
+            foreach (string part in path.Split('.'))
+            {
+                found = found && element.TryGetProperty(part, out element);
+            }
+
+            Assert.False(found, $"{path} is published: {json}");
+        }
     }
 
     private static RegisterImage Unit(RegisterMap map, byte unit) => new(map) { Slave = unit };
