@@ -192,7 +192,7 @@ internal static class OutboxReplayReport
         byte[] mac = [0x02, 0x45, 0x4C, 0x0B, 0x00, 0x01];
         string clientId = CloudSettings.ClientIdFor(mac);
         var received = new List<JsonElement>();
-        using var subscriber = new MqttClient(clock);
+        using var subscriber = new MqttNetSession(clock);
         if (!subscriber.Connect(broker.ConnectOptions(clientId + "-bench", 60)).IsAccepted)
         {
             throw new UsageException($"cannot connect to {broker.Describe()}");

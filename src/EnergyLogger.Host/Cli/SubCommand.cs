@@ -46,7 +46,7 @@ internal sealed class SubCommand
             e.Cancel = true;
             stop.Cancel();
         };
-        using var follower = new BrokerFollower(() => new MqttClient(new SystemClock()), broker, [$"{prefix}/#"])
+        using var follower = new BrokerFollower(() => new MqttNetSession(new SystemClock()), broker, [$"{prefix}/#"])
         {
             Notice = line => Console.Error.WriteLine($"energylogger sub: {line}"),
         };

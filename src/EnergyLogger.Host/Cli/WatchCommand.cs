@@ -104,7 +104,7 @@ internal sealed class WatchCommand
 
         BrokerTarget target = _broker.Parse(result)!;
         string prefix = result.GetValue(_prefix) ?? $"{target.TopicRoot}/+";
-        var follower = new BrokerFollower(() => new MqttClient(new SystemClock()), target, BrokerSource.Filters(prefix))
+        var follower = new BrokerFollower(() => new MqttNetSession(new SystemClock()), target, BrokerSource.Filters(prefix))
         {
             Notice = line => Console.Error.WriteLine($"energylogger watch: {line}"),
         };

@@ -117,7 +117,7 @@ internal sealed class VirtualDevice
         }
 
         using (bus)
-        using (var mqtt = new MqttClient(clock))
+        using (var mqtt = new MqttNetSession(clock))
         using (InfluxPoster? influx = _config.Influx is null ? null : new InfluxPoster(_config.Influx))
         using (HostAccessPoint? accessPoint = _provisioning is null ? null : new HostAccessPoint(_provisioning, boot, clock, new ProvisioningListenerOptions(), log))
         {

@@ -15,7 +15,7 @@ namespace EnergyLogger.Host.Uplink;
 internal sealed class BrokerUplink : IDisposable
 {
     private readonly IClock _clock;
-    private readonly MqttClient _client;
+    private readonly MqttNetSession _client;
     private readonly CustomMqttDialect _dialect;
     private readonly CloudSession _session;
     private readonly CloudLink _link;
@@ -29,7 +29,7 @@ internal sealed class BrokerUplink : IDisposable
         Outbox.Open();
         var settings = new CloudSettings { Connection = target.ConnectOptions(clientId, keepAliveSeconds) };
         CustomMqttDialect.ConfigureWill(settings.Connection, Prefix);
-        _client = new MqttClient(clock);
+        _client = new MqttNetSession(clock);
         var uplink = new TelemetryUplink([Outbox], settings, Outbox.Options.MaxBatchBytes, jitterSeed);
         var commands = new CommandCenter([new VersionCommand(host), new RegsReadCommand(host)], 8, 2048, Counters);
         _dialect = new CustomMqttDialect(Prefix, [""], null);

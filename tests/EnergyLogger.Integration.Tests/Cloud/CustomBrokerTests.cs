@@ -34,7 +34,7 @@ public sealed class CustomBrokerTests : IClassFixture<MosquittoBroker>, IDisposa
     [InlineData(false)]
     public void Telemetry_DeliveredToSubscriberAndOutboxEmptiedByPubAck(bool tls)
     {
-        using MqttClient watcher = NewClient();
+        using MqttNetSession watcher = NewClient();
         Assert.True(watcher.Connect(Options(_broker, tls ? _broker.TlsPort : _broker.PlainPort, "watcher-" + tls, tls)).IsAccepted);
         watcher.Subscribe(Prefix + "/#", MqttQos.AtLeastOnce);
         Assert.True(watcher.Publish(Prefix + "/probe", [1], 0, 1, MqttQos.AtLeastOnce, false) > 0);
@@ -48,7 +48,7 @@ public sealed class CustomBrokerTests : IClassFixture<MosquittoBroker>, IDisposa
         var host = new IntegrationHost();
         var settings = new CloudSettings { Connection = Options(_broker, tls ? _broker.TlsPort : _broker.PlainPort, "energy-logger-020000ABCDEF", tls) };
         CustomMqttDialect.ConfigureWill(settings.Connection, Prefix);
-        using var client = new MqttClient(clock);
+        using var client = new MqttNetSession(clock);
         var uplink = new TelemetryUplink([outbox], settings, outbox.Options.MaxBatchBytes, 1);
         var commands = new CommandCenter([new VersionCommand(host)], 8, 2048, counters);
         var protocol = new CloudSession(client, new CustomMqttDialect(Prefix, [""], null), uplink, commands, new ConfigApplier(new ConfigStore(store), host, counters),

@@ -17,7 +17,7 @@ public sealed class KaaLikeResponder : IDisposable
     private static readonly Regex Request = new(@"^kp1/(?<app>[^/]+)/(?<ext>[a-z_]+)/(?<token>[^/]+)/(?<path>.+?)(/(?<rid>\d+))?$", RegexOptions.Compiled);
     private static readonly Regex MetadataKey = new("^[a-zA-Z0-9_]+$", RegexOptions.Compiled);
 
-    private readonly MqttClient _client = SessionDriver.NewClient();
+    private readonly MqttNetSession _client = SessionDriver.NewClient();
     private readonly MqttConnectOptions _options;
     private readonly Thread _thread;
     private volatile bool _stop;

@@ -25,7 +25,7 @@ internal sealed class LoggerUnderTest : IDisposable
         Settings.BackoffBaseMs = 200;
         Settings.BackoffMaxMs = 1000;
         Settings.ReplyTimeoutMs = 5000;
-        Client = new MqttClient(_clock);
+        Client = new MqttNetSession(_clock);
         var uplink = new TelemetryUplink([Outbox], Settings, Outbox.Options.MaxBatchBytes, 1);
         var commands = new CommandCenter([new RebootCommand(), new VersionCommand(Host)], 8, 2048, Counters);
         Protocol = new CloudSession(Client, new KaaDialect(new KaaTopics(App), [Token]), uplink, commands, new ConfigApplier(new ConfigStore(Store), Host, Counters),
@@ -45,7 +45,7 @@ internal sealed class LoggerUnderTest : IDisposable
 
     public IntegrationHost Host { get; } = new();
 
-    public MqttClient Client { get; }
+    public MqttNetSession Client { get; }
 
     public CloudSession Protocol { get; }
 

@@ -5,12 +5,12 @@ using EnergyLogger.Host.Mqtt;
 
 namespace EnergyLogger.Integration.Tests.Cloud;
 
-/// <summary>Helpers to drive a real <see cref="MqttClient"/> in tests: options for the broker, and polling until an event arrives.</summary>
+/// <summary>Helpers to drive a real <see cref="MqttNetSession"/> in tests: options for the broker, and polling until an event arrives.</summary>
 internal static class SessionDriver
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    public static MqttClient NewClient() => new(new SystemClock());
+    public static MqttNetSession NewClient() => new(new SystemClock());
 
     public static MqttConnectOptions Options(MosquittoBroker broker, int port, string clientId, bool tls = true) => new()
     {

@@ -83,7 +83,7 @@ public sealed class DemoBrokerTests(MosquittoBroker broker) : IClassFixture<Mosq
     /// <summary>Runs <paramref name="action"/> while a subscriber on the prefix collects what the broker delivers.</summary>
     private List<MqttEvent> Watch(int port, Action action)
     {
-        using MqttClient watcher = NewClient();
+        using MqttNetSession watcher = NewClient();
         Assert.True(watcher.Connect(Options(broker, port, "demo-watcher-" + Guid.NewGuid().ToString("N")[..8])).IsAccepted);
         Assert.True(watcher.Subscribe(Prefix + "/#", MqttQos.AtLeastOnce));
 

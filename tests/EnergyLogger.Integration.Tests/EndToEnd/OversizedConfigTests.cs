@@ -37,11 +37,11 @@ public sealed class OversizedConfigTests(MosquittoBroker broker) : IClassFixture
             using LoggerProcess logger = LoggerProcess.Start("--config", config);
             logger.WaitFor(l => l.Contains("mqtt=connected", StringComparison.Ordinal), Patience);
 
-            using MqttClient cloud = NewClient();
+            using MqttNetSession cloud = NewClient();
             Assert.True(cloud.Connect(Options(broker, broker.PlainPort, "oversized-cloud", tls: false)).IsAccepted);
             Assert.True(cloud.Subscribe(Prefix + "/config/status", MqttQos.AtLeastOnce));
             Thread.Sleep(300);
-            byte[] huge = Encoding.ASCII.GetBytes("{\"configId\":\"huge-1\",\"config\":{\"map\":{\"name\":\"" + new string('x', MqttClient.DefaultMaxPacketBytes + 50_000) + "\"}}}");
+            byte[] huge = Encoding.ASCII.GetBytes("{\"configId\":\"huge-1\",\"config\":{\"map\":{\"name\":\"" + new string('x', MqttNetSession.DefaultMaxPacketBytes + 50_000) + "\"}}}");
             Assert.True(cloud.Publish(Prefix + "/config/set", huge, 0, huge.Length, MqttQos.AtLeastOnce, false) > 0);
 
             MqttEvent? report = WaitFor(cloud, MqttEventKind.Message, Prefix + "/config/status");

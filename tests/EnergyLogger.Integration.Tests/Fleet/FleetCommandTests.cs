@@ -14,7 +14,7 @@ public sealed class FleetCommandTests(MosquittoBroker broker) : IClassFixture<Mo
     [Fact]
     public void Fleet_ThreeDongles_EachPublishesUnderItsOwnIdentityAndTheRunIsSustained()
     {
-        using MqttClient watcher = NewClient();
+        using MqttNetSession watcher = NewClient();
         Assert.True(watcher.Connect(Options(broker, broker.TlsPort, "fleet-watcher")).IsAccepted);
         Assert.True(watcher.Subscribe("fleettest/+/telemetry", MqttQos.AtLeastOnce));
 
