@@ -97,7 +97,7 @@ namespace EnergyLogger.Core.Registers
 
             _map.Name = name;
             _base = (int)addressBase;
-            if (LoadDevices() && LoadValueMaps() && LoadPoints() && ResolveScaleFactors() && LoadComputed())
+            if (LoadDevices() && LoadValueMaps() && LoadPoints() && ResolveScaleFactors() && LoadComputed() && CheckTextNames())
             {
                 AssignWords();
             }
@@ -191,6 +191,28 @@ namespace EnergyLogger.Core.Registers
             }
 
             address = (int)number - _base;
+            return true;
+        }
+
+        /// <summary>
+        /// A published point with a value map and no schema field publishes its text as name + "_text" (under "ext", or
+        /// in the metadata), so that name must not be another value's.
+        /// </summary>
+        private bool CheckTextNames()
+        {
+            for (int i = 0; i < _map.Points.Length; i++)
+            {
+                PointDefinition p = _map.Points[i];
+                string owner = p.ValueMap >= 0 && p.Target < 0 && p.Publish ? (string)_owners[ValueMap.TextName(p.Name)] : null;
+                if (owner != null)
+                {
+                    string path = p.IsMetadata ? "metadata[" + (i - _map.TelemetryCount).ToString() + "]" : "points[" + i.ToString() + "]";
+                    _r.FailWith(new MapError(MapErrorCode.DuplicateName, path + ".valueMap", -1,
+                        "its text is published as \"" + ValueMap.TextName(p.Name) + "\", which is already used by " + owner));
+                    return false;
+                }
+            }
+
             return true;
         }
 

@@ -34,6 +34,32 @@ namespace EnergyLogger.Core.Registers
             return _texts[index];
         }
 
+        /// <summary>The name a code's text is published under next to a point's own name: "state" -> "state_text".</summary>
+        public static string TextName(string pointName)
+        {
+            return pointName + "_text";
+        }
+
+        /// <summary>The texts of the set bits joined by ", ", or the code's text; null when none applies. Allocates.</summary>
+        public string Describe(long value)
+        {
+            if (!IsBits)
+            {
+                return Lookup(value);
+            }
+
+            string joined = null;
+            for (int i = 0; i < _codes.Length; i++)
+            {
+                if (BitSet(i, value))
+                {
+                    joined = joined == null ? _texts[i] : joined + ", " + _texts[i];
+                }
+            }
+
+            return joined;
+        }
+
         /// <summary>The text of a code, or null when the map has none.</summary>
         public string Lookup(long code)
         {

@@ -71,6 +71,11 @@ namespace EnergyLogger.Core.Runtime
                 else
                 {
                     facts.Set(p.Name, engine.Values.Values[i]);
+                    string text = p.ValueMap >= 0 ? map.ValueMaps[p.ValueMap].Describe(engine.Values.Raw[i]) : null;
+                    if (text != null)
+                    {
+                        facts.Set(ValueMap.TextName(p.Name), text);
+                    }
                 }
             }
         }

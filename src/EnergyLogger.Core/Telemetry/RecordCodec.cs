@@ -78,7 +78,7 @@ namespace EnergyLogger.Core.Telemetry
                 FieldKind kind = layout.KindOf(s);
                 if (kind == FieldKind.Code)
                 {
-                    state.Value.Set(s, sample.Codes[f], 0);
+                    state.Value.Set(s, field ? sample.Codes[f] : sample.ExtraCodes[f], 0);
                 }
                 else if (kind == FieldKind.Bool)
                 {
@@ -262,7 +262,9 @@ namespace EnergyLogger.Core.Telemetry
                     int x = s - layout.FieldSlots;
                     sample.ExtraQuality[x] = quality;
                     sample.ExtraFresh[x] = fresh;
-                    sample.ExtraValues[x] = quality == ValueQuality.Ok ? state.Value.ValueOf(s) : 0;
+                    bool code = layout.KindOf(s) == FieldKind.Code;
+                    sample.ExtraValues[x] = quality != ValueQuality.Ok ? 0 : code ? state.Value.Mantissa[s] : state.Value.ValueOf(s);
+                    sample.ExtraCodes[x] = quality == ValueQuality.Ok && code ? state.Value.Mantissa[s] : 0;
                     continue;
                 }
 

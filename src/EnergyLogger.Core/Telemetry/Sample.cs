@@ -30,6 +30,9 @@ namespace EnergyLogger.Core.Telemetry
             ExtraValues = new double[extras];
             ExtraQuality = new ValueQuality[extras];
             ExtraFresh = new bool[extras];
+            ExtraCodes = new long[extras];
+            ExtraValueMaps = new ValueMap[extras];
+            ExtraTextNames = new string[extras];
         }
 
         public int SchemaVersion => TelemetrySchema.Version;
@@ -103,5 +106,14 @@ namespace EnergyLogger.Core.Telemetry
         public ValueQuality[] ExtraQuality { get; }
 
         public bool[] ExtraFresh { get; }
+
+        /// <summary>The exact code of an "ext" value with a value map (a 64-bit fault word does not fit a double).</summary>
+        public long[] ExtraCodes { get; }
+
+        /// <summary>The value map of an "ext" value, or null; its text is written next to the code as name + "_text".</summary>
+        public ValueMap[] ExtraValueMaps { get; }
+
+        /// <summary>name + "_text", made once.</summary>
+        public string[] ExtraTextNames { get; }
     }
 }

@@ -10,11 +10,13 @@ namespace EnergyLogger.Core.Telemetry
     /// made it may have changed: the schema fields the map feeds (their digits, whether codes are unsigned, their value
     /// maps with every text) and the names and digits of the "ext" values. A record's values are a list of slots, the
     /// fed fields in schema order, then the extras. Stored once at the start of each outbox segment and wherever a new
-    /// map takes over (<see cref="RecordCodec"/>).
+    /// map takes over (<see cref="RecordCodec"/>). Version 2 adds the value map of each "ext" value; a layout without any is
+    /// still written as version 1, so the records of maps that had none stay byte for byte what they were.
     /// </summary>
     public sealed class SampleLayout
     {
         private const byte Version = 1;
+        private const byte VersionWithExtraMaps = 2;
         private const int NoValueMap = 255;
         private const string PowerUnit = "W";
 
@@ -24,9 +26,11 @@ namespace EnergyLogger.Core.Telemetry
         private readonly int[] _valueMapOf;
         private readonly ValueMap[] _valueMaps;
         private readonly string[] _extraNames;
+        private readonly int[] _extraMapOf;
 
-        private SampleLayout(int[] fields, int[] digits, bool[] unsignedCodes, int[] valueMapOf, ValueMap[] valueMaps, string[] extraNames, byte[] bytes)
+        private SampleLayout(int[] fields, int[] digits, bool[] unsignedCodes, int[] valueMapOf, ValueMap[] valueMaps, string[] extraNames, int[] extraMapOf, byte[] bytes)
         {
+            _extraMapOf = extraMapOf;
             _fields = fields;
             _digits = digits;
             _unsigned = unsignedCodes;
@@ -51,7 +55,9 @@ namespace EnergyLogger.Core.Telemetry
 
         public FieldKind KindOf(int slot)
         {
-            return slot < _fields.Length ? TelemetrySchema.Field(_fields[slot]).Kind : FieldKind.Number;
+            // An "ext" value with a value map is a code: kept exact and, in an aggregate, the last good reading.
+            return slot < _fields.Length ? TelemetrySchema.Field(_fields[slot]).Kind
+                : _extraMapOf[slot - _fields.Length] == NoValueMap ? FieldKind.Number : FieldKind.Code;
         }
 
         public int DigitsOf(int slot)
@@ -107,6 +113,11 @@ namespace EnergyLogger.Core.Telemetry
                 sample.ExtraNames[x] = _extraNames[x];
                 sample.ExtraPaths[x] = "ext." + _extraNames[x];
                 sample.ExtraDigits[x] = _digits[_fields.Length + x];
+                if (_extraMapOf[x] != NoValueMap)
+                {
+                    sample.ExtraValueMaps[x] = _valueMaps[_extraMapOf[x]];
+                    sample.ExtraTextNames[x] = ValueMap.TextName(_extraNames[x]);
+                }
             }
 
             return sample;
@@ -137,35 +148,43 @@ namespace EnergyLogger.Core.Telemetry
                 fields[s] = f;
                 digits[s] = sample.Digits[f];
                 unsignedCodes[s] = sample.UnsignedCodes[f];
-                ValueMap map = sample.ValueMaps[f];
-                int index = map == null ? NoValueMap : maps.IndexOf(map);
-                if (map != null && index < 0)
-                {
-                    index = maps.Add(map);
-                }
-
-                valueMapOf[s] = index;
+                valueMapOf[s] = IndexIn(maps, sample.ValueMaps[f]);
                 s++;
             }
 
             var names = new string[extras];
+            var extraMapOf = new int[extras];
             for (int x = 0; x < extras; x++)
             {
                 names[x] = sample.ExtraNames[x];
                 digits[count + x] = sample.ExtraDigits[x];
+                extraMapOf[x] = IndexIn(maps, sample.ExtraValueMaps[x]);
             }
 
             var valueMaps = new ValueMap[maps.Count];
             maps.CopyTo(valueMaps);
-            return new SampleLayout(fields, digits, unsignedCodes, valueMapOf, valueMaps, names, Serialize(fields, digits, unsignedCodes, valueMapOf, valueMaps, names));
+            return new SampleLayout(fields, digits, unsignedCodes, valueMapOf, valueMaps, names, extraMapOf,
+                Serialize(fields, digits, unsignedCodes, valueMapOf, valueMaps, names, extraMapOf));
+        }
+
+        /// <summary>The map's index in <paramref name="maps"/>, added when new; <see cref="NoValueMap"/> for null.</summary>
+        private static int IndexIn(ArrayList maps, ValueMap map)
+        {
+            if (map == null)
+            {
+                return NoValueMap;
+            }
+
+            int index = maps.IndexOf(map);
+            return index >= 0 ? index : maps.Add(map);
         }
 
         /// <summary>A stored layout, or null when the bytes are not one this firmware writes.</summary>
         public static SampleLayout Read(byte[] buf, int offset, int count)
         {
             var reader = new LayoutReader(buf, offset, offset + count);
-            int fieldCount, extras, mapCount;
-            if (!reader.Byte(Version) || !reader.Count(TelemetrySchema.FieldCount, out fieldCount))
+            int version, fieldCount, extras, mapCount;
+            if (!reader.Count(VersionWithExtraMaps, out version) || version < Version || !reader.Count(TelemetrySchema.FieldCount, out fieldCount))
             {
                 return null;
             }
@@ -216,28 +235,49 @@ namespace EnergyLogger.Core.Telemetry
                 }
             }
 
-            for (int s = 0; s < fieldCount; s++)
+            var extraMapOf = new int[extras];
+            for (int x = 0; x < extras; x++)
             {
-                if (valueMapOf[s] != NoValueMap && valueMapOf[s] >= mapCount)
+                extraMapOf[x] = NoValueMap;
+                if (version == VersionWithExtraMaps && !reader.Count(NoValueMap, out extraMapOf[x]))
                 {
                     return null;
                 }
             }
 
-            if (!reader.AtEnd)
+            if (!MapsKnown(valueMapOf, mapCount) || !MapsKnown(extraMapOf, mapCount) || !reader.AtEnd)
             {
                 return null;
             }
 
             var bytes = new byte[count];
             System.Array.Copy(buf, offset, bytes, 0, count);
-            return new SampleLayout(fields, digits, unsignedCodes, valueMapOf, valueMaps, names, bytes);
+            return new SampleLayout(fields, digits, unsignedCodes, valueMapOf, valueMaps, names, extraMapOf, bytes);
         }
 
-        private static byte[] Serialize(int[] fields, int[] digits, bool[] unsignedCodes, int[] valueMapOf, ValueMap[] maps, string[] names)
+        private static bool MapsKnown(int[] mapOf, int mapCount)
         {
+            for (int s = 0; s < mapOf.Length; s++)
+            {
+                if (mapOf[s] != NoValueMap && mapOf[s] >= mapCount)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static byte[] Serialize(int[] fields, int[] digits, bool[] unsignedCodes, int[] valueMapOf, ValueMap[] maps, string[] names, int[] extraMapOf)
+        {
+            bool extraMaps = false;
+            for (int x = 0; x < extraMapOf.Length; x++)
+            {
+                extraMaps |= extraMapOf[x] != NoValueMap;
+            }
+
             var w = new LayoutWriter();
-            w.Count(Version);
+            w.Count(extraMaps ? VersionWithExtraMaps : Version);
             w.Count(fields.Length);
             for (int s = 0; s < fields.Length; s++)
             {
@@ -264,6 +304,11 @@ namespace EnergyLogger.Core.Telemetry
                     w.Signed(maps[m].Code(i));
                     w.Text(maps[m].Text(i));
                 }
+            }
+
+            for (int x = 0; extraMaps && x < extraMapOf.Length; x++)
+            {
+                w.Count(extraMapOf[x]);
             }
 
             return w.ToArray();
@@ -333,12 +378,6 @@ namespace EnergyLogger.Core.Telemetry
             }
 
             public bool AtEnd => _pos == _end;
-
-            public bool Byte(int expected)
-            {
-                int value;
-                return Count(255, out value) && value == expected;
-            }
 
             public bool Count(int max, out int value)
             {

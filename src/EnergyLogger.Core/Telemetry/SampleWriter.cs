@@ -241,7 +241,15 @@ namespace EnergyLogger.Core.Telemetry
                 }
 
                 w.Name(sample.ExtraNames[x]);
-                w.Number(sample.ExtraValues[x], sample.ExtraDigits[x], JsonWriter.DefaultMaxDecimals);
+                ValueMap map = sample.ExtraValueMaps[x];
+                if (map == null)
+                {
+                    w.Number(sample.ExtraValues[x], sample.ExtraDigits[x], JsonWriter.DefaultMaxDecimals);
+                    continue;
+                }
+
+                w.Integer(sample.ExtraCodes[x]);
+                WriteText(map, sample.ExtraCodes[x], sample.ExtraTextNames[x], w);
             }
 
             if (open)

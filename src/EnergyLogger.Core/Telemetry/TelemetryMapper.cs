@@ -97,6 +97,11 @@ namespace EnergyLogger.Core.Telemetry
                 sample.ExtraNames[x] = name;
                 sample.ExtraPaths[x] = "ext." + name;
                 sample.ExtraDigits[x] = DigitsOf(slot);
+                if (slot < _map.Points.Length && _map.Points[slot].ValueMap >= 0)
+                {
+                    sample.ExtraValueMaps[x] = _map.ValueMaps[_map.Points[slot].ValueMap];
+                    sample.ExtraTextNames[x] = ValueMap.TextName(name);
+                }
             }
 
             return sample;
@@ -140,6 +145,7 @@ namespace EnergyLogger.Core.Telemetry
                 sample.ExtraQuality[x] = values.Quality[slot];
                 sample.ExtraFresh[x] = values.Quality[slot] == ValueQuality.Ok && values.Fresh[slot];
                 sample.ExtraValues[x] = values.Quality[slot] == ValueQuality.Ok ? values.Values[slot] : 0;
+                sample.ExtraCodes[x] = values.Quality[slot] == ValueQuality.Ok ? values.Raw[slot] : 0;
             }
         }
 
