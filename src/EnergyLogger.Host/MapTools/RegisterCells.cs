@@ -42,11 +42,11 @@ internal static class RegisterCells
     /// <summary>The map units of the schema's quantities for the spellings tables use; anything else is kept as written.</summary>
     private static readonly (string Unit, string[] Spellings)[] Units =
     [
-        ("degC", ["°c", "℃", "c", "degc", "celsius", "deg c"]),
+        ("degC", ["°c", "℃", "c", "degc", "celsius", "deg c", "degrees celsius"]),
         ("kWh", ["kwh"]),
         ("W", ["w", "watt", "watts"]),
-        ("V", ["v", "volt", "volts"]),
-        ("A", ["a", "amp", "amps", "ampere"]),
+        ("V", ["v", "volt", "volts", "v dc", "v ac"]),
+        ("A", ["a", "amp", "amps", "ampere", "a dc", "a ac"]),
         ("Hz", ["hz"]),
         ("%", ["%", "percent"]),
     ];
@@ -70,10 +70,42 @@ internal static class RegisterCells
 
     public static string? WordOrder(string cell) => Lookup(WordOrders, Key(cell));
 
-    public static string Unit(string cell)
+    /// <summary>The unit of a cell in the map's spelling; null for the "no unit" marks tables use (N/A, -).</summary>
+    public static string? Unit(string cell)
     {
         string key = cell.Trim().ToLowerInvariant();
-        return Lookup(Units, key) ?? cell.Trim();
+        return key is "n/a" or "na" or "-" or "/" or "none" ? null : Lookup(Units, key) ?? cell.Trim();
+    }
+
+    /// <summary>
+    /// A unit cell that carries the resolution in front of the unit, as Solis writes "0.1V", "0.01kWh" or a bare
+    /// "0.01": the number and the unit (null for a bare number), or null when the cell does not start with a number.
+    /// </summary>
+    public static (double Step, string? Unit)? SteppedUnit(string cell)
+    {
+        string text = cell.Trim();
+        int digits = 0;
+        while (digits < text.Length && (char.IsAsciiDigit(text[digits]) || text[digits] == '.'))
+        {
+            digits++;
+        }
+
+        if (digits == 0 || Scale(text[..digits]) is not double step)
+        {
+            return null;
+        }
+
+        return digits == text.Length ? (step, null) : Unit(text[digits..]) is string unit ? (step, unit) : null;
+    }
+
+    /// <summary>A type written with its length, as "string[6]" or "STR(10)": the type's cell and the register count.</summary>
+    public static (string Type, int Count)? SizedType(string cell)
+    {
+        string text = cell.Trim();
+        int open = text.IndexOfAny(['[', '(']);
+        return open > 0 && text.Length > open + 2 && text[^1] is ']' or ')' && Integer(text[(open + 1)..^1]) is long count and >= 1 and <= 125
+            ? (text[..open], (int)count)
+            : null;
     }
 
     /// <summary>

@@ -27,16 +27,16 @@ internal sealed class RegisterColumns
 {
     private static readonly (Column Column, string[] Headers)[] Aliases =
     [
-        (Column.Name, ["name", "parameter", "signal", "item", "variable", "registername", "pointname", "field"]),
+        (Column.Name, ["name", "parameter", "signal", "signalname", "item", "variable", "registername", "pointname", "field", "content", "contents"]),
         (Column.Description, ["description", "desc", "comment", "remark", "remarks", "meaning"]),
-        (Column.Address, ["address", "addr", "register", "reg", "registeraddress", "startaddress", "startregister", "modbusaddress"]),
+        (Column.Address, ["address", "addr", "register", "reg", "registeraddress", "registerno", "registernumber", "startaddress", "startregister", "modbusaddress"]),
         (Column.Function, ["function", "fc", "functioncode", "table", "registertype", "area", "readfunction"]),
         (Column.Type, ["type", "datatype", "format", "valuetype", "dataformat"]),
         (Column.Count, ["count", "length", "len", "registers", "size", "quantity", "words", "numberofregisters", "registercount"]),
         (Column.Scale, ["scale", "factor", "multiplier", "resolution", "ratio", "coefficient", "scalefactor"]),
         (Column.Divisor, ["gain", "divisor"]),
         (Column.Offset, ["offset"]),
-        (Column.Unit, ["unit", "units", "uom"]),
+        (Column.Unit, ["unit", "units", "uom", "dbusunit"]),
         (Column.WordOrder, ["wordorder", "byteorder", "endian", "endianness", "order"]),
         (Column.Target, ["target", "schema", "schemapath"]),
         (Column.Poll, ["poll", "pollclass", "class"]),
@@ -68,10 +68,18 @@ internal sealed class RegisterColumns
         var index = new int[Enum.GetValues<Column>().Length];
         Array.Fill(index, -1);
         var ignored = new List<string>();
+        // Victron's GX register list names its factor "Scalefactor", but the GX sends value x factor, so the
+        // factor divides; its D-Bus columns tell that layout from a table whose scale factor multiplies.
+        bool victron = header.Any(h => Normalise(h) is "dbusservicename" or "dbusobjpath");
         for (int i = 0; i < header.Length; i++)
         {
             string key = Normalise(header[i]);
             int found = Array.FindIndex(Aliases, a => Array.IndexOf(a.Headers, key) >= 0);
+            if (victron && key == "scalefactor")
+            {
+                found = Array.FindIndex(Aliases, a => a.Column == Column.Divisor);
+            }
+
             if (found < 0 || index[(int)Aliases[found].Column] >= 0)
             {
                 if (header[i].Length > 0)

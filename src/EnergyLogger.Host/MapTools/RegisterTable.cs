@@ -17,6 +17,9 @@ internal sealed class RegisterTable
 
     private readonly AddressStyle _style;
     private readonly string? _wordOrder;
+
+    /// <summary>The table named by the last heading row ("Input registers (FC04)"), for rows that name none.</summary>
+    private string? _section;
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
 
     private RegisterTable(AddressStyle style, string? wordOrder)
@@ -66,16 +69,36 @@ internal sealed class RegisterTable
         string addressCell = columns.Cell(row, Column.Address);
         if (addressCell.Length == 0 || title.Contains("reserved", StringComparison.OrdinalIgnoreCase))
         {
+            if (addressCell.Length == 0)
+            {
+                _section = SectionOf(string.Join(" ", row)) ?? _section;
+            }
+
             SkippedRows++;
             return;
         }
 
         var problems = new List<string>();
-        (string function, int address, int span) = Locate(addressCell, columns.Cell(row, Column.Function), problems);
-        (string type, int count) = TypeOf(columns.Cell(row, Column.Type), columns.Cell(row, Column.Count), span, function, problems);
+        string functionCell = columns.Cell(row, Column.Function) is { Length: > 0 } f ? f : _section ?? "";
+        (string function, int address, int span) = Locate(addressCell, functionCell, problems);
+        string typeCell = columns.Cell(row, Column.Type);
+        string countCell = columns.Cell(row, Column.Count);
+        if (RegisterCells.SizedType(typeCell) is (string sizedType, int sizedCount))
+        {
+            (typeCell, countCell) = (sizedType, countCell.Length > 0 ? countCell : sizedCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        (string type, int count) = TypeOf(typeCell, countCell, span, function, problems);
         double scale = ScaleOf(columns.Cell(row, Column.Scale), columns.Cell(row, Column.Divisor), problems);
         double offset = columns.Cell(row, Column.Offset) is { Length: > 0 } o ? RegisterCells.Number(o) ?? Problem(problems, $"offset '{o}' is not a number", 0.0) : 0;
-        string? unit = columns.Cell(row, Column.Unit) is { Length: > 0 } u ? RegisterCells.Unit(u) : null;
+        string? unit = null;
+        if (columns.Cell(row, Column.Unit) is { Length: > 0 } u)
+        {
+            (double step, unit) = RegisterCells.SteppedUnit(u) ?? (1, RegisterCells.Unit(u));
+            scale *= step;
+        }
+
+        (scale, unit) = SchemaUnit(scale, unit);
         string? target = columns.Cell(row, Column.Target) is { Length: > 0 } t ? t : null;
         (scale, unit) = FitTarget(target, scale, unit, problems);
         string? poll = PollOf(columns.Cell(row, Column.Poll), problems);
@@ -95,6 +118,30 @@ internal sealed class RegisterTable
             string source = $"line {line}: {string.Join(" | ", new[] { columns.Cell(row, Column.Name), columns.Cell(row, Column.Description) }.Where(c => c.Length > 0))}";
             Points.Add(new RegisterPoint(line, UniqueName(title, function, address), function, address, type, count, order, scale, offset, unit, target, poll, source));
         }
+    }
+
+    /// <summary>
+    /// A kilo or milli unit moved into the scale, so a draft carries the schema's units (W, kWh, A, V) whether or not
+    /// its rows have targets yet: Huawei's "kW, gain 1000" is W with scale 1.
+    /// </summary>
+    private static (double Scale, string? Unit) SchemaUnit(double scale, string? unit)
+    {
+        foreach (var (from, to, factor) in UnitSteps)
+        {
+            if (from == unit)
+            {
+                return (scale * factor, to);
+            }
+        }
+
+        return (scale, unit);
+    }
+
+    /// <summary>The table a heading row names, as vendors head their sections ("Input registers", "Holding register (03H)").</summary>
+    private static string? SectionOf(string heading)
+    {
+        string text = heading.ToLowerInvariant();
+        return text.Contains("input register") ? "input" : text.Contains("holding register") ? "holding" : null;
     }
 
     /// <summary>The table and PDU address of a row, by the address style and the function column.</summary>
@@ -210,7 +257,7 @@ internal sealed class RegisterTable
         return scale;
     }
 
-    /// <summary>A target must exist, and the unit must be the target's own, after a kilo or milli step if need be.</summary>
+    /// <summary>A target must exist, and the unit (already in the schema's units, <see cref="SchemaUnit"/>) must be the target's own.</summary>
     private static (double Scale, string? Unit) FitTarget(string? target, double scale, string? unit, List<string> problems)
     {
         if (target is null)
@@ -229,14 +276,6 @@ internal sealed class RegisterTable
         if (unit is null || unit == want)
         {
             return (scale, null);
-        }
-
-        foreach (var (from, to, factor) in UnitSteps)
-        {
-            if (from == unit && to == want)
-            {
-                return (scale * factor, null);
-            }
         }
 
         problems.Add($"unit {unit} does not fit {target}, which is in {(want.Length == 0 ? "no unit" : want)}");
