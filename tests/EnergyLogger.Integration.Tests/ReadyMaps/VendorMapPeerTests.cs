@@ -105,6 +105,7 @@ public sealed class VendorMapPeerTests
             ("ext.inverter_power", 3900), ("ext.inverter_grid_power", -650), ("ext.battery_mode", 3),
         ]);
         Assert.Equal("on_grid", Text(json, "device.state_text"));
+        Assert.Equal("charge", Text(json, "ext.battery_mode_text"));
         AssertEveryTargetPublished(map, json);
         AssertMetadata(engine, ("rated_power", 10000), ("ac_output_type", 1));
         AssertText(engine, ("serial_number", "9010KETU123W4567"), ("model_name", "GW10K-ET"));
@@ -150,6 +151,7 @@ public sealed class VendorMapPeerTests
         ]);
         // The magnitudes and the sign made from the direction register are helpers: read, used, never published.
         AssertNotPublished(json, "ext.battery_current_abs", "ext.battery_power_abs", "ext.direction_step", "ext.battery_sign");
+        Assert.Equal("discharging", Text(json, "ext.battery_direction_text"));
         AssertEveryTargetPublished(map, json);
         AssertMetadata(engine, ("product_model", 0x3105), ("dsp_version", 0x32), ("lcd_version", 0x3C));
         AssertText(engine, ("serial_number", "603105ABCDEF1234"));
@@ -165,6 +167,7 @@ public sealed class VendorMapPeerTests
         (_, string json, _) = await PollOnce(map, image);
 
         AssertValues(json, [("battery.current", 25), ("battery.power", 1325), ("battery.voltage", 53)]);
+        Assert.Equal("charging", Text(json, "ext.battery_direction_text"));
     }
 
     [Fact]
@@ -212,6 +215,8 @@ public sealed class VendorMapPeerTests
         AssertNotPublished(json, "ext.grid_l12_power", "ext.load_l12_power", "ext.grid_forward_l12", "ext.grid_reverse_l12");
         Assert.Equal("inverting", Text(json, "device.state_text"));
         Assert.Equal("on", Text(json, "device.work_mode_text"));
+        Assert.Equal("discharging", Text(json, "ext.battery_state_text"));
+        Assert.Equal("grid", Text(json, "ext.active_input_text"));
         AssertEveryTargetPublished(map, json);
         AssertText(engine, ("gx_serial", "c0619ab1b2c3"));
     }
@@ -242,6 +247,8 @@ public sealed class VendorMapPeerTests
         Assert.Empty(Flagged(json));
         AssertValues(json, HuaweiExpected);
         Assert.Equal("on_grid", Text(json, "device.state_text"));
+        Assert.Equal("running", Text(json, "ext.battery_status_text"));
+        Assert.Equal("normal", Text(json, "ext.meter_status_text"));
         AssertEveryTargetPublished(map, json);
         AssertMetadata(engine, ("model_id", 428), ("pv_string_count", 2), ("mppt_count", 2), ("rated_power", 10000));
         AssertText(engine, ("model_name", "SUN2000-10KTL-M1"), ("serial_number", "HV2150123456"));
