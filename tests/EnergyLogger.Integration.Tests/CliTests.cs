@@ -159,6 +159,8 @@ public sealed class CliTests(ModbusPeer peer) : IClassFixture<ModbusPeer>
     [InlineData("read --port /dev/null --address 1 --parity mark", "--parity must be none, even or odd, not 'mark'")]
     [InlineData("read --tcp 127.0.0.1 --address 1", "--tcp must be HOST:PORT, not '127.0.0.1'")]
     [InlineData("read --tcp 127.0.0.1:502 --baud 9600 --address 1", "--baud applies to --port only")]
+    [InlineData("read --port /dev/null --connect-delay 1000 --address 1", "--connect-delay applies to --tcp and --rtu-over-tcp only")]
+    [InlineData("read --tcp 127.0.0.1:502 --connect-delay 20000 --address 1", "--connect-delay must be a whole number from 0 to 10000, not '20000'")]
     [InlineData("read --port /dev/null --address 1 --frobnicate 2", "unknown option --frobnicate")]
     [InlineData("read --port /dev/null --adress 3", "unknown option --adress (did you mean --address?)")]
     [InlineData("write --port /dev/null --fc 7 --address 1 --value 1", "--fc must be 5, 6, 15 or 16, not 7")]

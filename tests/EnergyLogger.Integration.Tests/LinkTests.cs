@@ -111,6 +111,34 @@ public sealed class LinkTests(ModbusPeer peer) : IClassFixture<ModbusPeer>
         Assert.Equal(MbapRequest, arrived[..got]);
     }
 
+    [Fact]
+    public void TcpLink_ConnectDelay_FirstRequestOfEveryConnectionWaits()
+    {
+        const int delayMs = 300;
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        var connecting = System.Diagnostics.Stopwatch.StartNew();
+        using TcpLink link = TcpLink.Connect("127.0.0.1", port, 5000, delayMs);
+        long connectMs = connecting.ElapsedMilliseconds;
+        listener.AcceptSocket().Dispose();
+        LinkStatus afterClose = link.Read(new byte[16], 0, 16, 2000, out _);
+        var redialling = System.Diagnostics.Stopwatch.StartNew();
+        LinkStatus redial = link.Write(MbapRequest, 0, MbapRequest.Length);
+        long redialMs = redialling.ElapsedMilliseconds;
+        using Socket second = listener.AcceptSocket();
+        var arrived = new byte[MbapRequest.Length];
+        int got = second.Receive(arrived);
+
+        // The SDongle case: no request leaves before the delay, on the first connection and after a redial.
+        Assert.True(connectMs >= delayMs, $"connected and ready after {connectMs} ms");
+        Assert.Equal(LinkStatus.Error, afterClose);
+        Assert.Equal(LinkStatus.Ok, redial);
+        Assert.True(redialMs >= delayMs, $"redialled and sent after {redialMs} ms");
+        Assert.Equal(MbapRequest, arrived[..got]);
+    }
+
     private static byte[] ReadUntil(IByteLink link, int length)
     {
         var buffer = new byte[64];

@@ -19,8 +19,9 @@ internal sealed class BusOptions
     private readonly Option<string> _rtuOverTcp = CliOption.Text("--rtu-over-tcp", "HOST:PORT", "RTU frames through a serial-to-TCP converter");
     private readonly Option<int> _timeout = CliOption.Int("--timeout", "MS", "response timeout per attempt", 1000, 10, 60000);
     private readonly Option<int> _retries = CliOption.Int("--retries", "N", "extra attempts after a timeout or bad reply", 2, 0, 10);
+    private readonly Option<int?> _connectDelay = CliOption.OptionalInt("--connect-delay", "MS", "--tcp, --rtu-over-tcp: wait after each connect before the first request (Huawei SDongle: 1000) [default: 0]", 0, 10000);
 
-    public Option[] All => [_port, _baud, _parity, _stopBits, _tcp, _rtuOverTcp, _timeout, _retries];
+    public Option[] All => [_port, _baud, _parity, _stopBits, _tcp, _rtuOverTcp, _timeout, _retries, _connectDelay];
 
     public BusSettings Parse(ParseResult result)
     {
@@ -37,6 +38,11 @@ internal sealed class BusOptions
         int retries = result.GetValue(_retries);
         if (path is not null)
         {
+            if (result.IsGiven(_connectDelay))
+            {
+                throw new UsageException($"{_connectDelay.Name} applies to --tcp and --rtu-over-tcp only");
+            }
+
             return new BusSettings(BusMedium.Serial, path, 0, Baud(result), ParseParity(result.GetValue(_parity)), result.GetValue(_stopBits) ?? 1, timeout, retries);
         }
 
@@ -48,10 +54,12 @@ internal sealed class BusOptions
             }
         }
 
+        int connectDelay = result.GetValue(_connectDelay) ?? 0;
+
         BusMedium medium = tcp is not null ? BusMedium.ModbusTcp : BusMedium.RtuOverTcp;
         string option = tcp is not null ? _tcp.Name : _rtuOverTcp.Name;
         (string host, int port) = ParseEndpoint(option, tcp ?? rtuOverTcp!);
-        return new BusSettings(medium, host, port, 0, Links.Parity.None, 1, timeout, retries);
+        return new BusSettings(medium, host, port, 0, Links.Parity.None, 1, timeout, retries, connectDelay);
     }
 
     private int Baud(ParseResult result)

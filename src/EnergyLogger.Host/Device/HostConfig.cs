@@ -19,7 +19,7 @@ namespace EnergyLogger.Host.Device;
 internal sealed class HostConfig
 {
     private static readonly string[] TopMembers = ["bus", "map", "data", "settings", "caFile", "mac", "poll", "cloud", "loop", "ota", "logLevel", "wifi", "clock", "influx"];
-    private static readonly string[] BusMembers = ["port", "baud", "parity", "stopBits", "tcp", "rtuOverTcp", "timeoutMs", "retries"];
+    private static readonly string[] BusMembers = ["port", "baud", "parity", "stopBits", "tcp", "rtuOverTcp", "timeoutMs", "retries", "connectDelayMs"];
     private static readonly string[] PollMembers = ["fastMs", "normalMs", "slowMs", "budgetMs"];
     private static readonly string[] CloudMembers = ["backoffBaseMs", "backoffMaxMs", "keepAliveS", "replyTimeoutMs", "connectTimeoutMs"];
     private static readonly string[] LoopMembers = ["tickMs", "stallMs", "provenAfterMs", "metadataMs", "wifiTrialMs"];
@@ -138,6 +138,7 @@ internal sealed class HostConfig
                 "stopBits" => "stop-bits",
                 "rtuOverTcp" => "rtu-over-tcp",
                 "timeoutMs" => "timeout",
+                "connectDelayMs" => "connect-delay",
                 _ => p.Name,
             };
             args.Add("--" + option);

@@ -28,8 +28,8 @@ internal sealed class Bus : IDisposable
         return settings.Medium switch
         {
             BusMedium.Serial => new Bus(SerialLink.Open(settings.Target, settings.Baud, settings.Parity, settings.StopBits), new RtuFramer(), options),
-            BusMedium.ModbusTcp => new Bus(TcpLink.Connect(settings.Target, settings.Port, ConnectTimeoutMs), new MbapFramer(), options),
-            _ => new Bus(TcpLink.Connect(settings.Target, settings.Port, ConnectTimeoutMs), new RtuFramer(), options),
+            BusMedium.ModbusTcp => new Bus(TcpLink.Connect(settings.Target, settings.Port, ConnectTimeoutMs, settings.ConnectDelayMs), new MbapFramer(), options),
+            _ => new Bus(TcpLink.Connect(settings.Target, settings.Port, ConnectTimeoutMs, settings.ConnectDelayMs), new RtuFramer(), options),
         };
     }
 

@@ -6,27 +6,32 @@ namespace EnergyLogger.Host.Links;
 /// <summary>
 /// A TCP connection to a MODBUS TCP server or to an RTU-over-TCP converter; the framer decides which.
 /// A lost connection reads as <see cref="LinkStatus.Error"/>, and the next write dials again, because
-/// converters commonly drop idle clients.
+/// converters commonly drop idle clients. Some servers ignore requests that arrive right after the
+/// handshake (Huawei's SDongle: evcc's template waits 1 s); a connect delay holds the first request of
+/// every connection back by that long.
 /// </summary>
 internal sealed class TcpLink : IByteLink, IDisposable
 {
     private readonly string _host;
     private readonly int _port;
     private readonly int _connectTimeoutMs;
+    private readonly int _connectDelayMs;
     private readonly byte[] _discard = new byte[256];
     private Socket? _socket;
 
-    private TcpLink(string host, int port, int connectTimeoutMs)
+    private TcpLink(string host, int port, int connectTimeoutMs, int connectDelayMs)
     {
         _host = host;
         _port = port;
         _connectTimeoutMs = connectTimeoutMs;
+        _connectDelayMs = connectDelayMs;
     }
 
     /// <summary>Connects now; throws <see cref="LinkOpenException"/> with the reason when it cannot.</summary>
-    public static TcpLink Connect(string host, int port, int connectTimeoutMs)
+    /// <param name="connectDelayMs">how long every new connection waits before its first request (0: none)</param>
+    public static TcpLink Connect(string host, int port, int connectTimeoutMs, int connectDelayMs = 0)
     {
-        var link = new TcpLink(host, port, connectTimeoutMs);
+        var link = new TcpLink(host, port, connectTimeoutMs, connectDelayMs);
         string? error = link.Dial();
         return error is null ? link : throw new LinkOpenException($"cannot connect to {host}:{port}: {error}");
     }
@@ -106,6 +111,11 @@ internal sealed class TcpLink : IByteLink, IDisposable
             using var timeout = new CancellationTokenSource(_connectTimeoutMs);
             socket.ConnectAsync(_host, _port, timeout.Token).AsTask().GetAwaiter().GetResult();
             _socket = socket;
+            if (_connectDelayMs > 0)
+            {
+                Thread.Sleep(_connectDelayMs);
+            }
+
             return null;
         }
         catch (Exception e) when (e is SocketException or OperationCanceledException)

@@ -107,6 +107,7 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","colour":1}""", "$.colour: unknown member")]
     [InlineData("""{"data":"d"}""", "$.bus: required")]
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1","port":"/dev/ttyS0"},"data":"d"}""", "$.bus: --port, --tcp and --rtu-over-tcp exclude each other")]
+    [InlineData("""{"bus":{"port":"/dev/ttyS0","connectDelayMs":1000},"data":"d"}""", "$.bus: --connect-delay applies to --tcp and --rtu-over-tcp only")]
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","settings":{"wifi.key":"short"}}""", "$.settings.wifi.key:")]
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","settings":{"mqtt.host":"h"}}""", "$.settings: kaa.token: required")]
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","poll":{"fastMs":-1}}""", "$.poll.fastMs: a whole number from 0 to 86400000")]

@@ -57,6 +57,24 @@ public sealed class VendorMapPeerTests
     }
 
     [Fact]
+    public async Task HuaweiSun2000_ReadThroughTheSDongleWithItsConnectDelay_NoRequestBeforeTheDelay()
+    {
+        RegisterMap map = Load("huawei-sun2000-m1.json");
+        await using MapPeer peer = await MapPeer.StartTcpAsync(HuaweiImage(map));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        EnergyLoggerProcess.Outcome read = EnergyLoggerProcess.Run(
+            "read", "--tcp", $"127.0.0.1:{peer.TcpPort}", "--connect-delay", "1000", "--map", MapPath("huawei-sun2000-m1.json"),
+            "--point", "device_status,grid_power,battery_soc", "--format", "csv");
+
+        Assert.True(read.ExitCode == 0, read.ToString());
+        Assert.True(clock.ElapsedMilliseconds >= 1000, $"read in {clock.ElapsedMilliseconds} ms");
+        Assert.EndsWith(",device_status,holding 32089 (0x7D59),512 (on_grid),,good", read.Lines[1]);
+        Assert.EndsWith(",grid_power,holding 37113 (0x90F9),1200,W,good", read.Lines[2]);
+        Assert.EndsWith(",battery_soc,holding 37004 (0x908C),64.5,%,good", read.Lines[3]);
+    }
+
+    [Fact]
     public async Task GoodWeEt_RawRegisters_SchemaDocumentValueByValue()
     {
         RegisterMap map = Load("goodwe-et.json");
