@@ -38,6 +38,23 @@ public sealed class FromRegistersCommandTests : IDisposable
     }
 
     [Fact]
+    public void FromRegisters_SolisTableExcerpt_InputRegistersFromItsHeadingAndAMapThatValidates()
+    {
+        string table = Path.Combine(EnergyLogger.Integration.Tests.ReadyMaps.ReadyMapPolling.RepoRoot(), "tests", "EnergyLogger.Integration.Tests", "MapTools", "VendorTables", "solis.csv");
+        string map = Path.Combine(_dir, "solis.json");
+
+        EnergyLoggerProcess.Outcome made = EnergyLoggerProcess.Run("map", "from-registers", table, "--output", map, "--name", "Solis RHI draft");
+        EnergyLoggerProcess.Outcome validated = EnergyLoggerProcess.Run("map", "validate", map);
+
+        Assert.True(made.ExitCode == 0, made.ToString());
+        Assert.Equal($"17 points, 1 metadata from {table}; 1 rows skipped (headings, reserved)", made.Stderr.Trim());
+        Assert.True(validated.ExitCode == 0, validated + File.ReadAllText(map));
+        string text = File.ReadAllText(map);
+        Assert.Contains("{ \"name\": \"energy_today\", \"function\": \"input\", \"address\": 33035, \"scale\": 0.1, \"unit\": \"kWh\", \"source\": \"line 6: Energy today\" }", text);
+        Assert.Contains("{ \"name\": \"inverter_sn\", \"function\": \"input\", \"address\": 33004, \"type\": \"string\", \"count\": 16, \"source\": \"line 4: Inverter SN | 16 registers\" }", text);
+    }
+
+    [Fact]
     public void FromRegisters_ToStandardOutput_PrintsTheMapOnly()
     {
         string table = Write("t.tsv", "name\taddress\nstatus\t0\n");
