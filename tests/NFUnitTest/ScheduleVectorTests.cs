@@ -1,6 +1,7 @@
 using System.Text;
 using EnergyLogger.Core.Cloud;
 using EnergyLogger.Core.Json;
+using EnergyLogger.Core.Registers;
 using EnergyLogger.Vectors;
 using nanoFramework.TestFramework;
 
@@ -18,7 +19,7 @@ namespace NFUnitTest
         {
             for (int i = 0; i < ScheduleVectors.ZoneUtc.Length; i++)
             {
-                var zone = new ScheduleZone(ScheduleVectors.ZoneOffsetMinutes[i], (DaylightRule)ScheduleVectors.ZoneRule[i]);
+                var zone = new LocalZone(ScheduleVectors.ZoneOffsetMinutes[i], (DaylightRule)ScheduleVectors.ZoneRule[i]);
                 Assert.AreEqual(ScheduleVectors.ZoneOffsetSeconds[i], zone.OffsetSeconds(ScheduleVectors.ZoneUtc[i]), "zone vector " + i.ToString());
             }
         }

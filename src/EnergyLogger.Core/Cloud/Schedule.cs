@@ -1,3 +1,4 @@
+using EnergyLogger.Core.Registers;
 namespace EnergyLogger.Core.Cloud
 {
     /// <summary>
@@ -8,14 +9,14 @@ namespace EnergyLogger.Core.Cloud
     {
         public const int MaxEntries = 32;
 
-        public Schedule(ScheduleZone zone, ScheduleEntry[] entries, uint fingerprint)
+        public Schedule(LocalZone zone, ScheduleEntry[] entries, uint fingerprint)
         {
             Zone = zone;
             Entries = entries;
             Fingerprint = fingerprint;
         }
 
-        public ScheduleZone Zone { get; }
+        public LocalZone Zone { get; }
 
         public ScheduleEntry[] Entries { get; }
 

@@ -16,13 +16,8 @@ namespace EnergyLogger.Core.Cloud
     {
         public const int MaxNameLength = 32;
 
-        /// <summary>Standard time offsets in use on Earth run from UTC-12:00 to UTC+14:00.</summary>
-        public const int MinOffsetMinutes = -12 * 60;
-        public const int MaxOffsetMinutes = 14 * 60;
-
         private static readonly string[] Members = { "utcOffset", "dst", "entries" };
         private static readonly string[] EntryMembers = { "name", "at", "days", "cron", "regs_write" };
-        private static readonly string[] Rules = { "none", "eu", "us" };
 
         /// <summary>
         /// The schedule at <paramref name="token"/> of <paramref name="doc"/> (parsed from <paramref name="text"/>, ending at <paramref name="end"/>),
@@ -76,7 +71,7 @@ namespace EnergyLogger.Core.Cloud
 
             int start = doc.Position(token);
             uint fingerprint = Crc32.Compute(text, start, JsonExtent.End(text, start, end) - start);
-            return new Schedule(new ScheduleZone(offset, rule), entries, fingerprint);
+            return new Schedule(new LocalZone(offset, rule), entries, fingerprint);
         }
 
         /// <summary>One entry; the reason starts with the member at fault (".at: ...").</summary>
@@ -252,16 +247,8 @@ namespace EnergyLogger.Core.Cloud
                 return true;
             }
 
-            int hour, minute;
             string t = doc.Kind(token) == JsonKind.String ? doc.GetString(token) : "";
-            if (t.Length != 6 || (t[0] != '+' && t[0] != '-') || !Clock(t.Substring(1), out hour, out minute))
-            {
-                reason = "utcOffset: \"+HH:MM\" or \"-HH:MM\", from -12:00 to +14:00";
-                return false;
-            }
-
-            minutes = (t[0] == '-' ? -1 : 1) * ((hour * 60) + minute);
-            if (minutes < MinOffsetMinutes || minutes > MaxOffsetMinutes)
+            if (!LocalZone.TryParseOffset(t, out minutes))
             {
                 reason = "utcOffset: \"+HH:MM\" or \"-HH:MM\", from -12:00 to +14:00";
                 return false;
@@ -279,9 +266,9 @@ namespace EnergyLogger.Core.Cloud
                 return true;
             }
 
-            for (int i = 0; doc.Kind(token) == JsonKind.String && i < Rules.Length; i++)
+            for (int i = 0; doc.Kind(token) == JsonKind.String && i < LocalZone.RuleNames.Length; i++)
             {
-                if (doc.StringEquals(token, Rules[i]))
+                if (doc.StringEquals(token, LocalZone.RuleNames[i]))
                 {
                     rule = (DaylightRule)i;
                     return true;

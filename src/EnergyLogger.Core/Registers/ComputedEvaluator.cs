@@ -9,6 +9,12 @@ namespace EnergyLogger.Core.Registers
     {
         public static void Evaluate(RegisterMap map, DecodedValues values)
         {
+            Evaluate(map, values, null);
+        }
+
+        /// <summary>With the daily counters of the map (their time set for the cycle); without them a daily field is stale.</summary>
+        public static void Evaluate(RegisterMap map, DecodedValues values, DailyCounters daily)
+        {
             ComputedField[] fields = map.Computed;
             for (int i = 0; i < fields.Length; i++)
             {
@@ -21,7 +27,16 @@ namespace EnergyLogger.Core.Registers
                     quality = Source(c.B, values, out b);
                 }
 
-                double result = quality == ValueQuality.Ok ? Apply(c.Op, a, b) : 0;
+                double result = 0;
+                if (quality == ValueQuality.Ok && c.Op == ComputeOp.Daily)
+                {
+                    quality = daily == null ? ValueQuality.Stale : daily.Evaluate(i, a, out result);
+                }
+                else if (quality == ValueQuality.Ok)
+                {
+                    result = Apply(c.Op, a, b);
+                }
+
                 if (quality == ValueQuality.Ok && (double.IsNaN(result) || double.IsInfinity(result)))
                 {
                     quality = ValueQuality.Invalid;

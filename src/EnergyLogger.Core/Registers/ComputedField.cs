@@ -7,6 +7,9 @@ namespace EnergyLogger.Core.Registers
         Subtract,
         Multiply,
         Negate,
+
+        /// <summary>Today's part of a lifetime counter: the counter less its value at the last local midnight (<see cref="DailyCounters"/>).</summary>
+        Daily,
     }
 
     public enum OperandKind

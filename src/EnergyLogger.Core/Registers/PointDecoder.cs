@@ -10,6 +10,12 @@ namespace EnergyLogger.Core.Registers
         /// <summary>Decodes every point and then evaluates the computed fields.</summary>
         public static void DecodeCycle(RegisterFrame frame, DecodedValues values)
         {
+            DecodeCycle(frame, values, null);
+        }
+
+        /// <summary>Decodes every point and then evaluates the computed fields, the daily ones with <paramref name="daily"/>.</summary>
+        public static void DecodeCycle(RegisterFrame frame, DecodedValues values, DailyCounters daily)
+        {
             PointDefinition[] points = frame.Map.Points;
             for (int i = 0; i < points.Length; i++)
             {
@@ -20,7 +26,7 @@ namespace EnergyLogger.Core.Registers
                 values.Raw[i] = raw;
             }
 
-            ComputedEvaluator.Evaluate(frame.Map, values);
+            ComputedEvaluator.Evaluate(frame.Map, values, daily);
         }
 
         /// <summary>One point. <paramref name="value"/> and <paramref name="raw"/> are 0 unless the quality is Ok.</summary>

@@ -21,6 +21,9 @@ namespace EnergyLogger.Core.Registers
 
         public ValueMap[] ValueMaps { get; internal set; }
 
+        /// <summary>Where local midnight is for the daily counters ("timeZone"); UTC unless the map says otherwise.</summary>
+        public LocalZone Zone { get; internal set; } = LocalZone.Utc;
+
         /// <summary>Cloud identities: index 0 is the logger's own (null), then each distinct device endpoint.</summary>
         public string[] Endpoints { get; internal set; }
 

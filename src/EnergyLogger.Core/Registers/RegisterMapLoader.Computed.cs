@@ -1,4 +1,5 @@
 using EnergyLogger.Core.Json;
+using EnergyLogger.Core.Schema;
 
 namespace EnergyLogger.Core.Registers
 {
@@ -13,7 +14,7 @@ namespace EnergyLogger.Core.Registers
             "name", "op", "a", "b", "device", "target", "unit", "validMin", "validMax", "publish", "source",
         };
 
-        private static readonly string[] OpNames = { "add", "subtract", "multiply", "negate" };
+        private static readonly string[] OpNames = { "add", "subtract", "multiply", "negate", "daily" };
 
         private const int SourceNone = 0;
         private const int SourcePoint = 1;
@@ -84,9 +85,15 @@ namespace EnergyLogger.Core.Registers
             }
 
             c.Op = (ComputeOp)op;
-            bool unary = c.Op == ComputeOp.Negate;
-            if (!(unary ? _r.Absent(obj, "b", "not allowed for negate") : ReadSource(obj, "b", (2 * i) + 1)))
+            bool unary = c.Op == ComputeOp.Negate || c.Op == ComputeOp.Daily;
+            if (!(unary ? _r.Absent(obj, "b", "not allowed for " + OpNames[op]) : ReadSource(obj, "b", (2 * i) + 1)))
             {
+                return;
+            }
+
+            if (c.Op == ComputeOp.Daily && _sourceKind[2 * i] == SourceConstant)
+            {
+                _r.Fail(MapErrorCode.NotAllowed, _sourceToken[2 * i], "a", "daily needs a lifetime counter, not a constant");
                 return;
             }
 
@@ -104,6 +111,10 @@ namespace EnergyLogger.Core.Registers
             }
 
             c.Publish = publish;
+            if (c.Op == ComputeOp.Daily && target >= 0 && TelemetrySchema.Field(target).Kind != FieldKind.EnergyDaily)
+            {
+                _r.Fail(MapErrorCode.NotAllowed, Doc.Member(obj, "target"), "target", "daily feeds a daily energy field, not " + TelemetrySchema.Field(target).Path);
+            }
 
             c.Device = device;
             c.Unit = unit;
@@ -196,7 +207,7 @@ namespace EnergyLogger.Core.Registers
             foreach (ComputedField c in _map.Computed)
             {
                 c.A = MakeOperand(2 * c.DeclaredIndex);
-                c.B = c.Op == ComputeOp.Negate ? null : MakeOperand((2 * c.DeclaredIndex) + 1);
+                c.B = c.Op == ComputeOp.Negate || c.Op == ComputeOp.Daily ? null : MakeOperand((2 * c.DeclaredIndex) + 1);
             }
 
             return true;

@@ -18,8 +18,10 @@ namespace EnergyLogger.Core.Registers
 
         private static readonly string[] RootMembers =
         {
-            "format", "name", "source", "addressBase", "devices", "valueMaps", "points", "metadata", "computed",
+            "format", "name", "source", "addressBase", "timeZone", "devices", "valueMaps", "points", "metadata", "computed",
         };
+
+        private static readonly string[] TimeZoneMembers = { "utcOffset", "dst" };
 
         private readonly MapReader _r;
         private readonly RegisterMap _map = new RegisterMap();
@@ -90,7 +92,7 @@ namespace EnergyLogger.Core.Registers
             }
 
             long addressBase;
-            if (!_r.Integer(root, "addressBase", 0, 1, 0, out addressBase))
+            if (!_r.Integer(root, "addressBase", 0, 1, 0, out addressBase) || !ReadTimeZone(root))
             {
                 return;
             }
@@ -175,6 +177,39 @@ namespace EnergyLogger.Core.Registers
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// "timeZone": where local midnight is for the daily counters, in the words of a schedule's zone: a standard
+        /// offset "+HH:MM" and a daylight-saving rule "none", "eu" or "us". UTC when absent.
+        /// </summary>
+        private bool ReadTimeZone(int root)
+        {
+            int zone = Doc.Member(root, "timeZone");
+            _map.Zone = LocalZone.Utc;
+            if (zone < 0)
+            {
+                return true;
+            }
+
+            string offsetText = null;
+            int rule = 0;
+            _r.Enter("timeZone");
+            bool read = _r.Object(zone, null, TimeZoneMembers) && _r.String(zone, "utcOffset", 16, out offsetText)
+                && _r.Choice(zone, "dst", LocalZone.RuleNames, 0, out rule);
+            int minutes = 0;
+            if (read && offsetText != null && !LocalZone.TryParseOffset(offsetText, out minutes))
+            {
+                read = _r.Fail(MapErrorCode.OutOfRange, Doc.Member(zone, "utcOffset"), "utcOffset", "\"+HH:MM\" or \"-HH:MM\", from -12:00 to +14:00");
+            }
+
+            _r.Leave();
+            if (read)
+            {
+                _map.Zone = new LocalZone(minutes, (DaylightRule)rule);
+            }
+
+            return read;
         }
 
         /// <summary>

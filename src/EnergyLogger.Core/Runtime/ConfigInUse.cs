@@ -70,7 +70,7 @@ namespace EnergyLogger.Core.Runtime
 
             BootMap = map;
             _maps = new MapSlot(map);
-            Engine = new PollEngine(_maps, ports.Buses, _clock, _poll);
+            Engine = new PollEngine(_maps, ports.Buses, _clock, _poll) { Files = ports.Files };
             schedule.DueAt(_clock.MonotonicMs);
         }
 

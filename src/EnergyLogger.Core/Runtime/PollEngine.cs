@@ -24,6 +24,8 @@ namespace EnergyLogger.Core.Runtime
         private readonly Hashtable _routes = new Hashtable();
         private readonly PollBuffers _buffers = new PollBuffers();
 
+        private DailyCounters _daily;
+        private DailyStore _dailyStore;
         private DevicePoller[] _pollers;
         private TelemetryMapper[] _mappers;
         private Sample[] _samples;
@@ -68,6 +70,15 @@ namespace EnergyLogger.Core.Runtime
         public Sample Sample(int endpointGroup)
         {
             return _samples[endpointGroup];
+        }
+
+        /// <summary>
+        /// Where the daily counters keep their state across restarts (<see cref="DailyStore"/>); null keeps it in memory only.
+        /// Set before the first cycle.
+        /// </summary>
+        public IFileStore Files
+        {
+            set { _dailyStore = value == null ? null : new DailyStore(value); }
         }
 
         /// <summary>Puts the device with this map id on another bus, from the next map taken over on.</summary>
@@ -130,7 +141,13 @@ namespace EnergyLogger.Core.Runtime
 
             // Leave the buses unbounded for whoever uses them between cycles (remote writes).
             SetDeadlines(NoDeadline);
-            PointDecoder.DecodeCycle(Frame, Values);
+            _daily.SetTime(_clock.WallClockSynced ? (_clock.UtcNow - DateTime.UnixEpoch).Ticks / 10000 : 0, _clock.WallClockSynced);
+            PointDecoder.DecodeCycle(Frame, Values, _daily);
+            if (_dailyStore != null && _daily.Count > 0)
+            {
+                _dailyStore.Keep(_daily, _clock.MonotonicMs);
+            }
+
             MarkFresh();
             for (int g = 0; g < _samples.Length; g++)
             {
@@ -174,6 +191,12 @@ namespace EnergyLogger.Core.Runtime
             Map = map;
             Frame = new RegisterFrame(map);
             Values = new DecodedValues(map);
+            _daily = new DailyCounters(map);
+            if (_dailyStore != null && _daily.Count > 0)
+            {
+                _dailyStore.Load(_daily);
+            }
+
             Unsupported = new UnsupportedPoints(map.Points.Length);
             _pollers = new DevicePoller[map.Devices.Length];
             for (int d = 0; d < _pollers.Length; d++)

@@ -1,6 +1,7 @@
 using System;
 using EnergyLogger.Core.Cloud;
 using EnergyLogger.Core.Json;
+using EnergyLogger.Core.Registers;
 using EnergyLogger.Core.Ports;
 
 namespace EnergyLogger.Core.Runtime

@@ -1,3 +1,4 @@
+using EnergyLogger.Core.Registers;
 using System.Diagnostics;
 using System.Text;
 using EnergyLogger.Core.Cloud;
@@ -82,7 +83,7 @@ public sealed class ScheduleFuzzTests
 
         Schedule s = config.Schedule!;
         Assert.InRange(s.Entries.Length, 1, Schedule.MaxEntries);
-        Assert.InRange(s.Zone.OffsetMinutes, ScheduleParser.MinOffsetMinutes, ScheduleParser.MaxOffsetMinutes);
+        Assert.InRange(s.Zone.OffsetMinutes, LocalZone.MinOffsetMinutes, LocalZone.MaxOffsetMinutes);
         foreach (ScheduleEntry e in s.Entries)
         {
             Assert.InRange(e.Name.Length, 1, ScheduleParser.MaxNameLength);

@@ -1,6 +1,7 @@
 using System.Text;
 using EnergyLogger.Core.Cloud;
 using EnergyLogger.Core.Json;
+using EnergyLogger.Core.Registers;
 using EnergyLogger.Core.Tests.Registers;
 using EnergyLogger.Vectors;
 using Xunit;

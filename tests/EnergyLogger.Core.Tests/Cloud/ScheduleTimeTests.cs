@@ -1,5 +1,6 @@
 using EnergyLogger.Core.Cloud;
 using EnergyLogger.Core.Json;
+using EnergyLogger.Core.Registers;
 using EnergyLogger.Vectors;
 using Xunit;
 
@@ -53,7 +54,7 @@ public sealed class ScheduleTimeTests
     [InlineData("2026-12-01T12:00:00Z", 60)]
     public void EuRule_CentralEurope_ChangesAt0100Utc(string utc, int offsetMinutes)
     {
-        Assert.Equal(offsetMinutes * 60, new ScheduleZone(60, DaylightRule.Eu).OffsetSeconds(Unix(utc)));
+        Assert.Equal(offsetMinutes * 60, new LocalZone(60, DaylightRule.Eu).OffsetSeconds(Unix(utc)));
     }
 
     [Theory]
@@ -63,13 +64,13 @@ public sealed class ScheduleTimeTests
     [InlineData("2026-11-01T06:00:00Z", -300)]
     public void UsRule_EasternTime_ChangesAt0200Local(string utc, int offsetMinutes)
     {
-        Assert.Equal(offsetMinutes * 60, new ScheduleZone(-300, DaylightRule.Us).OffsetSeconds(Unix(utc)));
+        Assert.Equal(offsetMinutes * 60, new LocalZone(-300, DaylightRule.Us).OffsetSeconds(Unix(utc)));
     }
 
     [Fact]
     public void LocalMinute_SpringChange_SkipsAnHour_AutumnChange_RepeatsOne()
     {
-        var zone = new ScheduleZone(60, DaylightRule.Eu);
+        var zone = new LocalZone(60, DaylightRule.Eu);
 
         long beforeSpring = zone.LocalMinute(Unix("2026-03-29T00:59:00Z"));
         long afterSpring = zone.LocalMinute(Unix("2026-03-29T01:00:00Z"));
@@ -133,7 +134,7 @@ public sealed class ScheduleTimeTests
     {
         for (int i = 0; i < ScheduleVectors.ZoneUtc.Length; i++)
         {
-            var zone = new ScheduleZone(ScheduleVectors.ZoneOffsetMinutes[i], (DaylightRule)ScheduleVectors.ZoneRule[i]);
+            var zone = new LocalZone(ScheduleVectors.ZoneOffsetMinutes[i], (DaylightRule)ScheduleVectors.ZoneRule[i]);
             Assert.Equal(ScheduleVectors.ZoneOffsetSeconds[i], zone.OffsetSeconds(ScheduleVectors.ZoneUtc[i]));
         }
 

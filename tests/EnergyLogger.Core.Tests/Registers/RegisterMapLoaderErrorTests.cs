@@ -146,7 +146,7 @@ public class RegisterMapLoaderErrorTests
 
         // Computed fields
         { Comp("""{"name":"c","a":"a","b":"b"}"""), MapErrorCode.Required, "computed[0].op: is required" },
-        { Comp("""{"name":"c","op":"divide","a":"a","b":"b"}"""), MapErrorCode.UnknownValue, "computed[0].op: must be one of add, subtract, multiply, negate" },
+        { Comp("""{"name":"c","op":"divide","a":"a","b":"b"}"""), MapErrorCode.UnknownValue, "computed[0].op: must be one of add, subtract, multiply, negate, daily" },
         { Comp("""{"name":"c","op":"add","a":"a"}"""), MapErrorCode.Required, "computed[0].b: is required" },
         { Comp("""{"name":"c","op":"negate","a":"a","b":"b"}"""), MapErrorCode.NotAllowed, "computed[0].b: not allowed for negate" },
         { Comp("""{"name":"c","op":"add","a":"a","b":"nope"}"""), MapErrorCode.UnknownReference, "computed[0].b: unknown source \"nope\"" },

@@ -63,15 +63,15 @@ run 4000
   log> lvl=info src=poll msg=""map taken over"" map=learning points=11
   log> lvl=warn src=poll msg=""point no longer read"" point=gone reason=illegal-address
   flash> replace boot.bak 19 0F66626F
-  flash> append ob00000000.seg 132 2282FB94
+  flash> append ob00000000.seg 123 3B03B656
   mqtt> connect 192.168.1.10:1883 plain id=energy-logger-246F28ABCDEF will=site/logger1/status,retain,offline keepalive=60 clean
   mqtt< connack accepted
   mqtt> sub site/logger1/config/set q1
   mqtt> sub site/logger1/command/+ q1
   mqtt> sub site/logger1/ota/offer q1
   mqtt> pub site/logger1/status q1 retain #1 online
-  mqtt> pub site/logger1/metadata q1 retain #2 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":7,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":2,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_merged"":0,""outbox_refused"":0,""outbox_bytes"":132,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000}
-  mqtt> pub site/logger1/telemetry q1 #3 [{""v"":1,""seq"":1000000001,""ts"":1735689600059,""mono"":1000059,""synced"":true,""pv"":{""energy_total"":10000},""grid"":{""power"":-1500,""frequency"":50.01},""battery"":{""soc"":87},""ext"":{""energy_low"":34464,""v_sf"":-32768},""q"":{""pv.power"":""invalid"",""pv.mppt1.voltage"":""sentinel"",""load.power"":""sentinel"",""device.temperature"":""out_of_range"",""ext.gone"":""unsupported""}}]
+  mqtt> pub site/logger1/metadata q1 retain #2 {""fwVersion"":""1.0.0"",""fwBuild"":""transcript"",""mac"":""246F28ABCDEF"",""ip"":""192.168.1.77"",""rssi"":-63,""uptime_s"":0,""mode"":""normal"",""boots"":1,""reset_reason"":""first-start"",""failed_boots"":0,""free_mem"":123456,""rssi_dbm"":-63,""modbus_requests"":7,""modbus_timeouts"":0,""modbus_crc_errors"":0,""modbus_exceptions"":2,""modbus_other_errors"":0,""samples"":1,""samples_too_large"":0,""outbox_appended"":1,""outbox_restored"":0,""outbox_acknowledged"":0,""outbox_depth"":1,""outbox_dropped"":0,""outbox_merged"":0,""outbox_refused"":0,""outbox_bytes"":123,""cloud_connects"":1,""cloud_lost"":0,""cloud_timeouts"":0,""loop_longest_ms"":0,""loop_over_budget"":0,""cycles"":1,""samples_unsynced"":0,""clock_anchor_mono"":1000000,""clock_anchor_unix"":1735689600000}
+  mqtt> pub site/logger1/telemetry q1 #3 [{""v"":1,""seq"":1000000001,""ts"":1735689600059,""mono"":1000059,""synced"":true,""pv"":{""energy_total"":10000},""grid"":{""power"":-1500,""frequency"":50.01},""battery"":{""soc"":87},""ext"":{""energy_low"":34464},""q"":{""pv.power"":""invalid"",""pv.mppt1.voltage"":""sentinel"",""load.power"":""sentinel"",""device.temperature"":""out_of_range"",""ext.gone"":""unsupported""}}]
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=off reset=off
   mqtt< ack 1
   mqtt< ack 2
@@ -86,8 +86,8 @@ run 5000
   bus< 010302FA24FAFF
   clock 5014
   flash> append ob00000000.seg 21 A8690F75
-  mqtt> pub site/logger1/state q0 retain {""v"":1,""seq"":1000000002,""ts"":1735689605014,""mono"":1005014,""synced"":true,""grid"":{""power"":-1500,""frequency"":50.01},""battery"":{""soc"":87},""ext"":{""energy_low"":34470,""v_sf"":-32768},""q"":{""pv.power"":""invalid"",""pv.energy_total"":""torn"",""pv.mppt1.voltage"":""sentinel"",""load.power"":""sentinel"",""device.temperature"":""out_of_range"",""ext.gone"":""unsupported""}}
-  mqtt> pub site/logger1/telemetry q1 #4 [{""v"":1,""seq"":1000000002,""ts"":1735689605014,""mono"":1005014,""synced"":true,""grid"":{""power"":-1500,""frequency"":50.01},""battery"":{""soc"":87},""ext"":{""energy_low"":34470,""v_sf"":-32768},""q"":{""pv.power"":""invalid"",""pv.energy_total"":""torn"",""pv.mppt1.voltage"":""sentinel"",""load.power"":""sentinel"",""device.temperature"":""out_of_range"",""ext.gone"":""unsupported""}}]
+  mqtt> pub site/logger1/state q0 retain {""v"":1,""seq"":1000000002,""ts"":1735689605014,""mono"":1005014,""synced"":true,""grid"":{""power"":-1500,""frequency"":50.01},""battery"":{""soc"":87},""ext"":{""energy_low"":34470},""q"":{""pv.power"":""invalid"",""pv.energy_total"":""torn"",""pv.mppt1.voltage"":""sentinel"",""load.power"":""sentinel"",""device.temperature"":""out_of_range"",""ext.gone"":""unsupported""}}
+  mqtt> pub site/logger1/telemetry q1 #4 [{""v"":1,""seq"":1000000002,""ts"":1735689605014,""mono"":1005014,""synced"":true,""grid"":{""power"":-1500,""frequency"":50.01},""battery"":{""soc"":87},""ext"":{""energy_low"":34470},""q"":{""pv.power"":""invalid"",""pv.energy_total"":""torn"",""pv.mppt1.voltage"":""sentinel"",""load.power"":""sentinel"",""device.temperature"":""out_of_range"",""ext.gone"":""unsupported""}}]
   clock 5050
   mqtt< ack 4
 regs 1 holding 25 -1
@@ -108,9 +108,9 @@ run 4000
   bus> 010300180004C40E
   bus< 01030808FDFFFF05DC1389B505
   clock 10041
-  flash> append ob00000000.seg 34 8CEC48F5
-  mqtt> pub site/logger1/state q0 retain {""v"":1,""seq"":1000000003,""ts"":1735689610041,""mono"":1010041,""synced"":true,""pv"":{""energy_total"":10000.6,""mppt1"":{""voltage"":230.1}},""grid"":{""power"":-1500,""frequency"":50.01},""battery"":{""soc"":87},""ext"":{""energy_low"":34470,""v_sf"":-1},""q"":{""pv.power"":""invalid"",""load.power"":""sentinel"",""device.temperature"":""out_of_range"",""ext.gone"":""unsupported""}}
-  mqtt> pub site/logger1/telemetry q1 #5 [{""v"":1,""seq"":1000000003,""ts"":1735689610041,""mono"":1010041,""synced"":true,""pv"":{""energy_total"":10000.6,""mppt1"":{""voltage"":230.1}},""grid"":{""power"":-1500,""frequency"":50.01},""battery"":{""soc"":87},""ext"":{""energy_low"":34470,""v_sf"":-1},""q"":{""pv.power"":""invalid"",""load.power"":""sentinel"",""device.temperature"":""out_of_range"",""ext.gone"":""unsupported""}}]
+  flash> append ob00000000.seg 29 D83D73C1
+  mqtt> pub site/logger1/state q0 retain {""v"":1,""seq"":1000000003,""ts"":1735689610041,""mono"":1010041,""synced"":true,""pv"":{""energy_total"":10000.6,""mppt1"":{""voltage"":230.1}},""grid"":{""power"":-1500,""frequency"":50.01},""battery"":{""soc"":87},""ext"":{""energy_low"":34470},""q"":{""pv.power"":""invalid"",""load.power"":""sentinel"",""device.temperature"":""out_of_range"",""ext.gone"":""unsupported""}}
+  mqtt> pub site/logger1/telemetry q1 #5 [{""v"":1,""seq"":1000000003,""ts"":1735689610041,""mono"":1010041,""synced"":true,""pv"":{""energy_total"":10000.6,""mppt1"":{""voltage"":230.1}},""grid"":{""power"":-1500,""frequency"":50.01},""battery"":{""soc"":87},""ext"":{""energy_low"":34470},""q"":{""pv.power"":""invalid"",""load.power"":""sentinel"",""device.temperature"":""out_of_range"",""ext.gone"":""unsupported""}}]
   clock 10050
   mqtt< ack 5
 ";

@@ -1,4 +1,4 @@
-namespace EnergyLogger.Core.Cloud
+namespace EnergyLogger.Core.Registers
 {
     /// <summary>
     /// Calendar arithmetic on days since 1970-01-01 (proleptic Gregorian, from 1970 on), for schedules: the device has no

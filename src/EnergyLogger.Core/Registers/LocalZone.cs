@@ -1,4 +1,4 @@
-namespace EnergyLogger.Core.Cloud
+namespace EnergyLogger.Core.Registers
 {
     /// <summary>Which daylight-saving rule a schedule's zone follows.</summary>
     public enum DaylightRule
@@ -11,13 +11,24 @@ namespace EnergyLogger.Core.Cloud
     }
 
     /// <summary>
-    /// A schedule's time zone, kept small for the device: a fixed offset from UTC and, optionally, the EU or US
-    /// daylight-saving rule on top (docs/cloud.md, "Schedules"). Local time is counted in minutes since 1970-01-01 00:00 of
-    /// the local clock, so a spring change skips an hour of local minutes and an autumn change repeats one.
+    /// A local time zone, kept small for the device, which has no time-zone database: a fixed offset from UTC and,
+    /// optionally, the EU or US daylight-saving rule on top. Schedules (docs/cloud.md, "Schedules") and a map's daily
+    /// counters (docs/register-map.md, "Daily energy from a lifetime counter") use it. Local time is counted in minutes since
+    /// 1970-01-01 00:00 of the local clock, so a spring change skips an hour of local minutes and an autumn change repeats one.
     /// </summary>
-    public sealed class ScheduleZone
+    public sealed class LocalZone
     {
-        public ScheduleZone(int offsetMinutes, DaylightRule rule)
+        /// <summary>Standard time offsets in use on Earth run from UTC-12:00 to UTC+14:00.</summary>
+        public const int MinOffsetMinutes = -12 * 60;
+        public const int MaxOffsetMinutes = 14 * 60;
+
+        /// <summary>The words for <see cref="DaylightRule"/>, in its order.</summary>
+        public static readonly string[] RuleNames = { "none", "eu", "us" };
+
+        /// <summary>UTC, no daylight saving.</summary>
+        public static readonly LocalZone Utc = new LocalZone(0, DaylightRule.None);
+
+        public LocalZone(int offsetMinutes, DaylightRule rule)
         {
             OffsetMinutes = offsetMinutes;
             Rule = rule;
@@ -32,6 +43,49 @@ namespace EnergyLogger.Core.Cloud
         public long LocalMinute(long utcSeconds)
         {
             return (utcSeconds + OffsetSeconds(utcSeconds)) / 60;
+        }
+
+        /// <summary>The local day (since 1970-01-01 of the local calendar) at <paramref name="utcSeconds"/>.</summary>
+        public long LocalDay(long utcSeconds)
+        {
+            return LocalMinute(utcSeconds) / CivilTime.MinutesPerDay;
+        }
+
+        /// <summary>"+HH:MM" or "-HH:MM" within <see cref="MinOffsetMinutes"/>..<see cref="MaxOffsetMinutes"/>, as minutes.</summary>
+        public static bool TryParseOffset(string text, out int minutes)
+        {
+            minutes = 0;
+            if (text == null || text.Length != 6 || (text[0] != '+' && text[0] != '-') || text[3] != ':')
+            {
+                return false;
+            }
+
+            int hour = 0, minute = 0;
+            for (int i = 1; i < 6; i++)
+            {
+                char c = text[i];
+                if (i == 3)
+                {
+                    continue;
+                }
+
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+
+                if (i < 3)
+                {
+                    hour = (hour * 10) + (c - '0');
+                }
+                else
+                {
+                    minute = (minute * 10) + (c - '0');
+                }
+            }
+
+            minutes = (text[0] == '-' ? -1 : 1) * ((hour * 60) + minute);
+            return minute < 60 && minutes >= MinOffsetMinutes && minutes <= MaxOffsetMinutes;
         }
 
         /// <summary>The offset from UTC in force at <paramref name="utcSeconds"/>, daylight saving included.</summary>
