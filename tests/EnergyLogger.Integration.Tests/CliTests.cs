@@ -143,6 +143,17 @@ public sealed class CliTests(ModbusPeer peer) : IClassFixture<ModbusPeer>
         Assert.Equal(expected + "\n", outcome.Stderr);
     }
 
+    /// <summary>The peer's port is a pty: the kernel refuses RS-485 mode on it, and read exits 1 with the driver's answer.</summary>
+    [Fact]
+    public void Read_Rs485OnAPty_ExitsOneWithTheDriversRefusal()
+    {
+        var outcome = Run("read", Medium.Serial9600, "--slave 1 --address 0x1000 --rs485 2,1");
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal($"energylogger read: {peer.SerialPath(Medium.Serial9600)}: the driver refuses RS-485 mode (TIOCSRS485 2,1): "
+            + "Inappropriate ioctl for device (errno 25); adapters that switch direction on their own need no --rs485\n", outcome.Stderr);
+    }
+
     // The port is /dev/null: a usage error must be caught before anything is opened.
     [Theory]
     [InlineData("read --address 1", "give the bus: --port PATH, --tcp HOST:PORT or --rtu-over-tcp HOST:PORT")]
@@ -161,6 +172,11 @@ public sealed class CliTests(ModbusPeer peer) : IClassFixture<ModbusPeer>
     [InlineData("read --tcp 127.0.0.1:502 --baud 9600 --address 1", "--baud applies to --port only")]
     [InlineData("read --port /dev/null --connect-delay 1000 --address 1", "--connect-delay applies to --tcp and --rtu-over-tcp only")]
     [InlineData("read --tcp 127.0.0.1:502 --connect-delay 20000 --address 1", "--connect-delay must be a whole number from 0 to 10000, not '20000'")]
+    [InlineData("read --tcp 127.0.0.1:502 --rs485 2,1 --address 1", "--rs485 applies to --port only")]
+    [InlineData("read --port /dev/null --rs485 2 --address 1", "--rs485: '2' is not BEFORE_MS,AFTER_MS[,rts-low]")]
+    [InlineData("read --port /dev/null --rs485 2,500 --address 1", "--rs485: '500' is not a delay of 0 to 100 ms (BEFORE_MS,AFTER_MS[,rts-low])")]
+    [InlineData("write --port /dev/null --rs485 2,1,rts-high --fc 5 --address 1 --value 1", "--rs485: 'rts-high' is not rts-low (BEFORE_MS,AFTER_MS[,rts-low])")]
+    [InlineData("scan --tcp 127.0.0.1:502 --rs485 1,1", "--baud, --parity and --rs485 apply to --port only")]
     [InlineData("read --port /dev/null --address 1 --frobnicate 2", "unknown option --frobnicate")]
     [InlineData("read --port /dev/null --adress 3", "unknown option --adress (did you mean --address?)")]
     [InlineData("write --port /dev/null --fc 7 --address 1 --value 1", "--fc must be 5, 6, 15 or 16, not 7")]

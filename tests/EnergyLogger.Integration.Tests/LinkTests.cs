@@ -71,6 +71,55 @@ public sealed class LinkTests(ModbusPeer peer) : IClassFixture<ModbusPeer>
         Assert.StartsWith("cannot set up /dev/null: not a serial port", e.Message);
     }
 
+    /// <summary>A pty has no UART driver behind it: the kernel answers TIOCSRS485 with ENOTTY, and the open fails saying so.</summary>
+    [Fact]
+    public void SerialLink_Rs485ModeOnAPty_RefusedWithTheDriversAnswer()
+    {
+        string path = peer.SerialPath(Medium.Serial9600);
+        var e = Assert.Throws<LinkOpenException>(() => SerialLink.Open(path, 9600, Parity.None, 1, new Rs485Mode(2, 1, false)));
+
+        Assert.Equal($"{path}: the driver refuses RS-485 mode (TIOCSRS485 2,1): Inappropriate ioctl for device (errno 25); "
+            + "adapters that switch direction on their own need no --rs485", e.Message);
+
+        // The refused open closed its descriptor: the port opens again without the mode, and works.
+        using SerialLink link = SerialLink.Open(path, 9600, Parity.None, 1);
+        Assert.Equal(LinkStatus.Ok, link.Write(RtuRequest, 0, RtuRequest.Length));
+        Assert.Equal(RtuReply, ReadUntil(link, RtuReply.Length));
+    }
+
+    /// <summary>
+    /// The Windows and macOS link, System.IO.Ports, run here on Linux against the same pty peer (its Linux native part
+    /// ships with the package); the tool itself opens termios on Linux.
+    /// </summary>
+    [Fact]
+    public void PortsLink_RawRtuRequest_ReceivesPeerReplyAndTimesOutWhenQuiet()
+    {
+        using PortsLink link = PortsLink.Open(peer.SerialPath(Medium.Serial19200), 19200, Parity.None, 1, null);
+
+        Assert.Equal(LinkStatus.Ok, link.Write(RtuRequest, 0, RtuRequest.Length));
+        Assert.Equal(RtuReply, ReadUntil(link, RtuReply.Length));
+        var watch = Stopwatch.StartNew();
+        Assert.Equal(LinkStatus.Timeout, link.Read(new byte[16], 0, 16, 100, out int received));
+        Assert.Equal(0, received);
+        Assert.InRange(watch.ElapsedMilliseconds, 90, 5000);
+    }
+
+    [Fact]
+    public void PortsLink_Rs485Mode_RefusedAsLinuxOnly()
+    {
+        var e = Assert.Throws<LinkOpenException>(() => PortsLink.Open(peer.SerialPath(Medium.Serial9600), 9600, Parity.None, 1, new Rs485Mode(0, 0, true)));
+
+        Assert.Contains("RS-485 mode (--rs485) is a Linux kernel setting", e.Message);
+    }
+
+    [Fact]
+    public void PortsLink_MissingDevice_ThrowsNamingPath()
+    {
+        var e = Assert.Throws<LinkOpenException>(() => PortsLink.Open("/dev/ttyEnergyLoggerMissing", 9600, Parity.None, 1, null));
+
+        Assert.StartsWith("cannot open /dev/ttyEnergyLoggerMissing: ", e.Message);
+    }
+
     [Fact]
     public void TcpLink_RawMbapRequest_ReceivesPeerReply()
     {

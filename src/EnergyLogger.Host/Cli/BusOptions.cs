@@ -15,13 +15,14 @@ internal sealed class BusOptions
     private readonly Option<int?> _baud = CliOption.OptionalInt("--baud", "N", "--port: 1200 to 921600 [default: 9600]", 1, int.MaxValue);
     private readonly Option<string> _parity = CliOption.Choice("--parity", "--port: parity [default: none]", "none", "even", "odd");
     private readonly Option<int?> _stopBits = CliOption.OptionalInt("--stop-bits", "N", "--port: 1 or 2 [default: 1]", 1, 2);
+    private readonly Option<string> _rs485 = Rs485Option();
     private readonly Option<string> _tcp = CliOption.Text("--tcp", "HOST:PORT", "MODBUS TCP server");
     private readonly Option<string> _rtuOverTcp = CliOption.Text("--rtu-over-tcp", "HOST:PORT", "RTU frames through a serial-to-TCP converter");
     private readonly Option<int> _timeout = CliOption.Int("--timeout", "MS", "response timeout per attempt", 1000, 10, 60000);
     private readonly Option<int> _retries = CliOption.Int("--retries", "N", "extra attempts after a timeout or bad reply", 2, 0, 10);
     private readonly Option<int?> _connectDelay = CliOption.OptionalInt("--connect-delay", "MS", "--tcp, --rtu-over-tcp: wait after each connect before the first request (Huawei SDongle: 1000) [default: 0]", 0, 10000);
 
-    public Option[] All => [_port, _baud, _parity, _stopBits, _tcp, _rtuOverTcp, _timeout, _retries, _connectDelay];
+    public Option[] All => [_port, _baud, _parity, _stopBits, _rs485, _tcp, _rtuOverTcp, _timeout, _retries, _connectDelay];
 
     public BusSettings Parse(ParseResult result)
     {
@@ -43,10 +44,11 @@ internal sealed class BusOptions
                 throw new UsageException($"{_connectDelay.Name} applies to --tcp and --rtu-over-tcp only");
             }
 
-            return new BusSettings(BusMedium.Serial, path, 0, Baud(result), ParseParity(result.GetValue(_parity)), result.GetValue(_stopBits) ?? 1, timeout, retries);
+            return new BusSettings(BusMedium.Serial, path, 0, Baud(result), ParseParity(result.GetValue(_parity)), result.GetValue(_stopBits) ?? 1, timeout, retries,
+                Rs485: ParseRs485(result.GetValue(_rs485)));
         }
 
-        foreach (Option serialOnly in new Option[] { _baud, _parity, _stopBits })
+        foreach (Option serialOnly in new Option[] { _baud, _parity, _stopBits, _rs485 })
         {
             if (result.IsGiven(serialOnly))
             {
@@ -61,6 +63,15 @@ internal sealed class BusOptions
         (string host, int port) = ParseEndpoint(option, tcp ?? rtuOverTcp!);
         return new BusSettings(medium, host, port, 0, Links.Parity.None, 1, timeout, retries, connectDelay);
     }
+
+    /// <summary>The one spelling of the RS-485 option, for read, write, scan and run.</summary>
+    public static Option<string> Rs485Option() => CliOption.Text("--rs485", Rs485Mode.Syntax,
+        "--port: the kernel's RS-485 mode (Linux), RTS driving the transceiver with these delays; rts-low for RTS low while sending");
+
+    /// <summary>Null when not given; a usage error names the option.</summary>
+    public static Rs485Mode? ParseRs485(string? text) => text is null
+        ? null
+        : Rs485Mode.TryParse(text, out string? error) ?? throw new UsageException("--rs485: " + error);
 
     private int Baud(ParseResult result)
     {

@@ -26,6 +26,8 @@ internal sealed class RunCommand
     private readonly Option<string> _csvDir = CliOption.Text(
         "--csv-dir", "DIR", "also write every sample to daily CSV files in DIR, one per device and day (DEVICE_YYYY-MM-DD.csv, a header line first), with or without a broker");
 
+    private readonly Option<string> _rs485 = BusOptions.Rs485Option();
+
     public static Command Create()
     {
         var run = new RunCommand();
@@ -36,7 +38,7 @@ internal sealed class RunCommand
             "Log records go to standard output, one per line. Ctrl+C or SIGTERM stops the loop cleanly.\n"
             + "Exit status: 0 stopped, 1 could not start (bus, settings, port), 2 usage, 3 the loop stalled\n"
             + "(the reason is in the boot journal; a service manager should start the logger again).");
-        Array.ForEach<Option>([run._config, run._provisioning, run._provisioningPort, run._csvDir], command.Add);
+        Array.ForEach<Option>([run._config, run._provisioning, run._provisioningPort, run._csvDir, run._rs485], command.Add);
         command.SetAction(run.Run);
         return command;
     }
@@ -44,6 +46,11 @@ internal sealed class RunCommand
     private int Run(ParseResult result)
     {
         HostConfig config = HostConfig.Load(result.Required(_config));
+        if (BusOptions.ParseRs485(result.GetValue(_rs485)) is { } rs485)
+        {
+            config.UseRs485(rs485);
+        }
+
         bool provisioning = result.GetValue(_provisioning);
         int port = result.GetValue(_provisioningPort);
 

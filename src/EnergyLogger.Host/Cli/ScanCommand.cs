@@ -19,6 +19,7 @@ internal sealed class ScanCommand
     private readonly Option<string> _ids = CliOption.Text("--ids", "LIST", "slave ids to try, e.g. 2,4-7 [default: 1-247]");
     private readonly Option<string> _bauds = CliOption.Text("--baud", "LIST", "--port: baud rates to try, in order [default: 9600,19200,38400,4800,115200]");
     private readonly Option<string> _parities = CliOption.Text("--parity", "LIST", "--port: parities to try, in order [default: none,even,odd]");
+    private readonly Option<string> _rs485 = BusOptions.Rs485Option();
     private readonly Option<int> _timeout = CliOption.Int("--timeout", "MS", "how long each probe waits for an answer", 250, 10, 10000);
     private readonly Option<bool> _keepGoing = CliOption.Flag("--keep-going", "try every line setting, not only until one finds a device");
     private readonly Option<string> _maps = CliOption.Text("--maps", "DIR", "the register maps to fingerprint with [default: the bundled ready maps]");
@@ -32,7 +33,7 @@ internal sealed class ScanCommand
             "Each probe reads holding register 0; an exception reply counts as an answer. The devices of one bus share its\n"
             + "line settings, so the scan stops after the first setting that found one (--keep-going tries all).\n"
             + "Exit status: 0 a device was found, 1 none answered, 2 usage.");
-        Array.ForEach<Option>([scan._port, scan._tcp, scan._rtuOverTcp, scan._ids, scan._bauds, scan._parities, scan._timeout, scan._keepGoing, scan._maps], command.Add);
+        Array.ForEach<Option>([scan._port, scan._tcp, scan._rtuOverTcp, scan._ids, scan._bauds, scan._parities, scan._rs485, scan._timeout, scan._keepGoing, scan._maps], command.Add);
         command.SetAction(scan.Run);
         return command;
     }
@@ -44,16 +45,18 @@ internal sealed class ScanCommand
         IReadOnlyList<LineSetting> settings = medium == BusMedium.Serial
             ? ScanPlan.Combine(Bauds(result.GetValue(_bauds)), Parities(result.GetValue(_parities)))
             : [new LineSetting(0, Parity.None)];
-        if (medium != BusMedium.Serial && (result.IsGiven(_bauds) || result.IsGiven(_parities)))
+        if (medium != BusMedium.Serial && (result.IsGiven(_bauds) || result.IsGiven(_parities) || result.IsGiven(_rs485)))
         {
-            throw new UsageException("--baud and --parity apply to --port only");
+            throw new UsageException("--baud, --parity and --rs485 apply to --port only");
         }
+
+        Rs485Mode? rs485 = BusOptions.ParseRs485(result.GetValue(_rs485));
 
         string mapDir = result.GetValue(_maps) ?? Path.Combine(AppContext.BaseDirectory, "maps");
         string[] maps = Directory.Exists(mapDir) ? Directory.GetFiles(mapDir, "*.json").Order().ToArray() : throw new UsageException($"--maps: no folder {mapDir}");
         int timeout = result.GetValue(_timeout);
         var plan = new ScanPlan(settings, ids, timeout);
-        BusSettings At(LineSetting s, int timeoutMs, int retries) => new(medium, target, tcpPort, s.Baud, s.Parity, 1, timeoutMs, retries);
+        BusSettings At(LineSetting s, int timeoutMs, int retries) => new(medium, target, tcpPort, s.Baud, s.Parity, 1, timeoutMs, retries, Rs485: rs485);
 
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>

@@ -93,17 +93,17 @@ internal sealed class SimulateCommand
         if (options.SerialPath is not null)
         {
             LineSettings line = options.Line.Apply(device);
-            SerialLink link;
+            EnergyLogger.Core.Ports.IByteLink link;
             try
             {
-                link = SerialLink.Open(options.SerialPath, line.Baud, line.Parity, line.StopBits);
+                link = SerialPorts.Open(options.SerialPath, line.Baud, line.Parity, line.StopBits);
             }
             catch (LinkOpenException e)
             {
                 return e.Message;
             }
 
-            media.Add(link);
+            media.Add((IDisposable)link);
             media.Add(SerialServer.Start(link, server, pump, stop));
             Console.WriteLine($"RTU on {options.SerialPath} at {line}");
         }

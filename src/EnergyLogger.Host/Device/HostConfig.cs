@@ -19,7 +19,7 @@ namespace EnergyLogger.Host.Device;
 internal sealed class HostConfig
 {
     private static readonly string[] TopMembers = ["bus", "map", "data", "settings", "caFile", "mac", "poll", "cloud", "loop", "ota", "logLevel", "wifi", "clock", "influx"];
-    private static readonly string[] BusMembers = ["port", "baud", "parity", "stopBits", "tcp", "rtuOverTcp", "timeoutMs", "retries", "connectDelayMs"];
+    private static readonly string[] BusMembers = ["port", "baud", "parity", "stopBits", "rs485", "tcp", "rtuOverTcp", "timeoutMs", "retries", "connectDelayMs"];
     private static readonly string[] PollMembers = ["fastMs", "normalMs", "slowMs", "budgetMs"];
     private static readonly string[] CloudMembers = ["backoffBaseMs", "backoffMaxMs", "keepAliveS", "replyTimeoutMs", "connectTimeoutMs"];
     private static readonly string[] LoopMembers = ["tickMs", "stallMs", "provenAfterMs", "metadataMs", "wifiTrialMs"];
@@ -40,7 +40,12 @@ internal sealed class HostConfig
         LogLevel = logLevel;
     }
 
-    public BusSettings Bus { get; }
+    public BusSettings Bus { get; private set; }
+
+    /// <summary>run's --rs485: the kernel's RS-485 mode for the configured serial port, whatever the file says.</summary>
+    public void UseRs485(Rs485Mode mode) => Bus = Bus.Medium == BusMedium.Serial
+        ? Bus with { Rs485 = mode }
+        : throw new UsageException("--rs485 applies to a bus on a serial port ($.bus.port) only");
 
     /// <summary>The register map polled until the cloud sends one; null to wait for the cloud's.</summary>
     public string? MapPath { get; }

@@ -27,7 +27,7 @@ internal sealed class Bus : IDisposable
         MasterOptions options = settings.MasterOptions();
         return settings.Medium switch
         {
-            BusMedium.Serial => new Bus(SerialLink.Open(settings.Target, settings.Baud, settings.Parity, settings.StopBits), new RtuFramer(), options),
+            BusMedium.Serial => new Bus(SerialPorts.Open(settings.Target, settings.Baud, settings.Parity, settings.StopBits, settings.Rs485), new RtuFramer(), options),
             BusMedium.ModbusTcp => new Bus(TcpLink.Connect(settings.Target, settings.Port, ConnectTimeoutMs, settings.ConnectDelayMs), new MbapFramer(), options),
             _ => new Bus(TcpLink.Connect(settings.Target, settings.Port, ConnectTimeoutMs, settings.ConnectDelayMs), new RtuFramer(), options),
         };

@@ -14,10 +14,10 @@ internal enum BusMedium
 
 /// <summary>
 /// How to reach the bus, as every command gives it: <c>--port</c> with line settings, <c>--tcp</c> or
-/// <c>--rtu-over-tcp</c>, plus the master's timeout and retries (Cli/BusOptions.cs checks them); <see cref="Bus.Open"/> connects.
-/// <see cref="ConnectDelayMs"/> holds the first request of each TCP connection back (0: none).
+/// <c>--rtu-over-tcp</c>, the kernel's RS-485 mode for a port that needs it, plus the master's timeout and retries (Cli/BusOptions.cs checks them);
+/// <see cref="Bus.Open"/> connects. <see cref="ConnectDelayMs"/> holds the first request of each TCP connection back (0: none).
 /// </summary>
-internal sealed record BusSettings(BusMedium Medium, string Target, int Port, int Baud, Parity Parity, int StopBits, int TimeoutMs, int Retries, int ConnectDelayMs = 0)
+internal sealed record BusSettings(BusMedium Medium, string Target, int Port, int Baud, Parity Parity, int StopBits, int TimeoutMs, int Retries, int ConnectDelayMs = 0, Rs485Mode? Rs485 = null)
 {
     public static readonly int[] BaudRates = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600];
 

@@ -29,7 +29,7 @@ internal sealed class SerialLink : IByteLink, IDisposable
     }
 
     /// <summary>Opens and configures the port; throws <see cref="LinkOpenException"/> with the reason when it cannot.</summary>
-    public static SerialLink Open(string path, int baud, Parity parity, int stopBits)
+    public static SerialLink Open(string path, int baud, Parity parity, int stopBits, Rs485Mode? rs485 = null)
     {
         uint speed = Termios.SpeedCode(baud);
         if (speed == 0 || stopBits is not (1 or 2))
@@ -48,6 +48,15 @@ internal sealed class SerialLink : IByteLink, IDisposable
         {
             Termios.Close(fd);
             throw new LinkOpenException($"cannot set up {path}: {error}");
+        }
+
+        if (rs485 is not null && Termios.Control(fd, Termios.SetRs485, rs485.ToStruct()) != 0)
+        {
+            // A pty, a USB adapter that switches direction itself, or a UART driver without RS-485 support answers ENOTTY or EINVAL.
+            int errno = Marshal.GetLastPInvokeError();
+            Termios.Close(fd);
+            throw new LinkOpenException($"{path}: the driver refuses RS-485 mode (TIOCSRS485 {rs485}): {Termios.ErrorText(errno)}; "
+                + "adapters that switch direction on their own need no --rs485");
         }
 
         return new SerialLink(fd, baud);

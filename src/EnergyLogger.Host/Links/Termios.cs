@@ -31,6 +31,8 @@ internal static class Termios
     public const short PollIn = 0x1;
     public const short PollOut = 0x4;
 
+    public const nuint SetRs485 = 0x542F;      // TIOCSRS485 (asm-generic/ioctls.h)
+
     public const int Interrupted = 4;          // EINTR
     public const int TryAgain = 11;            // EAGAIN
 
@@ -101,6 +103,9 @@ internal static class Termios
 
     [DllImport("libc", EntryPoint = "cfsetospeed", SetLastError = true)]
     public static extern int SetOutputSpeed(ref Settings settings, uint speed);
+
+    [DllImport("libc", EntryPoint = "ioctl", SetLastError = true)]
+    public static extern int Control(int fd, nuint request, byte[] argument);
 
     [DllImport("libc", EntryPoint = "tcflush", SetLastError = true)]
     public static extern int Flush(int fd, int queue);

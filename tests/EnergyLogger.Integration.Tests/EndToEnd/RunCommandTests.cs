@@ -103,6 +103,37 @@ public sealed class RunCommandTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// RS-485 mode from the config file and from the command line: /dev/ptmx opens a new pty, which has no UART
+    /// driver, so the kernel refuses the mode and the start fails on its bus with the driver's answer.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"port":"/dev/ptmx","rs485":"3,2,rts-low"}""", "", "3,2,rts-low")]
+    [InlineData("""{"port":"/dev/ptmx"}""", "2,1", "2,1")]
+    public void Run_Rs485ModeOnAPty_Exit1WithTheDriversRefusal(string bus, string option, string mode)
+    {
+        string config = Config($$$"""
+            {"bus":{{{bus}}},"data":"data",
+             "settings":{"mqtt.host":"localhost","mqtt.tls":"off","kaa.token":"run-token-3","kaa.app":"run-app"}}
+            """);
+
+        var outcome = option.Length == 0
+            ? EnergyLoggerProcess.Run("run", "--config", config)
+            : EnergyLoggerProcess.Run("run", "--config", config, "--rs485", option);
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        Assert.Contains($"/dev/ptmx: the driver refuses RS-485 mode (TIOCSRS485 {mode}): Inappropriate ioctl for device (errno 25)", outcome.Stdout);
+    }
+
+    [Fact]
+    public void Run_Rs485OptionWithATcpBus_Exit2()
+    {
+        var outcome = EnergyLoggerProcess.Run("run", "--config", Config("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d"}"""), "--rs485", "2,1");
+
+        Assert.True(outcome.ExitCode == 2, outcome.ToString());
+        Assert.Contains("--rs485 applies to a bus on a serial port ($.bus.port) only", outcome.Stderr);
+    }
+
     [Theory]
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","colour":1}""", "$.colour: unknown member")]
     [InlineData("""{"data":"d"}""", "$.bus: required")]
@@ -118,6 +149,8 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","wifi":{"networks":[{"ssid":"Shed","key":"short"}]}}""", "$.wifi.networks[0].key: must be 8 to 63")]
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","wifi":{"networks":[{"ssid":"Shed","cloud":"no"}]}}""", "$.wifi.networks[0].cloud: true or false")]
     [InlineData("""{"bus":{"tcp":"127.0.0.1:1"},"data":"d","loop":{"wifiTrialMs":10}}""", "$.loop.wifiTrialMs: a whole number from 1000 to 600000")]
+    [InlineData("""{"bus":{"port":"/dev/ttyS0","rs485":"2"},"data":"d"}""", "$.bus: --rs485: '2' is not BEFORE_MS,AFTER_MS[,rts-low]")]
+    [InlineData("""{"bus":{"tcp":"127.0.0.1:1","rs485":"2,1"},"data":"d"}""", "$.bus: --rs485 applies to --port only")]
     public void Run_BadConfig_Exit2NamingThePath(string json, string expected)
     {
         var outcome = EnergyLoggerProcess.Run("run", "--config", Config(json));
