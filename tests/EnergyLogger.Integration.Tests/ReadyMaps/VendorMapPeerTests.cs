@@ -192,23 +192,7 @@ public sealed class VendorMapPeerTests
     public async Task VictronGx_FiveUnitIdsOverModbusTcp_SchemaDocumentValueByValue()
     {
         RegisterMap map = Load("victron-gx.json");
-        RegisterImage system = Unit(map, 100).Exists(Holding, 800, 870)
-            .Words(Holding, 800, Ascii("c0619ab1b2c3", 6))
-            .Words(Holding, 808, 0).Words(Holding, 817, 1200, 1100, 1300)
-            // The GX signs grid power + = from the grid: 300 W are exported here.
-            .Words(Holding, 820, unchecked((ushort)-150), unchecked((ushort)-100), unchecked((ushort)-50))
-            .Words(Holding, 826, 1).Words(Holding, 840, 528, unchecked((ushort)-123), unchecked((ushort)-650), 71, 2)
-            .Words(Holding, 850, 4200);
-        RegisterImage vebus = Unit(map, 227).Exists(Holding, 0, 63)
-            .Words(Holding, 9, 4998).Words(Holding, 15, 2301, 2299, 2305).Words(Holding, 21, 5000).Words(Holding, 31, 9, 0, 3);
-        RegisterImage battery = Unit(map, 225).Exists(Holding, 256, 330)
-            .Words(Holding, 262, 185).Words(Holding, 284, 321).Words(Holding, 301, 7904, 8502).Words(Holding, 304, 985);
-        RegisterImage charger = Unit(map, 226).Exists(Holding, 768, 791)
-            .Words(Holding, 776, 14520, 290).Words(Holding, 784, 184).Words(Holding, 789, 42000, 12345);
-        RegisterImage meter = Unit(map, 30).Exists(Holding, 2600, 2640)
-            .Words(Holding, 2616, 2312, 7, 2298, 5, 2305, 3)
-            .Words(Holding, 2622, Long(123456)).Words(Holding, 2624, Long(100000)).Words(Holding, 2626, Long(50000))
-            .Words(Holding, 2628, Long(45678)).Words(Holding, 2630, Long(1000)).Words(Holding, 2632, Long(22));
+        (RegisterImage system, RegisterImage vebus, RegisterImage battery, RegisterImage charger, RegisterImage meter) = VictronImages(map);
 
         (PollEngine engine, string json, string log) = await PollOnceTcp(map, system, vebus, battery, charger, meter);
 
@@ -237,6 +221,51 @@ public sealed class VendorMapPeerTests
         Assert.Equal("grid", Text(json, "ext.active_input_text"));
         AssertEveryTargetPublished(map, json);
         AssertText(engine, ("gx_serial", "c0619ab1b2c3"));
+    }
+
+    /// <summary>A GX's services, each on its unit id: system 100, VE.Bus 227, BMS 225, MPPT 226, grid meter 30.</summary>
+    internal static (RegisterImage System, RegisterImage Vebus, RegisterImage Battery, RegisterImage Charger, RegisterImage Meter) VictronImages(RegisterMap map)
+    {
+        RegisterImage system = Unit(map, 100).Exists(Holding, 800, 870)
+            .Words(Holding, 800, Ascii("c0619ab1b2c3", 6))
+            .Words(Holding, 808, 0).Words(Holding, 817, 1200, 1100, 1300)
+            // The GX signs grid power + = from the grid: 300 W are exported here.
+            .Words(Holding, 820, unchecked((ushort)-150), unchecked((ushort)-100), unchecked((ushort)-50))
+            .Words(Holding, 826, 1).Words(Holding, 840, 528, unchecked((ushort)-123), unchecked((ushort)-650), 71, 2)
+            .Words(Holding, 850, 4200);
+        RegisterImage vebus = Unit(map, 227).Exists(Holding, 0, 63)
+            .Words(Holding, 9, 4998).Words(Holding, 15, 2301, 2299, 2305).Words(Holding, 21, 5000).Words(Holding, 31, 9, 0, 3);
+        RegisterImage battery = Unit(map, 225).Exists(Holding, 256, 330)
+            .Words(Holding, 262, 185).Words(Holding, 284, 321).Words(Holding, 301, 7904, 8502).Words(Holding, 304, 985);
+        RegisterImage charger = Unit(map, 226).Exists(Holding, 768, 791)
+            .Words(Holding, 776, 14520, 290).Words(Holding, 784, 184).Words(Holding, 789, 42000, 12345);
+        RegisterImage meter = Unit(map, 30).Exists(Holding, 2600, 2640)
+            .Words(Holding, 2616, 2312, 7, 2298, 5, 2305, 3)
+            .Words(Holding, 2622, Long(123456)).Words(Holding, 2624, Long(100000)).Words(Holding, 2626, Long(50000))
+            .Words(Holding, 2628, Long(45678)).Words(Holding, 2630, Long(1000)).Words(Holding, 2632, Long(22));
+        return (system, vebus, battery, charger, meter);
+    }
+
+    [Fact]
+    public async Task VictronGx_NoServiceOnTheMetersUnitId_MeterValuesStaleTheOtherServicesPublished()
+    {
+        RegisterMap map = Load("victron-gx.json");
+        (RegisterImage system, RegisterImage vebus, RegisterImage battery, RegisterImage charger, _) = VictronImages(map);
+
+        // A GX without that meter: nothing answers on unit 30, the other four services do.
+        (PollEngine engine, string json, _) = await PollOnceTcp(map, system, vebus, battery, charger);
+
+        Dictionary<string, string> flagged = Flagged(json);
+        string[] meterFields =
+        [
+            "grid.l1.voltage", "grid.l2.voltage", "grid.l3.voltage", "grid.l1.current", "grid.l2.current", "grid.l3.current",
+            "grid.import_energy_total", "grid.export_energy_total",
+            "ext.grid_l1_forward", "ext.grid_l2_forward", "ext.grid_l3_forward", "ext.grid_l1_reverse", "ext.grid_l2_reverse", "ext.grid_l3_reverse",
+        ];
+        Assert.Equal(meterFields.Order(), flagged.Keys.Order());
+        Assert.All(flagged.Values, q => Assert.Equal("stale", q));
+        Assert.True(engine.Stats.Errors > 0);
+        AssertValues(json, [("grid.power", 300), ("battery.soc", 71), ("battery.soh", 98.5), ("pv.mppt1.voltage", 145.2), ("device.state", 9)]);
     }
 
     internal static RegisterImage HuaweiImage(RegisterMap map)
