@@ -13,7 +13,14 @@ namespace EnergyLogger.Core.Registers
             Raw = new long[map.ValueCount];
             Quality = new ValueQuality[map.ValueCount];
             Fresh = new bool[map.ValueCount];
+            Mismatch = new int[map.Devices.Length];
         }
+
+        /// <summary>
+        /// Per device: -1 while its layout holds (or could not be checked this cycle), else the expected-register point it
+        /// failed on; its values are then invalid.
+        /// </summary>
+        public int[] Mismatch { get; }
 
         public RegisterMap Map { get; }
 

@@ -26,7 +26,41 @@ namespace EnergyLogger.Core.Registers
                 values.Raw[i] = raw;
             }
 
+            CheckLayouts(frame.Map, values);
             ComputedEvaluator.Evaluate(frame.Map, values, daily);
+        }
+
+        /// <summary>
+        /// A device whose expected registers hold other values than the map says has another layout than the map describes
+        /// (a SunSpec common model of 66 registers where the map counted 65 shifts every later model): every value of the
+        /// device is invalid, so no number from an unverified layout is published.
+        /// </summary>
+        private static void CheckLayouts(RegisterMap map, DecodedValues values)
+        {
+            PointDefinition[] points = map.Points;
+            for (int d = 0; d < values.Mismatch.Length; d++)
+            {
+                values.Mismatch[d] = -1;
+            }
+
+            for (int i = 0; i < points.Length; i++)
+            {
+                PointDefinition p = points[i];
+                if (p.HasExpected && values.Quality[i] == ValueQuality.Ok && values.Raw[i] != p.Expected && values.Mismatch[p.Device] < 0)
+                {
+                    values.Mismatch[p.Device] = i;
+                }
+            }
+
+            for (int i = 0; i < points.Length; i++)
+            {
+                if (values.Mismatch[points[i].Device] >= 0 && !points[i].HasExpected)
+                {
+                    values.Quality[i] = ValueQuality.Invalid;
+                    values.Values[i] = 0;
+                    values.Raw[i] = 0;
+                }
+            }
         }
 
         /// <summary>One point. <paramref name="value"/> and <paramref name="raw"/> are 0 unless the quality is Ok.</summary>

@@ -83,6 +83,11 @@ namespace EnergyLogger.Core.Registers
 
         public Schema.BatterySign BatterySign { get; internal set; }
 
+        /// <summary>A register the device's "expect" names: its raw value must be <see cref="Expected"/> for the layout to hold.</summary>
+        public bool HasExpected { get; internal set; }
+
+        public long Expected { get; internal set; }
+
         /// <summary>Where its registers sit in <see cref="RegisterFrame.Words"/>.</summary>
         public int WordOffset { get; internal set; }
 

@@ -11,8 +11,16 @@ namespace EnergyLogger.Core.Registers
         private static readonly string[] DeviceMembers =
         {
             "id", "slave", "baud", "parity", "dataBits", "stopBits", "timeoutMs", "maxRegisters", "maxBits",
-            "minGapMs", "neverRead", "endpoint", "signs", "maxPowerW", "source",
+            "minGapMs", "neverRead", "endpoint", "signs", "maxPowerW", "expect", "source",
         };
+
+        private static readonly string[] ExpectMembers = { "function", "address", "values", "source" };
+
+        private const int MaxExpect = 16;
+        private const int MaxExpectValues = 8;
+
+        // Per expected register: device, function index, PDU address, value; read as hidden points (LoadPoints).
+        private readonly ArrayList _expected = new ArrayList();
 
         private static readonly string[] RangeMembers = { "function", "from", "to" };
         private static readonly string[] SignMembers = { "grid", "battery" };
@@ -81,6 +89,7 @@ namespace EnergyLogger.Core.Registers
             ReadLine(obj, d);
             ReadLimits(obj, d);
             ReadIdentity(obj, d);
+            ReadExpect(obj, d);
             return d;
         }
 
@@ -160,6 +169,57 @@ namespace EnergyLogger.Core.Registers
             {
                 _r.EnterIndex(i);
                 ReadRange(e, d);
+                _r.Leave();
+            }
+
+            _r.Leave();
+        }
+
+        /// <summary>
+        /// "expect": registers whose values the device must hold for the map's layout to be the device's, such as a SunSpec
+        /// model's ID and L; a device that holds other values publishes nothing but invalid values (docs/register-map.md).
+        /// </summary>
+        private void ReadExpect(int obj, DeviceDefinition d)
+        {
+            int list;
+            if (_r.Failed || !_r.Array(obj, "expect", MaxExpect, "expected register ranges", out list) || list < 0)
+            {
+                return;
+            }
+
+            _r.Enter("expect");
+            for (int e = Doc.FirstChild(list), i = 0; e != -1 && !_r.Failed; e = Doc.NextSibling(list, e), i++)
+            {
+                _r.EnterIndex(i);
+                int function, address, values;
+                if (_r.Object(e, null, ExpectMembers) && _r.Choice(e, "function", FunctionNames, Holding, out function)
+                    && ReadAddress(e, "address", out address) && _r.Present(e, "values")
+                    && _r.Array(e, "values", MaxExpectValues, "values", out values))
+                {
+                    if (function < Holding || Doc.Length(values) == 0)
+                    {
+                        _r.Fail(MapErrorCode.NotAllowed, function < Holding ? Doc.Member(e, "function") : values, function < Holding ? "function" : "values",
+                            function < Holding ? "only registers can be expected" : "must list at least one value");
+                    }
+
+                    for (int v = Doc.FirstChild(values), k = 0; v != -1 && !_r.Failed; v = Doc.NextSibling(values, v), k++)
+                    {
+                        long value;
+                        if (!RawConstant(v, "values[" + k.ToString() + "]", RegisterType.UInt16, out value))
+                        {
+                            break;
+                        }
+
+                        if (address + k > 65535)
+                        {
+                            _r.Fail(MapErrorCode.OutOfRange, v, "values[" + k.ToString() + "]", "runs past address 65535");
+                            break;
+                        }
+
+                        _expected.Add(new long[] { d.Index, function, address + k, value });
+                    }
+                }
+
                 _r.Leave();
             }
 

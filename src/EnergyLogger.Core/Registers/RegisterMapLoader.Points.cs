@@ -58,6 +58,7 @@ namespace EnergyLogger.Core.Registers
             }
 
             LoadPointList(telemetry, "points", false);
+            AddExpectedPoints();
             _map.TelemetryCount = _points.Count;
             LoadPointList(metadata, "metadata", true);
             _map.Points = new PointDefinition[_points.Count];
@@ -88,6 +89,37 @@ namespace EnergyLogger.Core.Registers
             }
 
             _r.Leave();
+        }
+
+        /// <summary>
+        /// One hidden point per expected register, read every cycle with the fast class (so no value is published from a
+        /// cycle whose layout was not checked) and never published; its name cannot clash with a map's names.
+        /// </summary>
+        private void AddExpectedPoints()
+        {
+            for (int i = 0; i < _expected.Count && !_r.Failed; i++)
+            {
+                var e = (long[])_expected[i];
+                var p = new PointDefinition
+                {
+                    Index = _points.Count,
+                    Name = "expect@" + _map.Devices[(int)e[0]].Id + "." + e[2].ToString(),
+                    Device = (int)e[0],
+                    Function = FunctionCodes[(int)e[1]],
+                    Address = (int)e[2],
+                    Type = RegisterType.UInt16,
+                    RawType = RegisterType.UInt16,
+                    Count = 1,
+                    Poll = PollClass.Fast,
+                    Publish = false,
+                    HasExpected = true,
+                    Expected = e[3],
+                };
+                _points.Add(p);
+                _scaleFactorNames.Add(null);
+                _scaleFactorTokens.Add(-1);
+                _publishGiven.Add(true);
+            }
         }
 
         private PointDefinition LoadPoint(int obj, bool metadata)

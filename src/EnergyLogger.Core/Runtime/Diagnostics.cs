@@ -75,6 +75,7 @@ namespace EnergyLogger.Core.Runtime
             Number("loop_over_budget", _stats.OverBudget);
             Number("cycles", _stats.Cycles);
             Number("samples_unsynced", _stats.SamplesUnsynced);
+            Text("layout_mismatch", _stats.LayoutMismatch);
             if (_stats.SyncedAtMonoMs >= 0)
             {
                 Number("clock_anchor_mono", _stats.SyncedAtMonoMs);

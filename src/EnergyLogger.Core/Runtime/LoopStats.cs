@@ -25,5 +25,8 @@ namespace EnergyLogger.Core.Runtime
         public long SyncedAtMonoMs = -1;
 
         public long SyncedAtUnixMs = -1;
+
+        /// <summary>Devices whose layout is not the map's ("inverter@40002"), comma-separated; null while every layout holds.</summary>
+        public string LayoutMismatch;
     }
 }

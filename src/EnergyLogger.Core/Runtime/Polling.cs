@@ -21,6 +21,10 @@ namespace EnergyLogger.Core.Runtime
         private readonly IUpdater _updater;
         private readonly LoopStats _stats;
         private readonly IClock _clock;
+
+        // Per device of the map in use: the expected-register point its layout last failed on, or -1.
+        private int[] _layouts;
+        private RegisterMap _layoutsMap;
         private readonly Log _log;
         private readonly int _ledCycles;
         private readonly JsonWriter _json;
@@ -81,6 +85,7 @@ namespace EnergyLogger.Core.Runtime
             }
 
             LogUnsupported();
+            WatchLayouts();
             StoreSamples();
             if (Local != null && _engine.SampleCount > 0)
             {
@@ -117,6 +122,79 @@ namespace EnergyLogger.Core.Runtime
             {
                 _log.Write(LogLevel.Warn, "influx", "sample not stored");
             }
+        }
+
+        /// <summary>
+        /// A device whose expected registers stopped (or started again) holding what the map expects: said once per
+        /// change, and kept in the diagnostics ("layout_mismatch") while it lasts, so the cloud sees why the values are invalid.
+        /// </summary>
+        private void WatchLayouts()
+        {
+            RegisterMap map = _engine.Map;
+            int[] now = _engine.Values.Mismatch;
+            if (_layouts == null || _layoutsMap != map)
+            {
+                _layouts = new int[now.Length];
+                for (int d = 0; d < _layouts.Length; d++)
+                {
+                    _layouts[d] = -1;
+                }
+
+                _layoutsMap = map;
+            }
+
+            string text = null;
+            for (int d = 0; d < now.Length; d++)
+            {
+                int was = _layouts[d];
+                int point = now[d];
+                // A cycle that could not read the expected registers says nothing new: the last verdict stands.
+                if (point < 0 && !Checked(map, d))
+                {
+                    point = was;
+                }
+
+                if (point >= 0)
+                {
+                    PointDefinition p = map.Points[point];
+                    string found = _engine.Values.Mismatch[d] >= 0 ? _engine.Values.Raw[point].ToString() : "?";
+                    text = (text == null ? string.Empty : text + ",") + map.Devices[d].Id + "@" + p.Address.ToString();
+                    if (was < 0)
+                    {
+                        _log.Write(LogLevel.Error, "poll", "device layout is not the map's; its values are invalid",
+                            new[] { "device", map.Devices[d].Id, "address", p.Address.ToString(), "expected", p.Expected.ToString(), "found", found });
+                    }
+                }
+                else if (was >= 0)
+                {
+                    _log.Write(LogLevel.Info, "poll", "device layout is the map's again", "device", map.Devices[d].Id);
+                }
+
+                _layouts[d] = point;
+            }
+
+            _stats.LayoutMismatch = text;
+        }
+
+        /// <summary>True when every expected register of the device was read good this cycle.</summary>
+        private bool Checked(RegisterMap map, int device)
+        {
+            bool any = false;
+            for (int i = 0; i < map.TelemetryCount; i++)
+            {
+                PointDefinition p = map.Points[i];
+                if (p.HasExpected && p.Device == device)
+                {
+                    if (_engine.Values.Quality[i] != ValueQuality.Ok)
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+            }
+
+            return any;
         }
 
         private void LogUnsupported()
