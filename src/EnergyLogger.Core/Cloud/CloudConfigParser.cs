@@ -17,7 +17,7 @@ namespace EnergyLogger.Core.Cloud
 
         private static readonly string[] Members = { "map", "poll", "schedule", "local" };
         private static readonly string[] PollMembers = { "fastMs", "normalMs", "slowMs" };
-        private static readonly string[] LocalMembers = { "modbus", "port", "unit" };
+        private static readonly string[] LocalMembers = { "modbus", "port", "unit", "gateway" };
 
         /// <summary>The config, or null with <paramref name="reason"/>. <paramref name="config"/> is a token of <paramref name="doc"/> parsed from <paramref name="text"/>.</summary>
         public static CloudConfig Parse(JsonDocument doc, int config, byte[] text, int end, string id, out string reason)
@@ -92,24 +92,33 @@ namespace EnergyLogger.Core.Cloud
                 return false;
             }
 
-            int modbus = doc.Member(local, "modbus");
-            if (modbus >= 0)
-            {
-                string text = doc.Kind(modbus) == JsonKind.String ? doc.GetString(modbus) : null;
-                if (text != "on" && text != "off")
-                {
-                    reason = "config.local.modbus: \"on\" or \"off\"";
-                    return false;
-                }
-
-                result.LocalModbus = text == "on" ? 1 : 0;
-            }
-
-            int port = LocalNumber(doc, local, "port", 65535, out reason);
+            result.LocalModbus = LocalChoice(doc, local, "modbus", out reason);
+            result.LocalGateway = reason == null ? LocalChoice(doc, local, "gateway", out reason) : -1;
+            int port = reason == null ? LocalNumber(doc, local, "port", 65535, out reason) : 0;
             int unit = reason == null ? LocalNumber(doc, local, "unit", 247, out reason) : 0;
             result.LocalModbusPort = port;
             result.LocalModbusUnit = unit;
             return reason == null;
+        }
+
+        /// <summary>"on" 1, "off" 0, -1 when the member is absent.</summary>
+        private static int LocalChoice(JsonDocument doc, int local, string name, out string reason)
+        {
+            reason = null;
+            int token = doc.Member(local, name);
+            if (token < 0)
+            {
+                return -1;
+            }
+
+            string text = doc.Kind(token) == JsonKind.String ? doc.GetString(token) : null;
+            if (text != "on" && text != "off")
+            {
+                reason = "config.local." + name + ": \"on\" or \"off\"";
+                return -1;
+            }
+
+            return text == "on" ? 1 : 0;
         }
 
         /// <summary>A whole number from 1 to <paramref name="max"/>, or 0 when the member is absent.</summary>

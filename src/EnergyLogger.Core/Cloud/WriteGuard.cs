@@ -14,6 +14,15 @@ namespace EnergyLogger.Core.Cloud
         /// <summary>0 when <paramref name="request"/> may be written with <paramref name="map"/> in use, otherwise the status (403, 422, 503) and why not.</summary>
         public static int Check(RegisterMap map, RegsWriteRequest request, out string reason)
         {
+            return Check(map, request.Unit, request.Address, request.Values, out reason);
+        }
+
+        /// <summary>
+        /// The same rule for registers <paramref name="addr"/>.. of <paramref name="unit"/> taking <paramref name="values"/>
+        /// (all of the array): the local MODBUS TCP gateway's writes meet it as the cloud's do.
+        /// </summary>
+        public static int Check(RegisterMap map, int unit, int addr, ushort[] values, out string reason)
+        {
             reason = null;
             if (map == null)
             {
@@ -21,9 +30,6 @@ namespace EnergyLogger.Core.Cloud
                 return 503;
             }
 
-            int unit = request.Unit;
-            int addr = request.Address;
-            ushort[] values = request.Values;
             PointDefinition point = WritablePoint(map, unit, addr, values.Length);
             if (point == null)
             {

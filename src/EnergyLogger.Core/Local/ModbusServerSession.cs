@@ -7,7 +7,10 @@ namespace EnergyLogger.Core.Local
     /// Messaging on TCP/IP Implementation Guide v1.0b, 3.1.3) and answers FC03 and FC04 alike from the
     /// <see cref="RegisterImage"/>. A header that is not MODBUS (protocol id not 0, a length outside 2..254, that is an
     /// ADU over 260 bytes) closes the connection, since the stream cannot be resynchronised; a request for another unit
-    /// id gets exception 0x0B, another function 01, a bad quantity 03, an address outside the blocks 02.
+    /// id gets exception 0x0B, another function 01, a bad quantity 03, an address outside the blocks 02. With the gateway
+    /// on, a request for a unit id of the map's devices is checked here (FC03, 04, 06 and 16 only; others 01, a malformed
+    /// one 03) and left at the <see cref="GatewayDesk"/> for the main loop: the session then <see cref="Waiting"/> until
+    /// <see cref="Collect"/> finds the reply.
     /// </summary>
     public sealed class ModbusServerSession
     {
@@ -16,6 +19,8 @@ namespace EnergyLogger.Core.Local
         private const int HeaderLength = MbapFramer.HeaderLength;
 
         private readonly RegisterImage _image;
+        private readonly GatewayDesk _desk;
+        private readonly GatewayTicket _ticket = new GatewayTicket();
         private readonly int _unit;
         private readonly byte[] _frame = new byte[MaxAdu];
         private int _length;
@@ -24,6 +29,7 @@ namespace EnergyLogger.Core.Local
         public ModbusServerSession(RegisterImage image, int unit)
         {
             _image = image;
+            _desk = image.Gateway;
             _unit = unit;
             IsOpen = true;
         }
@@ -35,6 +41,9 @@ namespace EnergyLogger.Core.Local
         public int ReplyLength { get; private set; }
 
         public byte[] Reply { get; } = new byte[MaxAdu];
+
+        /// <summary>A request waits at the gateway desk for the bus: call <see cref="Collect"/> until it has the reply.</summary>
+        public bool Waiting { get; private set; }
 
         /// <summary>Requests answered, exceptions included.</summary>
         public int Requests { get; private set; }
@@ -79,6 +88,12 @@ namespace EnergyLogger.Core.Local
             byte function = _frame[HeaderLength];
             if (_frame[6] != _unit)
             {
+                if (_desk.Serves(_frame[6]))
+                {
+                    Forward(function);
+                    return;
+                }
+
                 Exception(function, ExceptionCode.GatewayTargetFailedToRespond);
                 return;
             }
@@ -108,6 +123,88 @@ namespace EnergyLogger.Core.Local
             Reply[HeaderLength] = function;
             Reply[HeaderLength + 1] = (byte)(2 * quantity);
             Seal(2 + (2 * quantity));
+        }
+
+        /// <summary>
+        /// True once the main loop has answered the forwarded request: the reply is in <see cref="Reply"/>. False while it
+        /// waits (or when nothing was forwarded).
+        /// </summary>
+        public bool Collect()
+        {
+            if (!Waiting || !_desk.IsDone(_ticket))
+            {
+                return false;
+            }
+
+            Waiting = false;
+            System.Array.Copy(_ticket.Reply, 0, Reply, HeaderLength, _ticket.ReplyLength);
+            Seal(_ticket.ReplyLength);
+            return true;
+        }
+
+        /// <summary>
+        /// The client has waited long enough: a request the loop has not taken yet is withdrawn and answered 0x0B (no
+        /// byte went on the bus for it); true then. False when the loop is on it: its reply comes within one exchange.
+        /// </summary>
+        public bool GiveUp()
+        {
+            if (!Waiting || !_desk.Withdraw(_ticket))
+            {
+                return false;
+            }
+
+            Waiting = false;
+            Exception(_ticket.Function, ExceptionCode.GatewayTargetFailedToRespond);
+            return true;
+        }
+
+        /// <summary>
+        /// A request for the inverter: only register reads and writes, well formed, go to the desk (MODBUS Application
+        /// Protocol v1.1b3, 6.3, 6.4, 6.6, 6.12); anything else is answered here and reaches neither the loop nor the bus.
+        /// </summary>
+        private void Forward(byte function)
+        {
+            int pduLength = _length - HeaderLength;
+            int address = pduLength >= 5 ? ModbusPdu.ReadUInt16(_frame, HeaderLength + 1) : 0;
+            int second = pduLength >= 5 ? ModbusPdu.ReadUInt16(_frame, HeaderLength + 3) : 0;
+            int quantity;
+            switch (function)
+            {
+                case (byte)FunctionCode.ReadHoldingRegisters:
+                case (byte)FunctionCode.ReadInputRegisters:
+                    quantity = pduLength == 5 && second >= 1 && second <= ModbusPdu.MaxReadRegisters ? second : 0;
+                    break;
+                case (byte)FunctionCode.WriteSingleRegister:
+                    quantity = pduLength == 5 ? 1 : 0;
+                    break;
+                case (byte)FunctionCode.WriteMultipleRegisters:
+                    bool fits = second >= 1 && second <= ModbusPdu.MaxWriteRegisters && pduLength == 6 + (2 * second);
+                    quantity = fits && _frame[HeaderLength + 5] == 2 * second ? second : 0;
+                    break;
+                default:
+                    Exception(function, ExceptionCode.IllegalFunction);
+                    return;
+            }
+
+            if (quantity == 0)
+            {
+                Exception(function, ExceptionCode.IllegalDataValue);
+                return;
+            }
+
+            _ticket.Ask(_frame[6], function, address, quantity);
+            if (function == (byte)FunctionCode.WriteSingleRegister)
+            {
+                _ticket.Values[0] = (ushort)second;
+            }
+
+            for (int i = 0; function == (byte)FunctionCode.WriteMultipleRegisters && i < quantity; i++)
+            {
+                _ticket.Values[i] = ModbusPdu.ReadUInt16(_frame, HeaderLength + 6 + (2 * i));
+            }
+
+            Waiting = true;
+            _desk.Submit(_ticket);
         }
 
         private void Exception(byte function, byte code)

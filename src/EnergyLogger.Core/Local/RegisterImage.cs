@@ -27,7 +27,11 @@ namespace EnergyLogger.Core.Local
         {
             _sunSpec = new SunSpecEncoder(identity);
             Switch = server;
+            Gateway = new GatewayDesk(server);
         }
+
+        /// <summary>Where requests for the inverter's own unit ids wait for the main loop to put them on the bus.</summary>
+        public GatewayDesk Gateway { get; }
 
         /// <summary>Whether the server runs, its port and unit id.</summary>
         public LocalSwitch Switch { get; }

@@ -11,5 +11,14 @@ namespace EnergyLogger.Core.Local
 
         /// <summary>A client that does not take its reply within this long is closed (a slow reader).</summary>
         public const int SendTimeoutMs = 5000;
+
+        /// <summary>
+        /// A gateway request the main loop has not taken within this long (cycles that leave no gap) is answered 0x0B, so
+        /// a client is never left without a reply; well inside the usual clients' own timeouts of a few seconds.
+        /// </summary>
+        public const int GatewayWaitMs = 4000;
+
+        /// <summary>How often a session waiting for the gateway looks for its reply.</summary>
+        public const int GatewayPollMs = 2;
     }
 }

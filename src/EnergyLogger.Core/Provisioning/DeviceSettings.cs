@@ -89,6 +89,8 @@ namespace EnergyLogger.Core.Provisioning
 
         public int LocalHttpPort => IntRangeRule.Parse(Get(SettingFields.LocalHttpPort), 1, 65535);
 
+        public bool LocalGateway => Get(SettingFields.LocalGateway) == "on";
+
         /// <summary>The canonical text of a field; empty when it is not set.</summary>
         public string Get(SettingField field)
         {

@@ -45,11 +45,17 @@ namespace EnergyLogger.Core.Provisioning
 
         public static readonly SettingField LocalHttpPort = new SettingField(22, 23, "local.http.port", new IntRangeRule(1, 65535), "80", FieldFlags.None);
 
+        /// <summary>
+        /// The transparent gateway (docs/local-access.md): MODBUS TCP requests for the map's own unit ids go onto the bus
+        /// between polls; off by default, since it lets the home network write the inverter's writable registers.
+        /// </summary>
+        public static readonly SettingField LocalGateway = new SettingField(23, 24, "local.gateway", new ChoiceRule(new[] { "on", "off" }), "off", FieldFlags.None);
+
         public static readonly SettingField[] All =
         {
             WifiSsid, WifiKey, MqttHost, MqttPort, MqttTls, MqttUsername, MqttPassword, MqttCa, CloudMode,
             KaaToken, KaaApp, MqttPrefix, SerialBaud, SerialParity, SerialStopBits, SerialSlave, WatchdogGpio, MqttDiscovery,
-            LocalModbus, LocalModbusPort, LocalModbusUnit, LocalHttp, LocalHttpPort,
+            LocalModbus, LocalModbusPort, LocalModbusUnit, LocalHttp, LocalHttpPort, LocalGateway,
         };
 
         /// <summary>

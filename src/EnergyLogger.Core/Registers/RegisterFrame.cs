@@ -24,6 +24,7 @@ namespace EnergyLogger.Core.Registers
         private readonly int[] _deliveredInCycle;
         private int _read;
         private int _cycle;
+        private int _firstReadOfCycle = int.MaxValue;
 
         public RegisterFrame(RegisterMap map)
         {
@@ -48,6 +49,39 @@ namespace EnergyLogger.Core.Registers
         public void BeginCycle()
         {
             _cycle++;
+            _firstReadOfCycle = _read + 1;
+        }
+
+        /// <summary>
+        /// Copies registers <paramref name="address"/>.. of one device and function into <paramref name="dest"/> when a read
+        /// of the current cycle delivered every one of them (the local gateway answers such reads with no byte on the bus);
+        /// false, with <paramref name="dest"/> partly written, when any was not.
+        /// </summary>
+        public bool CopyFromCycle(int device, FunctionCode function, int address, int count, ushort[] dest, int offset)
+        {
+            PointDefinition[] points = Map.Points;
+            for (int a = address; a < address + count; a++)
+            {
+                int word = -1;
+                for (int i = 0; i < points.Length && word < 0; i++)
+                {
+                    PointDefinition p = points[i];
+                    if (p.Device == device && p.Function == function && p.Address <= a && a < p.Address + p.Count
+                        && _reads[p.WordOffset + a - p.Address] >= _firstReadOfCycle)
+                    {
+                        word = p.WordOffset + a - p.Address;
+                    }
+                }
+
+                if (word < 0)
+                {
+                    return false;
+                }
+
+                dest[offset + a - address] = _words[word];
+            }
+
+            return true;
         }
 
         /// <summary>Whether a read of the current cycle delivered registers of the point.</summary>

@@ -143,12 +143,12 @@ namespace EnergyLogger.Core.Runtime
                 return;
             }
 
-            bool changed = _current == null ? _local.Follow(-1, 0, 0) : _local.Follow(_current.LocalModbus, _current.LocalModbusPort, _current.LocalModbusUnit);
+            bool changed = _current == null ? _local.Follow(-1, 0, 0) : _local.Follow(_current.LocalModbus, _current.LocalModbusPort, _current.LocalModbusUnit, _current.LocalGateway);
             if (changed)
             {
                 _log.Write(LogLevel.Info, "local", "modbus tcp server switched by the config", new[]
                 {
-                    "on", _local.On ? "yes" : "no", "port", _local.Port.ToString(), "unit", _local.Unit.ToString(),
+                    "on", _local.On ? "yes" : "no", "port", _local.Port.ToString(), "unit", _local.Unit.ToString(), "gateway", _local.Gateway ? "on" : "off",
                 });
             }
         }

@@ -83,11 +83,13 @@ namespace EnergyLogger.Core.Runtime
             if (polling != null)
             {
                 // Made whether the server is on or not, so that a cloud config can turn it on without a restart.
-                var server = new LocalSwitch(boot.Settings.LocalModbus, boot.Settings.LocalModbusPort, boot.Settings.LocalModbusUnit);
+                var server = new LocalSwitch(boot.Settings.LocalModbus, boot.Settings.LocalModbusPort, boot.Settings.LocalModbusUnit, boot.Settings.LocalGateway);
                 Local = new RegisterImage(LocalIdentity(firmware, ports.Network, Config.BootMap), server);
                 Config.LocalServer = server;
                 polling.Local = Local;
             }
+
+            GatewayRelay gateway = Local == null ? null : new GatewayRelay(Local.Gateway, Config, _schedule, Stats, log);
 
             InfluxUplink influx = polling == null || ports.Influx == null ? null : OpenInflux(ports, options, log);
             if (influx != null)
@@ -110,6 +112,7 @@ namespace EnergyLogger.Core.Runtime
                 new ClockWatch(_clock, Stats, metadata, log),
                 memory,
                 polling,
+                gateway,
                 Cloud,
                 influx,
                 status,

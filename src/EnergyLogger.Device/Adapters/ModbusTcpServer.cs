@@ -14,7 +14,8 @@ namespace EnergyLogger.Device.Adapters
     /// an accept thread per listener and one thread per client, each a Core <see cref="ModbusServerSession"/> over the
     /// <see cref="RegisterImage"/>. At most <see cref="ServerLimits.MaxClients"/> at once (each thread and socket costs
     /// heap); one more is closed at once. A client idle for <see cref="ServerLimits.IdleTimeoutMs"/> or breaking the MBAP
-    /// framing is closed.
+    /// framing is closed. With the gateway on, a request for the map's own unit ids waits on its thread while the main
+    /// loop puts it on the bus between polls (<see cref="GatewayDesk"/>).
     /// </summary>
     public sealed class ModbusTcpServer
     {
@@ -132,6 +133,21 @@ namespace EnergyLogger.Device.Adapters
             Interlocked.Decrement(ref _active);
         }
 
+        /// <summary>Waits for the main loop to put the request on the bus between polls and answer it.</summary>
+        private void AwaitGateway(ModbusServerSession session)
+        {
+            long giveUpAt = _clock.MonotonicMs + ServerLimits.GatewayWaitMs;
+            while (!session.Collect())
+            {
+                if (_clock.MonotonicMs >= giveUpAt && session.GiveUp())
+                {
+                    return;
+                }
+
+                Thread.Sleep(ServerLimits.GatewayPollMs);
+            }
+        }
+
         private void Pump(Socket client, ModbusServerSession session)
         {
             var buffer = new byte[ModbusServerSession.MaxAdu];
@@ -154,6 +170,11 @@ namespace EnergyLogger.Device.Adapters
                 while (offset < received && session.IsOpen)
                 {
                     offset += session.Receive(buffer, offset, received - offset);
+                    if (session.Waiting)
+                    {
+                        AwaitGateway(session);
+                    }
+
                     if (session.ReplyLength > 0)
                     {
                         client.Send(session.Reply, 0, session.ReplyLength, SocketFlags.None);

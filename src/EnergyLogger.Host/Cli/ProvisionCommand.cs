@@ -37,6 +37,7 @@ internal sealed class ProvisionCommand
         ("local-modbus", "local.modbus", "on|off"),
         ("local-modbus-port", "local.modbus.port", "N"),
         ("local-modbus-unit", "local.modbus.unit", "N"),
+        ("local-gateway", "local.gateway", "on|off"),
         ("local-http", "local.http", "on|off"),
         ("local-http-port", "local.http.port", "N"),
     ];

@@ -11,7 +11,8 @@ namespace EnergyLogger.Host.Local;
 /// client a Core <see cref="ModbusServerSession"/> over the main loop's <see cref="RegisterImage"/>. At most
 /// <see cref="ServerLimits.MaxClients"/> at once, a further connection is closed at once; a client idle for
 /// <see cref="ServerLimits.IdleTimeoutMs"/>, one that breaks the MBAP framing, or one that does not take its reply
-/// within <see cref="ServerLimits.SendTimeoutMs"/> is closed. Nothing a client sends reaches the bus or the loop.
+/// within <see cref="ServerLimits.SendTimeoutMs"/> is closed. Only requests for the map's own unit ids with the gateway on
+/// reach the bus, through the main loop (<see cref="GatewayDesk"/>); the client's thread waits for the loop's reply.
 /// </summary>
 internal sealed class ModbusTcpServer : IDisposable
 {
@@ -119,6 +120,28 @@ internal sealed class ModbusTcpServer : IDisposable
         }
     }
 
+    /// <summary>Waits for the main loop to put the request on the bus and answer it; false when the server stops meanwhile.</summary>
+    private bool AwaitGateway(ModbusServerSession session)
+    {
+        long giveUpAt = Environment.TickCount64 + ServerLimits.GatewayWaitMs;
+        while (!session.Collect())
+        {
+            if (_stopping)
+            {
+                return false;
+            }
+
+            if (Environment.TickCount64 >= giveUpAt && session.GiveUp())
+            {
+                return true;
+            }
+
+            Thread.Sleep(ServerLimits.GatewayPollMs);
+        }
+
+        return true;
+    }
+
     private void Pump(Socket socket, ModbusServerSession session)
     {
         var buffer = new byte[ModbusServerSession.MaxAdu];
@@ -134,6 +157,11 @@ internal sealed class ModbusTcpServer : IDisposable
             while (offset < received && session.IsOpen)
             {
                 offset += session.Receive(buffer, offset, received - offset);
+                if (session.Waiting && !AwaitGateway(session))
+                {
+                    return;
+                }
+
                 if (session.ReplyLength > 0)
                 {
                     socket.Send(session.Reply, 0, session.ReplyLength, SocketFlags.None);

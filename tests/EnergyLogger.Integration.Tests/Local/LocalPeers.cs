@@ -12,11 +12,11 @@ internal static partial class LocalPeers
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
     /// <summary>One read with mbpoll (0-based addresses, hex display); the registers, or an exception naming mbpoll's output.</summary>
-    public static ushort[] Mbpoll(int port, int fc, int address, int count, int unit = 1)
+    public static ushort[] Mbpoll(int port, int fc, int address, int count, int unit = 1, int timeoutS = 2)
     {
         string output = Run("mbpoll", "-m", "tcp", "-p", port.ToString(CultureInfo.InvariantCulture), "-a", unit.ToString(CultureInfo.InvariantCulture),
             "-0", "-r", address.ToString(CultureInfo.InvariantCulture), "-c", count.ToString(CultureInfo.InvariantCulture),
-            "-t", fc == 4 ? "3:hex" : "4:hex", "-1", "-o", "2", "127.0.0.1");
+            "-t", fc == 4 ? "3:hex" : "4:hex", "-1", "-o", timeoutS.ToString(CultureInfo.InvariantCulture), "127.0.0.1");
         ushort[] words = MbpollValue().Matches(output).Select(m => Convert.ToUInt16(m.Groups[2].Value, 16)).ToArray();
         if (words.Length != count)
         {
@@ -24,6 +24,15 @@ internal static partial class LocalPeers
         }
 
         return words;
+    }
+
+    /// <summary>One write of holding registers with mbpoll; its exit code and output (a refused write exits non-zero).</summary>
+    public static (int ExitCode, string Output) MbpollWrite(int port, int unit, int address, params int[] values)
+    {
+        string[] args = ["-m", "tcp", "-p", port.ToString(CultureInfo.InvariantCulture), "-a", unit.ToString(CultureInfo.InvariantCulture),
+            "-0", "-r", address.ToString(CultureInfo.InvariantCulture), "-t", "4", "-1", "-o", "5", "127.0.0.1",
+            .. values.Select(v => v.ToString(CultureInfo.InvariantCulture))];
+        return Exec("mbpoll", args);
     }
 
     /// <summary>Walks the SunSpec chain with pymodbus (Peers/sunspec_walk.py): each model's id, length and registers.</summary>
@@ -70,6 +79,17 @@ internal static partial class LocalPeers
 
     private static string Run(string file, params string[] args)
     {
+        (int exit, string output) = Exec(file, args);
+        if (exit != 0)
+        {
+            throw new InvalidOperationException(file + " exited " + exit + ": " + output);
+        }
+
+        return output;
+    }
+
+    private static (int ExitCode, string Output) Exec(string file, params string[] args)
+    {
         var info = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         using Process process = Process.Start(info)!;
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
@@ -80,12 +100,7 @@ internal static partial class LocalPeers
             throw new TimeoutException(file + " did not finish");
         }
 
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(file + " exited " + process.ExitCode + ": " + stdout.Result + stderr.Result);
-        }
-
-        return stdout.Result;
+        return (process.ExitCode, process.ExitCode == 0 ? stdout.Result : stdout.Result + stderr.Result);
     }
 
     [GeneratedRegex(@"^\[(\d+)\]:\s+0x([0-9A-Fa-f]{4})", RegexOptions.Multiline)]

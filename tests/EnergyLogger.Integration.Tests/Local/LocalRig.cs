@@ -36,6 +36,8 @@ internal sealed class LocalRig : IAsyncDisposable
     private readonly MosquittoBroker _broker = new();
     private MapPeer? _peer;
     private string _mac = "";
+    private string _map = Map;
+    private bool _logRequests;
 
     private LocalRig()
     {
@@ -44,6 +46,9 @@ internal sealed class LocalRig : IAsyncDisposable
     public int Port { get; } = MosquittoBroker.FreePort();
 
     public KaaLikeResponder Kaa { get; private set; } = null!;
+
+    /// <summary>The pymodbus slave the logger polls; with <c>logRequests</c> its request log tells what reached the bus.</summary>
+    public MapPeer Peer => _peer!;
 
     public LoggerProcess Logger { get; private set; } = null!;
 
@@ -55,9 +60,9 @@ internal sealed class LocalRig : IAsyncDisposable
     /// <param name="settings">More port-4242 settings.</param>
     /// <param name="mac">The logger's MAC: a test that browses mDNS gives its logger one of its own.</param>
     public static async Task<LocalRig> StartAsync(bool serverOn, Dictionary<string, object>? extra = null, Dictionary<string, string>? settings = null,
-        string mac = "02:00:00:e2:e2:14")
+        string mac = "02:00:00:e2:e2:14", string map = Map, bool logRequests = false)
     {
-        var rig = new LocalRig { _mac = mac };
+        var rig = new LocalRig { _mac = mac, _map = map, _logRequests = logRequests };
         try
         {
             Dictionary<string, string> local = serverOn ? new() { ["local.modbus"] = "on", ["local.modbus.port"] = rig.Port.ToString() } : new();
@@ -84,7 +89,7 @@ internal sealed class LocalRig : IAsyncDisposable
     /// <summary>Pushes a config with the same map and <paramref name="extra"/> members (e.g. <c>,"local":{..}</c>).</summary>
     public void PushConfig(string id, string extra)
     {
-        Kaa.Publish("kp1/" + App + "/cmx/" + Token + "/config/json/status", "{\"configId\":\"" + id + "\",\"config\":{\"map\":" + Map + extra + "}}");
+        Kaa.Publish("kp1/" + App + "/cmx/" + Token + "/config/json/status", "{\"configId\":\"" + id + "\",\"config\":{\"map\":" + _map + extra + "}}");
     }
 
     public async ValueTask DisposeAsync()
@@ -109,13 +114,13 @@ internal sealed class LocalRig : IAsyncDisposable
     private async Task Run(Dictionary<string, string> local, Dictionary<string, object> extra)
     {
         Directory.CreateDirectory(_dir);
-        RegisterMap map = RegisterMapLoader.Load(Map, out MapError? error) ?? throw new InvalidOperationException(error?.ToString());
+        RegisterMap map = RegisterMapLoader.Load(_map, out MapError? error) ?? throw new InvalidOperationException(error?.ToString());
         SlaveImage image = new SlaveImage(map).Exists(FunctionCode.ReadHoldingRegisters, 0, 40)
             .Set("grid_power", -1200).Set("soc", 64).Set("pv_power", 3100).Set("grid_v", 230.4).Set("mppt1_v", 345.6).Set("mppt1_p", 3100)
             .Set("load_p", 4300).Set("pv_today", 12.3).Set("import_today", 4.5);
-        _peer = await MapPeer.StartAsync(image, 9600);
+        _peer = await MapPeer.StartAsync(image, 9600, _logRequests);
         Kaa = new KaaLikeResponder(_broker, _broker.TlsPort);
-        File.WriteAllText(Path.Combine(_dir, "map.json"), Map);
+        File.WriteAllText(Path.Combine(_dir, "map.json"), _map);
         File.Copy(_broker.CaPath, Path.Combine(_dir, "ca.pem"));
         var settings = new Dictionary<string, string>
         {

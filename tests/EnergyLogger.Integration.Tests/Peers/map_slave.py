@@ -3,6 +3,9 @@
 
   --serial PATH[:BAUD]   the tty or pty to serve on (RTU), or
   --tcp                  MODBUS TCP (MBAP) on a free loopback port
+  --log FILE             optional: one line per request that reaches the slave's registers,
+                         "MS validate FC ADDRESS COUNT" and, for writes, "MS set FC ADDRESS V1,V2,..."
+                         (MS: monotonic milliseconds), so a test can tell what went on the bus and when
   --image FILE           JSON: {"slave": 1, "holding": {"0": [w0, w1, ...], "10000": [...]},
                                 "input": {...}, "coils": {...}, "discrete": {...}}
                          repeatable: each image is one unit id, as a gateway such as a Victron GX
@@ -21,6 +24,7 @@ import logging
 import os
 import sys
 import threading
+import time
 
 from pymodbus.datastore import ModbusServerContext, ModbusSlaveContext, ModbusSparseDataBlock
 from pymodbus.server.async_io import ModbusSerialServer, ModbusTcpServer
@@ -35,8 +39,27 @@ def block(blocks, as_bits):
     return ModbusSparseDataBlock(values)
 
 
+class LoggingSlaveContext(ModbusSlaveContext):
+    """Every request pymodbus serves passes validate (reads and writes alike); writes then set values."""
+
+    log = None
+
+    def _note(self, text):
+        if self.log is not None:
+            self.log.write(f"{time.monotonic() * 1000:.0f} {text}\n")
+            self.log.flush()
+
+    def validate(self, fc_as_hex, address, count=1):
+        self._note(f"validate {fc_as_hex} {address} {count}")
+        return super().validate(fc_as_hex, address, count)
+
+    def setValues(self, fc_as_hex, address, values):
+        self._note(f"set {fc_as_hex} {address} {','.join(str(int(v)) for v in values)}")
+        super().setValues(fc_as_hex, address, values)
+
+
 def slave_context(image):
-    return ModbusSlaveContext(
+    return LoggingSlaveContext(
         co=block(image.get("coils"), True),
         di=block(image.get("discrete"), True),
         hr=block(image.get("holding"), False),
@@ -46,6 +69,7 @@ def slave_context(image):
 
 
 async def main(args):
+    LoggingSlaveContext.log = open(args.log, "a", encoding="utf-8") if args.log else None
     slaves = {}
     for name in args.image:
         with open(name, encoding="utf-8") as file:
@@ -80,6 +104,7 @@ if __name__ == "__main__":
     parser.add_argument("--serial")
     parser.add_argument("--tcp", action="store_true")
     parser.add_argument("--image", required=True, action="append")
+    parser.add_argument("--log")
     logging.basicConfig(level=logging.CRITICAL)
     threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
     asyncio.run(main(parser.parse_args()))

@@ -39,12 +39,23 @@ internal sealed class MapPeer : IAsyncDisposable
         }
     }
 
-    public static async Task<MapPeer> StartAsync(RegisterImage image, int baud)
+    /// <summary>The slave's log of the requests that reached it (map_slave.py --log); empty unless started with <c>logRequests</c>.</summary>
+    public string RequestLogPath => Path.Combine(_dir, "requests.log");
+
+    /// <summary>The lines of the request log so far.</summary>
+    public string[] RequestLog()
+    {
+        using var stream = new FileStream(RequestLogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    public static async Task<MapPeer> StartAsync(RegisterImage image, int baud, bool logRequests = false)
     {
         var peer = new MapPeer();
         try
         {
-            await peer.Run(image, baud);
+            await peer.Run(image, baud, logRequests);
             return peer;
         }
         catch
@@ -109,7 +120,7 @@ internal sealed class MapPeer : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task Run(RegisterImage image, int baud)
+    private async Task Run(RegisterImage image, int baud, bool logRequests)
     {
         Directory.CreateDirectory(_dir);
         string imagePath = Path.Combine(_dir, "image.json");
@@ -127,7 +138,8 @@ internal sealed class MapPeer : IAsyncDisposable
         }
 
         string script = Path.Combine(AppContext.BaseDirectory, "Peers", "map_slave.py");
-        await WaitReady(Start(Python, script, "--serial", $"{_dir}/slave:{baud}", "--image", imagePath));
+        string[] log = logRequests ? ["--log", RequestLogPath] : [];
+        await WaitReady(Start(Python, [script, "--serial", $"{_dir}/slave:{baud}", "--image", imagePath, .. log]));
     }
 
     /// <summary>The slave's READY line, once it listens.</summary>
