@@ -90,19 +90,22 @@ public class KaaConfigTests
         { Envelope("bad-12", "{\"map\":" + GoodMap + ",\"local\":{\"unit\":248}}"), "config.local.unit: an integer from 1 to 247" },
         { Envelope("bad-13", "{\"map\":" + GoodMap + ",\"local\":{\"influx\":1}}"), "config.local.influx: unknown member" },
         { Envelope("bad-14", "{\"map\":" + GoodMap + ",\"local\":\"on\"}"), "config.local: expected an object" },
+        { Envelope("bad-15", "{\"map\":" + GoodMap + ",\"local\":{\"gateway\":1}}"), "config.local.gateway: \"on\" or \"off\"" },
     };
 
-    public static TheoryData<string, int, int, int> LocalMembers => new()
+    public static TheoryData<string, int, int, int, int> LocalMembers => new()
     {
-        { "", -1, 0, 0 },
-        { ",\"local\":{}", -1, 0, 0 },
-        { ",\"local\":{\"modbus\":\"on\"}", 1, 0, 0 },
-        { ",\"local\":{\"modbus\":\"off\",\"port\":1502,\"unit\":7}", 0, 1502, 7 },
+        { "", -1, 0, 0, -1 },
+        { ",\"local\":{}", -1, 0, 0, -1 },
+        { ",\"local\":{\"modbus\":\"on\"}", 1, 0, 0, -1 },
+        { ",\"local\":{\"modbus\":\"off\",\"port\":1502,\"unit\":7}", 0, 1502, 7, -1 },
+        { ",\"local\":{\"gateway\":\"on\"}", -1, 0, 0, 1 },
+        { ",\"local\":{\"modbus\":\"on\",\"gateway\":\"off\"}", 1, 0, 0, 0 },
     };
 
     [Theory]
     [MemberData(nameof(LocalMembers))]
-    public void Push_LocalServerMember_ParsedAsGiven(string local, int modbus, int port, int unit)
+    public void Push_LocalServerMember_ParsedAsGiven(string local, int modbus, int port, int unit, int gateway)
     {
         var rig = new KaaRig();
         rig.Run(1000);
@@ -110,7 +113,7 @@ public class KaaConfigTests
         rig.Run(1000);
 
         CloudConfig applied = Assert.Single(rig.Host.Applied);
-        Assert.Equal((modbus, port, unit), (applied.LocalModbus, applied.LocalModbusPort, applied.LocalModbusUnit));
+        Assert.Equal((modbus, port, unit, gateway), (applied.LocalModbus, applied.LocalModbusPort, applied.LocalModbusUnit, applied.LocalGateway));
     }
 
     [Theory]

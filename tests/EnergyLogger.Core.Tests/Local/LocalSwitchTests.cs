@@ -41,6 +41,22 @@ public class LocalSwitchTests
         Assert.Equal((false, 502, 1), (server.On, server.Port, server.Unit));
     }
 
+    [Theory]
+    [InlineData(false, -1, false, false)]
+    [InlineData(false, 1, true, true)]
+    [InlineData(true, 0, false, true)]
+    [InlineData(true, -1, true, false)]
+    public void Follow_Gateway_ConfigOverridesTheSetting(bool setting, int config, bool expected, bool changed)
+    {
+        var server = new LocalSwitch(true, 502, 1, setting);
+        int version = server.Version;
+
+        Assert.Equal(changed, server.Follow(-1, 0, 0, config));
+
+        Assert.Equal(expected, server.Gateway);
+        Assert.Equal(changed, server.Version != version);
+    }
+
     [Fact]
     public void Publish_ServerOff_ServesNothing()
     {
