@@ -53,7 +53,7 @@ internal static class FullCycle
     }
 }
 
-/// <summary>A mosquitto for the throughput benchmark: a plain and a TLS 1.2 listener on 127.0.0.1, certificates made here.</summary>
+/// <summary>A mosquitto for the throughput benchmark: a plain and a TLS listener (1.2 or 1.3) on 127.0.0.1, certificates made here.</summary>
 internal sealed class BenchBroker : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "el-bench-" + Guid.NewGuid().ToString("N")[..12]);

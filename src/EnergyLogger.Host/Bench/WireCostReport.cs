@@ -20,7 +20,7 @@ internal static class WireCostReport
     private const int TlsRecordMax = 16384;
 
     /// <summary>PUBACK: fixed header and packet id (MQTT 3.1.1, 3.4).</summary>
-    private const int PubAckBytes = 4;
+    private const int PubAckBytes = MqttWire.PubAckBytes;
 
     private const int SamplesPerDay = 24 * 3600 / 10;
 
@@ -105,8 +105,7 @@ internal static class WireCostReport
     private static (int Mqtt, int Tls) Wire(byte[] sample, int count, string topic)
     {
         int json = 2 + (count * sample.Length) + (count - 1);
-        var packet = new byte[json + topic.Length + 16];
-        int publish = MqttEncoder.Publish(packet, 0, topic, new byte[json], 0, json, MqttQos.AtLeastOnce, false, false, 1);
+        int publish = MqttWire.PublishBytes(topic, json, qos1: true);
         int tls = publish + (TlsRecordOverhead * ((publish + TlsRecordMax - 1) / TlsRecordMax)) + PubAckBytes + TlsRecordOverhead;
         return (publish + PubAckBytes, tls);
     }

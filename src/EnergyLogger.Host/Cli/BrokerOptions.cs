@@ -8,7 +8,7 @@ internal sealed class BrokerOptions
 {
     public const string DefaultTopicRoot = "energylogger";
 
-    private readonly Option<string> _broker = CliOption.Text("--broker", "URL", "mqtts://HOST[:PORT] (TLS 1.2, default port 8883) or mqtt://HOST[:PORT] (default 1883)");
+    private readonly Option<string> _broker = CliOption.Text("--broker", "URL", "mqtts://HOST[:PORT] (TLS 1.2 or 1.3, default port 8883) or mqtt://HOST[:PORT] (default 1883)");
     private readonly Option<string> _caFile = CliOption.Text("--ca-file", "FILE", "the broker's CA certificate (PEM or DER); required for mqtts, the only trust anchor");
     private readonly Option<string> _username = CliOption.Text("--username", "NAME", "MQTT user name");
     private readonly Option<string> _password = CliOption.Text("--password", "TEXT", "MQTT password");
