@@ -33,11 +33,12 @@ internal static class MapCommand
         };
         plan.SetAction(result => Run(result.GetRequiredValue(planFile), plan: true, result.GetValue(baud) ?? 0));
 
-        return new Command("map", "check a register map, print the reads it costs per poll cycle, or make one from a register table")
+        return new Command("map", "check a register map, print the reads it costs per poll cycle, or make one from a register table or a SunSpec device")
         {
             validate,
             plan,
             MapFromRegistersCommand.Create(),
+            MapSunSpecCommand.Create(),
         };
     }
 

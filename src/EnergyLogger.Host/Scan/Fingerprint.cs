@@ -26,7 +26,7 @@ internal sealed record DeviceFingerprint(int? SunSpecAt, IReadOnlyList<MapFit> M
 }
 
 /// <summary>
-/// Tells what a found slave is. SunSpec devices hold "SunS" (0x5375 0x6E53) at 40000, 50000 or 0 (SunSpec
+/// Tells what a found slave is. SunSpec devices hold "SunS" (0x5375 0x6E53) at 40000, 0 or 50000 (SunSpec
 /// Information Model Specification, 4.1). For each ready map, the logger's own poll engine reads every point of the
 /// map once from this slave, and the decoder and mapper judge each value as they would in service: a point counts
 /// as plausible when it was read (no exception 02, no timeout) and came out good (no sentinel, not out of its or its
@@ -35,8 +35,6 @@ internal sealed record DeviceFingerprint(int? SunSpecAt, IReadOnlyList<MapFit> M
 /// </summary>
 internal static class Fingerprint
 {
-    private static readonly int[] SunSpecBases = [40000, 50000, 0];
-
     public static DeviceFingerprint Take(ModbusMaster master, byte slave, IReadOnlyList<string> mapFiles, IClock clock)
     {
         var fits = new List<MapFit>();
@@ -51,19 +49,7 @@ internal static class Fingerprint
         return new DeviceFingerprint(SunSpec(master, slave), fits.OrderByDescending(f => f.Share).ThenByDescending(f => f.Informative).ToList());
     }
 
-    private static int? SunSpec(ModbusMaster master, byte slave)
-    {
-        var marker = new ushort[2];
-        foreach (int at in SunSpecBases)
-        {
-            if (master.ReadRegisters(slave, FunctionCode.ReadHoldingRegisters, at, 2, marker, 0).IsOk && marker[0] == 0x5375 && marker[1] == 0x6E53)
-            {
-                return at;
-            }
-        }
-
-        return null;
-    }
+    private static int? SunSpec(ModbusMaster master, byte slave) => EnergyLogger.Host.SunSpec.SunSpecChain.FindBase(master, slave);
 
     private static MapFit? Fit(ModbusMaster master, byte slave, string file, IClock clock)
     {
