@@ -135,6 +135,41 @@ public sealed class MqttClientFaultTests : IClassFixture<MosquittoBroker>
         Assert.Equal((0, 1, 0), (client.Counters.Malformed, client.Counters.MessagesCut, client.Counters.ConnectionsLost));
     }
 
+    /// <summary>An owner that stops polling costs bounded memory: the queue keeps 512 events and counts the messages past them.</summary>
+    [Fact]
+    public void C5_OwnerNotPolling_EventQueueBoundedAndTheRestCounted()
+    {
+        using MqttNetSession client = NewClient();
+        Assert.True(client.Connect(Options(_broker, _broker.TlsPort, "energy-logger-c5-queue")).IsAccepted);
+        Assert.True(client.Subscribe("el/test/queue", MqttQos.AtMostOnce));
+        using MqttNetSession sender = NewClient();
+        Assert.True(sender.Connect(Options(_broker, _broker.TlsPort, "energy-logger-c5-queue-sender")).IsAccepted);
+        Thread.Sleep(300);
+
+        const int Sent = MqttNetSession.MaxQueuedEvents + 88;
+        for (int i = 0; i < Sent; i++)
+        {
+            byte[] payload = Encoding.ASCII.GetBytes(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(0, sender.Publish("el/test/queue", payload, 0, payload.Length, MqttQos.AtMostOnce, false));
+        }
+
+        var watch = Stopwatch.StartNew();
+        while (client.Counters.Received < Sent && watch.Elapsed < Patience)
+        {
+            Thread.Sleep(20);
+        }
+
+        var e = new MqttEvent();
+        int messages = 0;
+        while (client.Poll(e))
+        {
+            messages += e.Kind == MqttEventKind.Message ? 1 : 0;
+        }
+
+        Assert.Equal((Sent, MqttNetSession.MaxQueuedEvents, 88), (client.Counters.Received, messages, client.Counters.MessagesDropped));
+        Assert.True(client.IsConnected);
+    }
+
     public static TheoryData<byte[], string> Hostile => new()
     {
         { [0x30, 0xFF, 0xFF, 0xFF, 0xFF, 0x01], "Remaining length is invalid" },
