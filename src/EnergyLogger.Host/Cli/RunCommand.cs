@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.Net;
+using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Host.Device;
+using EnergyLogger.Host.Links;
 using EnergyLogger.Host.Samples;
+using EnergyLogger.Host.SunSpec;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
@@ -54,7 +57,21 @@ internal sealed class RunCommand
         bool provisioning = result.GetValue(_provisioning);
         int port = result.GetValue(_provisioningPort);
 
-        RegisterMap? map = LoadMap(config.MapPath);
+        RegisterMap? map;
+        if (config.SunSpec is { } sunspec)
+        {
+            map = SunSpecMap(config.Bus, sunspec, out string? problem);
+            if (map is null)
+            {
+                // A failed start, not a wrong call, and no boot: the service manager starts the logger again.
+                Console.Error.WriteLine($"energylogger run: $.sunspec: {problem}");
+                return 1;
+            }
+        }
+        else
+        {
+            map = LoadMap(config.MapPath);
+        }
         IPEndPoint? listen = provisioning ? new IPEndPoint(IPAddress.Loopback, port) : null;
         CsvSampleTap? csv = result.GetValue(_csvDir) is string dir
             ? new CsvSampleTap(CsvLog(dir), map, problem => Console.Error.WriteLine($"energylogger run: {problem}"))
@@ -111,6 +128,41 @@ internal sealed class RunCommand
         {
             throw new UsageException($"--csv-dir: cannot create {dir}: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The map of a SunSpec site, drafted from the chains its devices hold now. A device that cannot be walked stops the
+    /// start with the reason (exit 1) and counts as no boot, as any configuration error does; a service manager tries again.
+    /// </summary>
+    private static RegisterMap? SunSpecMap(BusSettings settings, SunSpecConfig sunspec, out string? problem)
+    {
+        var devices = new List<SunSpecDevice>();
+        try
+        {
+            using Bus bus = Bus.Open(settings);
+            ModbusMaster master = bus.CreateMaster(new SystemClock());
+            foreach (byte unit in sunspec.Units)
+            {
+                SunSpecDevice? device = SunSpecChain.Walk(master, unit, out problem);
+                if (device is null)
+                {
+                    return null;
+                }
+
+                Console.Error.WriteLine($"energylogger run: sunspec unit {unit}: " + string.Join(", ", device.Models.Select(m => $"{m.Id} at {m.Address} (L={m.Length})")));
+                devices.Add(device);
+            }
+        }
+        catch (IOException e)
+        {
+            problem = e.Message;
+            return null;
+        }
+
+        string text = SunSpecDraft.Build(devices, "SunSpec site", sunspec.TimeZone);
+        RegisterMap? map = RegisterMapLoader.Load(text, out MapError? error);
+        problem = map is null ? $"the drafted map does not load: {error}" : null;
+        return map;
     }
 
     private static RegisterMap? LoadMap(string? path)

@@ -18,7 +18,8 @@ namespace EnergyLogger.Host.Device;
 /// </summary>
 internal sealed class HostConfig
 {
-    private static readonly string[] TopMembers = ["bus", "map", "data", "settings", "caFile", "mac", "poll", "cloud", "loop", "ota", "logLevel", "wifi", "clock", "influx"];
+    private static readonly string[] TopMembers = ["bus", "map", "sunspec", "data", "settings", "caFile", "mac", "poll", "cloud", "loop", "ota", "logLevel", "wifi", "clock", "influx"];
+    private static readonly string[] SunSpecMembers = ["units", "timeZone"];
     private static readonly string[] BusMembers = ["port", "baud", "parity", "stopBits", "rs485", "tcp", "rtuOverTcp", "timeoutMs", "retries", "connectDelayMs"];
     private static readonly string[] PollMembers = ["fastMs", "normalMs", "slowMs", "budgetMs"];
     private static readonly string[] CloudMembers = ["backoffBaseMs", "backoffMaxMs", "keepAliveS", "replyTimeoutMs", "connectTimeoutMs"];
@@ -49,6 +50,12 @@ internal sealed class HostConfig
 
     /// <summary>The register map polled until the cloud sends one; null to wait for the cloud's.</summary>
     public string? MapPath { get; }
+
+    /// <summary>
+    /// "sunspec": no map file; at start the chains of these unit ids are walked and the map drafted from them
+    /// (docs/register-map.md, "SunSpec devices"). Null: <see cref="MapPath"/> or the cloud's map.
+    /// </summary>
+    public SunSpecConfig? SunSpec { get; private init; }
 
     public string DataDir { get; }
 
@@ -112,7 +119,38 @@ internal sealed class HostConfig
             ParseLevel(OptionalText(root, "logLevel") ?? "info"),
             Member(root, "wifi") is { } wifi ? HostWifi.Read(wifi) : null,
             Member(root, "clock") is { } clock ? WallTime.Read(clock) : null,
-            Member(root, "influx") is { } influx ? InfluxConfig.Read(influx) : null);
+            Member(root, "influx") is { } influx ? InfluxConfig.Read(influx) : null)
+        {
+            SunSpec = Member(root, "sunspec") is { } sunspec ? ReadSunSpec(sunspec, Member(root, "map") is not null) : null,
+        };
+    }
+
+    private static SunSpecConfig ReadSunSpec(JsonElement sunspec, bool withMap)
+    {
+        if (withMap)
+        {
+            throw new UsageException("$.sunspec: the map is drafted from the device; give $.map or $.sunspec, not both");
+        }
+
+        Expect(sunspec, JsonValueKind.Object, "$.sunspec");
+        Known(sunspec, SunSpecMembers, "$.sunspec");
+        var units = new List<byte>();
+        if (Member(sunspec, "units") is { } list)
+        {
+            Expect(list, JsonValueKind.Array, "$.sunspec.units");
+            foreach (JsonElement u in list.EnumerateArray())
+            {
+                if (u.ValueKind != JsonValueKind.Number || !u.TryGetInt32(out int unit) || unit < 1 || unit > 247)
+                {
+                    throw new UsageException("$.sunspec.units: unit ids 1 to 247");
+                }
+
+                units.Add((byte)unit);
+            }
+        }
+
+        string? zone = Member(sunspec, "timeZone") is { } z ? z.GetRawText() : null;
+        return new SunSpecConfig(units.Count == 0 ? [1] : [.. units], zone);
     }
 
     /// <summary>The configured MAC, or the first network interface's, or a fixed locally administered one.</summary>
@@ -307,3 +345,6 @@ internal sealed class HostConfig
         }
     }
 }
+
+/// <summary>The units whose SunSpec chains make the map, and the map's <c>timeZone</c> (JSON) for its daily counters.</summary>
+internal sealed record SunSpecConfig(byte[] Units, string? TimeZone);

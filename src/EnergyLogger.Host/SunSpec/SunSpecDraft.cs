@@ -26,7 +26,7 @@ internal static class SunSpecDraft
     public static bool IsMeter(int id) => id is >= 201 and <= 204 or >= 211 and <= 214;
 
     /// <summary>The map text for these devices, unit by unit; the first device is the inverter unless only meters answer.</summary>
-    public static string Build(IReadOnlyList<SunSpecDevice> devices, string name)
+    public static string Build(IReadOnlyList<SunSpecDevice> devices, string name, string? timeZone = null)
     {
         bool meter = devices.Any(d => d.Models.Any(m => IsMeter(m.Id)));
         bool battery802 = devices.Any(d => d.Models.Any(m => m.Id == 802));
@@ -44,6 +44,7 @@ internal static class SunSpecDraft
                 "SunSpec Information Model Specification (marker, chain of models with ID and L)",
                 "SunSpec Information Model Reference, sunspec/models json/model_1, 101-103, 111-113, 120, 124, 160, 201-204, 211-214, 802",
                 "drafted by energylogger map sunspec from the device's own chain"),
+            ["timeZone"] = timeZone is null ? null : JsonNode.Parse(timeZone),
             ["devices"] = draft.Devices,
             ["valueMaps"] = new JsonArray(
                 new JsonObject { ["name"] = "sunspec_state", ["values"] = Texts("off", "sleeping", "starting", "mppt", "throttled", "shutting_down", "fault", "standby") },
@@ -52,6 +53,11 @@ internal static class SunSpecDraft
             ["metadata"] = draft.Metadata,
             ["computed"] = draft.Computed,
         };
+        if (timeZone is null)
+        {
+            map.Remove("timeZone");
+        }
+
         return map.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
