@@ -27,28 +27,28 @@ namespace EnergyLogger.Core.Local
             Fill(image, at + 5, 3, RegisterWords.NoUInt16);
             for (int p = 0; p < TelemetrySchema.MaxPhases; p++)
             {
-                Take(p, at + 8 + p, SampleValues.Number(sample, _phaseVoltage[p]));
+                Take(p, at + SunSpecModels.InverterPhaseVoltage + p, SampleValues.Number(sample, _phaseVoltage[p]));
             }
 
-            PutGroup(image, TelemetrySchema.MaxPhases, at + 11, -1, 0, UInt16Max, RegisterWords.NoUInt16);
-            Take(0, at + 12, InverterPower(sample));
-            PutGroup(image, 1, at + 13, 0, Int16Min, Int16Max, RegisterWords.NoInt16);
-            Take(0, at + 14, SampleValues.Number(sample, _gridFrequency));
-            PutGroup(image, 1, at + 15, -2, 0, UInt16Max, RegisterWords.NoUInt16);
+            PutGroup(image, TelemetrySchema.MaxPhases, at + SunSpecModels.InverterVoltageSf, -1, 0, UInt16Max, RegisterWords.NoUInt16);
+            Take(0, at + SunSpecModels.InverterPower, InverterPower(sample));
+            PutGroup(image, 1, at + SunSpecModels.InverterPowerSf, 0, Int16Min, Int16Max, RegisterWords.NoInt16);
+            Take(0, at + SunSpecModels.InverterFrequency, SampleValues.Number(sample, _gridFrequency));
+            PutGroup(image, 1, at + SunSpecModels.InverterFrequencySf, -2, 0, UInt16Max, RegisterWords.NoUInt16);
             Fill(image, at + 16, 6, RegisterWords.NoInt16);
-            Take(0, at + 22, Watthours(SampleValues.Number(sample, _pvEnergy)));
-            PutAccumulators(image, 1, at + 24);
+            Take(0, at + SunSpecModels.InverterEnergy, Watthours(SampleValues.Number(sample, _pvEnergy)));
+            PutAccumulators(image, 1, at + SunSpecModels.InverterEnergySf);
             Fill(image, at + 25, 4, RegisterWords.NoUInt16);
             RegisterWords.Put16(image, at + 26, RegisterWords.NoInt16);
             RegisterWords.Put16(image, at + 28, RegisterWords.NoInt16);
-            Take(0, at + 29, SampleValues.Number(sample, _pvPower));
-            PutGroup(image, 1, at + 30, 0, Int16Min, Int16Max, RegisterWords.NoInt16);
-            Take(0, at + 31, SampleValues.Number(sample, _deviceTemperature));
-            Take(1, at + 32, SampleValues.Number(sample, _heatsinkTemperature));
+            Take(0, at + SunSpecModels.InverterDcPower, SampleValues.Number(sample, _pvPower));
+            PutGroup(image, 1, at + SunSpecModels.InverterDcPowerSf, 0, Int16Min, Int16Max, RegisterWords.NoInt16);
+            Take(0, at + SunSpecModels.InverterCabinetTemperature, SampleValues.Number(sample, _deviceTemperature));
+            Take(1, at + SunSpecModels.InverterHeatsinkTemperature, SampleValues.Number(sample, _heatsinkTemperature));
             Take(2, at + 33, double.NaN);
             Take(3, at + 34, double.NaN);
-            PutGroup(image, 4, at + 35, -1, Int16Min, Int16Max, RegisterWords.NoInt16);
-            RegisterWords.Put16(image, at + 36, RegisterWords.NoUInt16);
+            PutGroup(image, 4, at + SunSpecModels.InverterTemperatureSf, -1, Int16Min, Int16Max, RegisterWords.NoInt16);
+            RegisterWords.Put16(image, at + SunSpecModels.InverterState, RegisterWords.NoUInt16);
             long state = SampleValues.Code32(sample, _state);
             RegisterWords.Put16(image, at + 37, state < 0 || state > UInt16Max ? RegisterWords.NoUInt16 : (int)state);
             RegisterWords.Put32(image, at + 38, RegisterWords.NoUInt32);
@@ -65,7 +65,7 @@ namespace EnergyLogger.Core.Local
             int first = at + SunSpecModels.MpptFixedLength;
             RegisterWords.Put16(image, at + 3, RegisterWords.NoInt16);
             RegisterWords.Put32(image, at + 4, RegisterWords.NoUInt32);
-            RegisterWords.Put16(image, at + 6, count);
+            RegisterWords.Put16(image, at + SunSpecModels.MpptModuleCount, count);
             RegisterWords.Put16(image, at + 7, RegisterWords.NoUInt16);
             for (int m = 0; m < count; m++)
             {
@@ -79,9 +79,9 @@ namespace EnergyLogger.Core.Local
                 RegisterWords.Put32(image, module + 18, RegisterWords.NoUInt32);
             }
 
-            PutModules(sample, image, first + 9, _mpptCurrent, count, at, -2);
-            PutModules(sample, image, first + 10, _mpptVoltage, count, at + 1, -1);
-            PutModules(sample, image, first + 11, _mpptPower, count, at + 2, 0);
+            PutModules(sample, image, first + SunSpecModels.ModuleCurrent, _mpptCurrent, count, at + SunSpecModels.MpptCurrentSf, -2);
+            PutModules(sample, image, first + SunSpecModels.ModuleVoltage, _mpptVoltage, count, at + SunSpecModels.MpptVoltageSf, -1);
+            PutModules(sample, image, first + SunSpecModels.ModulePower, _mpptPower, count, at + SunSpecModels.MpptPowerSf, 0);
         }
 
         private void PutModules(Sample sample, ushort[] image, int firstAt, int[] fields, int count, int sfAt, int least)
@@ -99,12 +99,12 @@ namespace EnergyLogger.Core.Local
         {
             Fill(image, at, 3, RegisterWords.NoUInt16);
             Fill(image, at + 3, 3, RegisterWords.NoUInt16);
-            Take(0, at + 6, SampleValues.Number(sample, _batterySoc));
-            PutGroup(image, 1, at + 20, -1, 0, UInt16Max, RegisterWords.NoUInt16);
+            Take(0, at + SunSpecModels.StorageSoc, SampleValues.Number(sample, _batterySoc));
+            PutGroup(image, 1, at + SunSpecModels.StorageSocSf, -1, 0, UInt16Max, RegisterWords.NoUInt16);
             RegisterWords.Put16(image, at + 7, RegisterWords.NoUInt16);
-            Take(0, at + 8, SampleValues.Number(sample, _batteryVoltage));
-            PutGroup(image, 1, at + 22, -1, 0, UInt16Max, RegisterWords.NoUInt16);
-            RegisterWords.Put16(image, at + 9, ChargeStatus(SampleValues.Number(sample, _batteryPower)));
+            Take(0, at + SunSpecModels.StorageBatteryVoltage, SampleValues.Number(sample, _batteryVoltage));
+            PutGroup(image, 1, at + SunSpecModels.StorageBatteryVoltageSf, -1, 0, UInt16Max, RegisterWords.NoUInt16);
+            RegisterWords.Put16(image, at + SunSpecModels.StorageChargeStatus, ChargeStatus(SampleValues.Number(sample, _batteryPower)));
             Fill(image, at + 10, 2, RegisterWords.NoInt16);
             Fill(image, at + 12, 4, RegisterWords.NoUInt16);
             Fill(image, at + 16, 4, RegisterWords.NoInt16);
@@ -121,39 +121,39 @@ namespace EnergyLogger.Core.Local
             Take(0, at, double.NaN);
             for (int p = 0; p < TelemetrySchema.MaxPhases; p++)
             {
-                Take(p + 1, at + 1 + p, SampleValues.Number(sample, _phaseCurrent[p]));
+                Take(p + 1, at + SunSpecModels.MeterPhaseCurrent + p, SampleValues.Number(sample, _phaseCurrent[p]));
             }
 
-            PutGroup(image, 4, at + 4, -2, Int16Min, Int16Max, RegisterWords.NoInt16);
+            PutGroup(image, 4, at + SunSpecModels.MeterCurrentSf, -2, Int16Min, Int16Max, RegisterWords.NoInt16);
             Take(0, at + 5, double.NaN);
             for (int p = 0; p < TelemetrySchema.MaxPhases; p++)
             {
-                Take(p + 1, at + 6 + p, SampleValues.Number(sample, _phaseVoltage[p]));
+                Take(p + 1, at + SunSpecModels.MeterPhaseVoltage + p, SampleValues.Number(sample, _phaseVoltage[p]));
             }
 
-            PutGroup(image, 4, at + 13, -1, Int16Min, Int16Max, RegisterWords.NoInt16);
+            PutGroup(image, 4, at + SunSpecModels.MeterVoltageSf, -1, Int16Min, Int16Max, RegisterWords.NoInt16);
             Fill(image, at + 9, 4, RegisterWords.NoInt16);
-            Take(0, at + 14, SampleValues.Number(sample, _gridFrequency));
-            PutGroup(image, 1, at + 15, -2, Int16Min, Int16Max, RegisterWords.NoInt16);
-            Take(0, at + 16, -SampleValues.Number(sample, _gridPower));
+            Take(0, at + SunSpecModels.MeterFrequency, SampleValues.Number(sample, _gridFrequency));
+            PutGroup(image, 1, at + SunSpecModels.MeterFrequencySf, -2, Int16Min, Int16Max, RegisterWords.NoInt16);
+            Take(0, at + SunSpecModels.MeterPower, -SampleValues.Number(sample, _gridPower));
             for (int p = 0; p < TelemetrySchema.MaxPhases; p++)
             {
-                Take(p + 1, at + 17 + p, -SampleValues.Number(sample, _phasePower[p]));
+                Take(p + 1, at + SunSpecModels.MeterPhasePower + p, -SampleValues.Number(sample, _phasePower[p]));
             }
 
-            PutGroup(image, 4, at + 20, 0, Int16Min, Int16Max, RegisterWords.NoInt16);
+            PutGroup(image, 4, at + SunSpecModels.MeterPowerSf, 0, Int16Min, Int16Max, RegisterWords.NoInt16);
             Fill(image, at + 21, 10, RegisterWords.NoInt16);
-            Take(0, at + 31, 100 * SampleValues.Number(sample, _gridPowerFactor));
-            PutGroup(image, 1, at + 35, -1, Int16Min, Int16Max, RegisterWords.NoInt16);
+            Take(0, at + SunSpecModels.MeterPowerFactor, 100 * SampleValues.Number(sample, _gridPowerFactor));
+            PutGroup(image, 1, at + SunSpecModels.MeterPowerFactorSf, -1, Int16Min, Int16Max, RegisterWords.NoInt16);
             Fill(image, at + 32, 3, RegisterWords.NoInt16);
             for (int r = 36; r < 52; r += 2)
             {
                 RegisterWords.Put32(image, at + r, RegisterWords.NoAcc32);
             }
 
-            Take(0, at + 36, Watthours(SampleValues.Number(sample, _gridExport)));
-            Take(1, at + 44, Watthours(SampleValues.Number(sample, _gridImport)));
-            PutAccumulators(image, 2, at + 52);
+            Take(0, at + SunSpecModels.MeterExportEnergy, Watthours(SampleValues.Number(sample, _gridExport)));
+            Take(1, at + SunSpecModels.MeterImportEnergy, Watthours(SampleValues.Number(sample, _gridImport)));
+            PutAccumulators(image, 2, at + SunSpecModels.MeterEnergySf);
             for (int r = 53; r < 102; r++)
             {
                 image[at + r] = 0;

@@ -37,6 +37,111 @@ namespace EnergyLogger.Core.Local
         public const int Meter = 203;
         public const int MeterLength = 105;
 
+        // The points of each model as offsets from the model's first register after ID and L (SunSpec Information Model
+        // Reference, sunspec/models json/model_N.json): one table for the server that writes them and for the maps that read
+        // them (energylogger map sunspec). Constants cost no byte code.
+
+        /// <summary>Model 1: Mn, Md, Vr, SN (text, 16, 16, 8 and 16 registers).</summary>
+        public const int CommonManufacturer = 0;
+        public const int CommonModel = 16;
+        public const int CommonVersion = 40;
+        public const int CommonSerial = 48;
+
+        /// <summary>Models 101-103: PhVphA (B and C follow), V_SF, W, W_SF, Hz, Hz_SF, WH (acc32), WH_SF, DCA, DCV, DCW, temperatures, St.</summary>
+        public const int InverterPhaseVoltage = 8;
+        public const int InverterVoltageSf = 11;
+        public const int InverterPower = 12;
+        public const int InverterPowerSf = 13;
+        public const int InverterFrequency = 14;
+        public const int InverterFrequencySf = 15;
+        public const int InverterEnergy = 22;
+        public const int InverterEnergySf = 24;
+        public const int InverterDcCurrent = 25;
+        public const int InverterDcCurrentSf = 26;
+        public const int InverterDcVoltage = 27;
+        public const int InverterDcVoltageSf = 28;
+        public const int InverterDcPower = 29;
+        public const int InverterDcPowerSf = 30;
+        public const int InverterCabinetTemperature = 31;
+        public const int InverterHeatsinkTemperature = 32;
+        public const int InverterTemperatureSf = 35;
+        public const int InverterState = 36;
+
+        /// <summary>Models 111-113, the float variant of 101-103 (two registers a value).</summary>
+        public const int FloatInverterLength = 60;
+        public const int FloatInverterPhaseVoltage = 14;
+        public const int FloatInverterPower = 20;
+        public const int FloatInverterFrequency = 22;
+        public const int FloatInverterEnergy = 30;
+        public const int FloatInverterDcCurrent = 32;
+        public const int FloatInverterDcVoltage = 34;
+        public const int FloatInverterDcPower = 36;
+        public const int FloatInverterCabinetTemperature = 38;
+        public const int FloatInverterHeatsinkTemperature = 40;
+        public const int FloatInverterState = 46;
+
+        /// <summary>Model 120: WRtg and its scale factor.</summary>
+        public const int NameplateRatedPower = 1;
+        public const int NameplateRatedPowerSf = 2;
+
+        /// <summary>Model 160: the fixed part's scale factors, then per module DCA, DCV and DCW.</summary>
+        public const int MpptCurrentSf = 0;
+        public const int MpptVoltageSf = 1;
+        public const int MpptPowerSf = 2;
+        public const int MpptModuleCount = 6;
+        public const int ModuleCurrent = 9;
+        public const int ModuleVoltage = 10;
+        public const int ModulePower = 11;
+
+        /// <summary>Model 124: ChaState (SoC), InBatV, ChaSt and their scale factors.</summary>
+        public const int StorageSoc = 6;
+        public const int StorageBatteryVoltage = 8;
+        public const int StorageChargeStatus = 9;
+        public const int StorageSocSf = 20;
+        public const int StorageBatteryVoltageSf = 22;
+
+        /// <summary>Model 802, battery base: SoC, SoH, NCyc (uint32), V, A, W and their scale factors.</summary>
+        public const int Battery = 802;
+        public const int BatteryLength = 62;
+        public const int BatterySoc = 9;
+        public const int BatterySoh = 11;
+        public const int BatteryCycles = 12;
+        public const int BatteryVoltage = 32;
+        public const int BatteryCurrent = 42;
+        public const int BatteryPower = 45;
+        public const int BatterySocSf = 54;
+        public const int BatterySohSf = 56;
+        public const int BatteryVoltageSf = 57;
+        public const int BatteryCurrentSf = 59;
+        public const int BatteryPowerSf = 61;
+
+        /// <summary>Models 201-204: AphA (B, C follow), A_SF, PhVphA.., V_SF, Hz, Hz_SF, W, WphA.., W_SF, PF, PF_SF, TotWhExp, TotWhImp, TotWh_SF.</summary>
+        public const int MeterPhaseCurrent = 1;
+        public const int MeterCurrentSf = 4;
+        public const int MeterPhaseVoltage = 6;
+        public const int MeterVoltageSf = 13;
+        public const int MeterFrequency = 14;
+        public const int MeterFrequencySf = 15;
+        public const int MeterPower = 16;
+        public const int MeterPhasePower = 17;
+        public const int MeterPowerSf = 20;
+        public const int MeterPowerFactor = 31;
+        public const int MeterPowerFactorSf = 35;
+        public const int MeterExportEnergy = 36;
+        public const int MeterImportEnergy = 44;
+        public const int MeterEnergySf = 52;
+
+        /// <summary>Models 211-214, the float variant of 201-204.</summary>
+        public const int FloatMeterLength = 124;
+        public const int FloatMeterPhaseCurrent = 2;
+        public const int FloatMeterPhaseVoltage = 10;
+        public const int FloatMeterFrequency = 24;
+        public const int FloatMeterPower = 26;
+        public const int FloatMeterPhasePower = 28;
+        public const int FloatMeterPowerFactor = 50;
+        public const int FloatMeterExportEnergy = 58;
+        public const int FloatMeterImportEnergy = 66;
+
         /// <summary>The longest chain: every model, twelve MPPT modules.</summary>
         public const int MaxChainLength = 2 + (2 + CommonLength) + (2 + InverterLength) + (2 + MpptFixedLength + (12 * MpptModuleLength))
             + (2 + StorageLength) + (2 + MeterLength) + 2;

@@ -89,7 +89,9 @@ internal sealed class ScanCommand
             Console.WriteLine($"slave {hit.Slave} at {hit.Setting}: {hit.Answer}");
             using Bus bus = Bus.Open(At(hit.Setting, Math.Max(timeout, 1000), 1));
             DeviceFingerprint print = Fingerprint.Take(bus.CreateMaster(new SystemClock()), hit.Slave, maps, new SystemClock());
-            Console.WriteLine(print.SunSpecAt is int at ? $"  SunSpec marker 'SunS' at holding {at}" : "  no SunSpec marker at 40000, 50000 or 0");
+            Console.WriteLine(print.SunSpecAt is int at
+                ? $"  SunSpec marker 'SunS' at holding {at}: 'energylogger map sunspec --units {hit.Slave}' makes its map from its chain"
+                : "  no SunSpec marker at 40000, 0 or 50000");
             foreach (MapFit fit in print.Maps)
             {
                 string missed = fit.Implausible.Count == 0 ? "" : $"; not plausible: {string.Join(", ", fit.Implausible.Take(4))}{(fit.Implausible.Count > 4 ? ", ..." : "")}";

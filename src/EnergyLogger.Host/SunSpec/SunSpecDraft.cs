@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EnergyLogger.Core.Local;
 using EnergyLogger.Core.Schema;
+using S = EnergyLogger.Core.Local.SunSpecModels;
 
 namespace EnergyLogger.Host.SunSpec;
 
@@ -10,8 +11,8 @@ namespace EnergyLogger.Host.SunSpec;
 /// logger knows, in the integer + scale-factor and the floating-point variants, mapped to the universal schema with
 /// SunSpec's signs, and an <c>expect</c> entry for the marker and every model's ID and L, so a device whose chain changes
 /// publishes invalid values rather than numbers from the wrong registers (docs/register-map.md, "SunSpec devices").
-/// Register offsets are those of the SunSpec Information Model Reference (sunspec/models, json/model_N.json): an offset
-/// here counts from the model's first register after its header.
+/// Register offsets are those of the SunSpec Information Model Reference (sunspec/models, json/model_N.json), from the one
+/// table the logger's own SunSpec server writes by (<see cref="SunSpecModels"/>).
 /// </summary>
 internal static class SunSpecDraft
 {
@@ -29,7 +30,7 @@ internal static class SunSpecDraft
     public static string Build(IReadOnlyList<SunSpecDevice> devices, string name, string? timeZone = null)
     {
         bool meter = devices.Any(d => d.Models.Any(m => IsMeter(m.Id)));
-        bool battery802 = devices.Any(d => d.Models.Any(m => m.Id == 802));
+        bool battery802 = devices.Any(d => d.Models.Any(m => m.Id == S.Battery));
         var draft = new Draft(meter, battery802);
         foreach (SunSpecDevice device in devices)
         {
@@ -118,10 +119,10 @@ internal static class SunSpecDraft
             switch (m.Id)
             {
                 case SunSpecModels.Common:
-                    Meta("manufacturer", a, 16);
-                    Meta("model", a + 16, 16);
-                    Meta("version", a + 40, 8);
-                    Meta("serial_number", a + 48, 16);
+                    Meta("manufacturer", a + S.CommonManufacturer, 16);
+                    Meta("model", a + S.CommonModel, 16);
+                    Meta("version", a + S.CommonVersion, 8);
+                    Meta("serial_number", a + S.CommonSerial, 16);
                     break;
                 case 101 or 102 or 103:
                     IntInverter(a, m.Id - 100, mppt);
@@ -130,17 +131,17 @@ internal static class SunSpecDraft
                     FloatInverter(a, m.Id - 110, mppt);
                     break;
                 case 120:
-                    Int("rated_power_w", a + 1, "uint16", a + 2, null, "slow", metadata: true);
+                    Int("rated_power_w", a + S.NameplateRatedPower, "uint16", a + S.NameplateRatedPowerSf, null, "slow", metadata: true);
                     break;
                 case SunSpecModels.Mppt:
                     Mppt(m);
                     break;
                 case SunSpecModels.Storage:
-                    Int("soc", a + 6, "uint16", a + 20, siteHas802 ? null : "battery.soc", "normal");
-                    Int("battery_v", a + 8, "uint16", a + 22, siteHas802 ? null : "battery.voltage", "normal");
-                    Code("charge_state", a + 9, "sunspec_charge", null);
+                    Int("soc", a + S.StorageSoc, "uint16", a + S.StorageSocSf, siteHas802 ? null : "battery.soc", "normal");
+                    Int("battery_v", a + S.StorageBatteryVoltage, "uint16", a + S.StorageBatteryVoltageSf, siteHas802 ? null : "battery.voltage", "normal");
+                    Code("charge_state", a + S.StorageChargeStatus, "sunspec_charge", null);
                     break;
-                case 802:
+                case S.Battery:
                     Battery(a);
                     break;
                 case 201 or 202 or 203 or 204:
@@ -156,48 +157,48 @@ internal static class SunSpecDraft
         private void IntInverter(int a, int phases, bool mppt)
         {
             bool grid = !siteHasMeter;
-            Int("ac_power", a + 12, "int16", a + 13, null, "fast");
-            Int("ac_hz", a + 14, "uint16", a + 15, grid ? "grid.frequency" : null, "fast");
+            Int("ac_power", a + S.InverterPower, "int16", a + S.InverterPowerSf, null, "fast");
+            Int("ac_hz", a + S.InverterFrequency, "uint16", a + S.InverterFrequencySf, grid ? "grid.frequency" : null, "fast");
             for (int p = 0; p < phases; p++)
             {
-                Int($"ac_l{p + 1}_v", a + 8 + p, "uint16", a + 11, grid ? $"grid.l{p + 1}.voltage" : null, "normal");
+                Int($"ac_l{p + 1}_v", a + S.InverterPhaseVoltage + p, "uint16", a + S.InverterVoltageSf, grid ? $"grid.l{p + 1}.voltage" : null, "normal");
             }
 
-            Energy("ac_energy", a + 22, "uint32", a + 24, "pv.energy_total", "pv.energy_today");
-            Int("dc_w", a + 29, "int16", a + 30, "pv.power", "fast");
+            Energy("ac_energy", a + S.InverterEnergy, "uint32", a + S.InverterEnergySf, "pv.energy_total", "pv.energy_today");
+            Int("dc_w", a + S.InverterDcPower, "int16", a + S.InverterDcPowerSf, "pv.power", "fast");
             if (!mppt)
             {
-                Int("dc_a", a + 25, "uint16", a + 26, "pv.mppt1.current", "normal");
-                Int("dc_v", a + 27, "uint16", a + 28, "pv.mppt1.voltage", "normal");
+                Int("dc_a", a + S.InverterDcCurrent, "uint16", a + S.InverterDcCurrentSf, "pv.mppt1.current", "normal");
+                Int("dc_v", a + S.InverterDcVoltage, "uint16", a + S.InverterDcVoltageSf, "pv.mppt1.voltage", "normal");
             }
 
-            Int("temp_cabinet", a + 31, "int16", a + 35, "device.temperature", "normal");
-            Int("temp_heatsink", a + 32, "int16", a + 35, "device.heatsink_temperature", "normal");
-            Code("state", a + 36, "sunspec_state", "device.state");
+            Int("temp_cabinet", a + S.InverterCabinetTemperature, "int16", a + S.InverterTemperatureSf, "device.temperature", "normal");
+            Int("temp_heatsink", a + S.InverterHeatsinkTemperature, "int16", a + S.InverterTemperatureSf, "device.heatsink_temperature", "normal");
+            Code("state", a + S.InverterState, "sunspec_state", "device.state");
         }
 
         /// <summary>Models 111-113: the same values as float32 pairs; a NaN is not-implemented.</summary>
         private void FloatInverter(int a, int phases, bool mppt)
         {
             bool grid = !siteHasMeter;
-            Float("ac_power", a + 20, null, "fast");
-            Float("ac_hz", a + 22, grid ? "grid.frequency" : null, "fast");
+            Float("ac_power", a + S.FloatInverterPower, null, "fast");
+            Float("ac_hz", a + S.FloatInverterFrequency, grid ? "grid.frequency" : null, "fast");
             for (int p = 0; p < phases; p++)
             {
-                Float($"ac_l{p + 1}_v", a + 14 + (2 * p), grid ? $"grid.l{p + 1}.voltage" : null, "normal");
+                Float($"ac_l{p + 1}_v", a + S.FloatInverterPhaseVoltage + (2 * p), grid ? $"grid.l{p + 1}.voltage" : null, "normal");
             }
 
-            FloatEnergy("ac_energy", a + 30, "pv.energy_total", "pv.energy_today");
-            Float("dc_w", a + 36, "pv.power", "fast");
+            FloatEnergy("ac_energy", a + S.FloatInverterEnergy, "pv.energy_total", "pv.energy_today");
+            Float("dc_w", a + S.FloatInverterDcPower, "pv.power", "fast");
             if (!mppt)
             {
-                Float("dc_a", a + 32, "pv.mppt1.current", "normal");
-                Float("dc_v", a + 34, "pv.mppt1.voltage", "normal");
+                Float("dc_a", a + S.FloatInverterDcCurrent, "pv.mppt1.current", "normal");
+                Float("dc_v", a + S.FloatInverterDcVoltage, "pv.mppt1.voltage", "normal");
             }
 
-            Float("temp_cabinet", a + 38, "device.temperature", "normal");
-            Float("temp_heatsink", a + 40, "device.heatsink_temperature", "normal");
-            Code("state", a + 46, "sunspec_state", "device.state");
+            Float("temp_cabinet", a + S.FloatInverterCabinetTemperature, "device.temperature", "normal");
+            Float("temp_heatsink", a + S.FloatInverterHeatsinkTemperature, "device.heatsink_temperature", "normal");
+            Code("state", a + S.FloatInverterState, "sunspec_state", "device.state");
         }
 
         /// <summary>Model 160: N modules of 20 registers after 8 fixed ones (N from L), each MPPT's current, voltage and power.</summary>
@@ -208,21 +209,21 @@ internal static class SunSpecDraft
             for (int n = 1; n <= modules; n++)
             {
                 int at = a + SunSpecModels.MpptFixedLength + ((n - 1) * SunSpecModels.MpptModuleLength);
-                Int($"mppt{n}_a", at + 9, "uint16", a, $"pv.mppt{n}.current", "fast");
-                Int($"mppt{n}_v", at + 10, "uint16", a + 1, $"pv.mppt{n}.voltage", "fast");
-                Int($"mppt{n}_w", at + 11, "uint16", a + 2, $"pv.mppt{n}.power", "fast");
+                Int($"mppt{n}_a", at + S.ModuleCurrent, "uint16", a + S.MpptCurrentSf, $"pv.mppt{n}.current", "fast");
+                Int($"mppt{n}_v", at + S.ModuleVoltage, "uint16", a + S.MpptVoltageSf, $"pv.mppt{n}.voltage", "fast");
+                Int($"mppt{n}_w", at + S.ModulePower, "uint16", a + S.MpptPowerSf, $"pv.mppt{n}.power", "fast");
             }
         }
 
         /// <summary>Model 802, the battery base model: SoC, SoH, cycles, voltage, current and power.</summary>
         private void Battery(int a)
         {
-            Int("soc", a + 9, "uint16", a + 54, "battery.soc", "normal");
-            Int("soh", a + 11, "uint16", a + 56, "battery.soh", "slow");
-            Add(Point("cycles", a + 12, "uint32", "battery.cycles", "slow", NotImplemented32));
-            Int("battery_v", a + 32, "uint16", a + 57, "battery.voltage", "normal");
-            Int("battery_a", a + 42, "int16", a + 59, "battery.current", "fast");
-            Int("battery_w", a + 45, "int16", a + 61, "battery.power", "fast");
+            Int("soc", a + S.BatterySoc, "uint16", a + S.BatterySocSf, "battery.soc", "normal");
+            Int("soh", a + S.BatterySoh, "uint16", a + S.BatterySohSf, "battery.soh", "slow");
+            Add(Point("cycles", a + S.BatteryCycles, "uint32", "battery.cycles", "slow", NotImplemented32));
+            Int("battery_v", a + S.BatteryVoltage, "uint16", a + S.BatteryVoltageSf, "battery.voltage", "normal");
+            Int("battery_a", a + S.BatteryCurrent, "int16", a + S.BatteryCurrentSf, "battery.current", "fast");
+            Int("battery_w", a + S.BatteryPower, "int16", a + S.BatteryPowerSf, "battery.power", "fast");
         }
 
         /// <summary>Models 201-204: currents, voltages, Hz, W in total and by phase, PF, and the energy counters.</summary>
@@ -230,16 +231,16 @@ internal static class SunSpecDraft
         {
             for (int p = 0; p < phases; p++)
             {
-                Int($"l{p + 1}_a", a + 1 + p, "int16", a + 4, $"grid.l{p + 1}.current", "normal");
-                Int($"l{p + 1}_v", a + 6 + p, "int16", a + 13, $"grid.l{p + 1}.voltage", "normal");
-                Int($"l{p + 1}_w", a + 17 + p, "int16", a + 20, $"grid.l{p + 1}.power", "fast");
+                Int($"l{p + 1}_a", a + S.MeterPhaseCurrent + p, "int16", a + S.MeterCurrentSf, $"grid.l{p + 1}.current", "normal");
+                Int($"l{p + 1}_v", a + S.MeterPhaseVoltage + p, "int16", a + S.MeterVoltageSf, $"grid.l{p + 1}.voltage", "normal");
+                Int($"l{p + 1}_w", a + S.MeterPhasePower + p, "int16", a + S.MeterPowerSf, $"grid.l{p + 1}.power", "fast");
             }
 
-            Int("hz", a + 14, "int16", a + 15, "grid.frequency", "fast");
-            Int("w", a + 16, "int16", a + 20, "grid.power", "fast");
-            Int("pf", a + 31, "int16", a + 35, "grid.power_factor", "normal", 0.01);
-            Energy("export_energy", a + 36, "uint32", a + 52, "grid.export_energy_total", "grid.export_energy_today");
-            Energy("import_energy", a + 44, "uint32", a + 52, "grid.import_energy_total", "grid.import_energy_today");
+            Int("hz", a + S.MeterFrequency, "int16", a + S.MeterFrequencySf, "grid.frequency", "fast");
+            Int("w", a + S.MeterPower, "int16", a + S.MeterPowerSf, "grid.power", "fast");
+            Int("pf", a + S.MeterPowerFactor, "int16", a + S.MeterPowerFactorSf, "grid.power_factor", "normal", 0.01);
+            Energy("export_energy", a + S.MeterExportEnergy, "uint32", a + S.MeterEnergySf, "grid.export_energy_total", "grid.export_energy_today");
+            Energy("import_energy", a + S.MeterImportEnergy, "uint32", a + S.MeterEnergySf, "grid.import_energy_total", "grid.import_energy_today");
         }
 
         /// <summary>Models 211-214: the same values as float32 pairs.</summary>
@@ -247,16 +248,16 @@ internal static class SunSpecDraft
         {
             for (int p = 0; p < phases; p++)
             {
-                Float($"l{p + 1}_a", a + 2 + (2 * p), $"grid.l{p + 1}.current", "normal");
-                Float($"l{p + 1}_v", a + 10 + (2 * p), $"grid.l{p + 1}.voltage", "normal");
-                Float($"l{p + 1}_w", a + 28 + (2 * p), $"grid.l{p + 1}.power", "fast");
+                Float($"l{p + 1}_a", a + S.FloatMeterPhaseCurrent + (2 * p), $"grid.l{p + 1}.current", "normal");
+                Float($"l{p + 1}_v", a + S.FloatMeterPhaseVoltage + (2 * p), $"grid.l{p + 1}.voltage", "normal");
+                Float($"l{p + 1}_w", a + S.FloatMeterPhasePower + (2 * p), $"grid.l{p + 1}.power", "fast");
             }
 
-            Float("hz", a + 24, "grid.frequency", "fast");
-            Float("w", a + 26, "grid.power", "fast");
-            Float("pf", a + 50, "grid.power_factor", "normal", 0.01);
-            FloatEnergy("export_energy", a + 58, "grid.export_energy_total", "grid.export_energy_today");
-            FloatEnergy("import_energy", a + 66, "grid.import_energy_total", "grid.import_energy_today");
+            Float("hz", a + S.FloatMeterFrequency, "grid.frequency", "fast");
+            Float("w", a + S.FloatMeterPower, "grid.power", "fast");
+            Float("pf", a + S.FloatMeterPowerFactor, "grid.power_factor", "normal", 0.01);
+            FloatEnergy("export_energy", a + S.FloatMeterExportEnergy, "grid.export_energy_total", "grid.export_energy_today");
+            FloatEnergy("import_energy", a + S.FloatMeterImportEnergy, "grid.import_energy_total", "grid.import_energy_today");
         }
 
         private void Meta(string name, int address, int count) =>

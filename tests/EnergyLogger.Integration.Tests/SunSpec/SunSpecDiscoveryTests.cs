@@ -231,4 +231,18 @@ public class SunSpecDiscoveryTests
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("unit 3: no SunSpec marker \"SunS\" at 40000, 0, 50000", outcome.Stderr);
     }
+
+    [Fact]
+    public async Task Scan_SunSpecDevice_FingerprintPointsToMapSunspec()
+    {
+        await using MapPeer peer = await MapPeer.StartTcpAsync(Inverter103(1).ToImage());
+        // Only the SunSpec part of the fingerprint is in question: no ready maps to try.
+        string noMaps = Directory.CreateTempSubdirectory("el-no-maps-").FullName;
+
+        var outcome = EnergyLoggerProcess.Run(TimeSpan.FromSeconds(60), "scan", "--tcp", $"127.0.0.1:{peer.TcpPort}", "--ids", "1", "--timeout", "200", "--maps", noMaps);
+        Directory.Delete(noMaps);
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Contains("SunSpec marker 'SunS' at holding 40000: 'energylogger map sunspec --units 1' makes its map from its chain", outcome.Stdout);
+    }
 }
