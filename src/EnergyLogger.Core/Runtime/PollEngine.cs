@@ -81,6 +81,12 @@ namespace EnergyLogger.Core.Runtime
             set { _dailyStore = value == null ? null : new DailyStore(value); }
         }
 
+        /// <summary>A validated map to take over at the next cycle boundary, as a map from the cloud is.</summary>
+        public void Offer(RegisterMap map)
+        {
+            _maps.Offer(map);
+        }
+
         /// <summary>Puts the device with this map id on another bus, from the next map taken over on.</summary>
         public void Route(string deviceId, int bus)
         {

@@ -24,6 +24,7 @@ namespace EnergyLogger.Core.Runtime
 
         // Per device of the map in use: the expected-register point its layout last failed on, or -1.
         private int[] _layouts;
+        private int _mismatchCycles;
         private RegisterMap _layoutsMap;
         private readonly Log _log;
         private readonly int _ledCycles;
@@ -40,6 +41,12 @@ namespace EnergyLogger.Core.Runtime
 
         /// <summary>The InfluxDB writer, whose outbox takes each cycle's first sample too; null for none.</summary>
         public InfluxUplink Influx { get; set; }
+
+        /// <summary>Drafts the map again when a device's layout stays other than the map's; null keeps the map.</summary>
+        public IMapRediscovery Rediscovery { get; set; }
+
+        /// <summary>Cycles in a row with a layout other than the map's before the map is drafted again.</summary>
+        public const int RediscoverAfterCycles = 3;
 
         /// <param name="updater">The OTA updater, or null when this build has none.</param>
         /// <param name="journal">The boot journal whose boot count is the epoch of the samples' sequence numbers.</param>
@@ -174,6 +181,26 @@ namespace EnergyLogger.Core.Runtime
             }
 
             _stats.LayoutMismatch = text;
+            _mismatchCycles = text == null ? 0 : _mismatchCycles + 1;
+            if (Rediscovery != null && _mismatchCycles >= RediscoverAfterCycles)
+            {
+                _mismatchCycles = 0;
+                Rediscover(map);
+            }
+        }
+
+        /// <summary>The devices walked again and their map offered, to take over at the next cycle boundary.</summary>
+        private void Rediscover(RegisterMap map)
+        {
+            RegisterMap drafted = Rediscovery.Rediscover(map, _engine.BusFor(map.Devices[0].Slave));
+            if (drafted == null)
+            {
+                _log.Write(LogLevel.Warn, "poll", "the devices could not be walked again; the map stays", "layout", _stats.LayoutMismatch);
+                return;
+            }
+
+            _log.Write(LogLevel.Info, "poll", "map drafted again from the devices", "map", drafted.Name, "points", drafted.Points.Length.ToString());
+            _engine.Offer(drafted);
         }
 
         /// <summary>True when every expected register of the device was read good this cycle.</summary>

@@ -32,5 +32,8 @@ namespace EnergyLogger.Core.Runtime
 
         /// <summary>The InfluxDB write API (docs/local-access.md); null when samples are not written to InfluxDB.</summary>
         public IHttpPost Influx;
+
+        /// <summary>Makes the map again from the devices when their layout changed (SunSpec); null keeps the map.</summary>
+        public IMapRediscovery Rediscovery;
     }
 }

@@ -58,9 +58,11 @@ internal sealed class RunCommand
         int port = result.GetValue(_provisioningPort);
 
         RegisterMap? map;
+        SunSpecRediscovery? rediscovery = null;
         if (config.SunSpec is { } sunspec)
         {
-            map = SunSpecMap(config.Bus, sunspec, out string? problem);
+            rediscovery = new SunSpecRediscovery(sunspec.Units, sunspec.TimeZone, line => Console.Error.WriteLine($"energylogger run: {line}"));
+            map = SunSpecMap(config.Bus, rediscovery, out string? problem);
             if (map is null)
             {
                 // A failed start, not a wrong call, and no boot: the service manager starts the logger again.
@@ -76,7 +78,7 @@ internal sealed class RunCommand
         CsvSampleTap? csv = result.GetValue(_csvDir) is string dir
             ? new CsvSampleTap(CsvLog(dir), map, problem => Console.Error.WriteLine($"energylogger run: {problem}"))
             : null;
-        return Serve((log, watchdog) => new VirtualDevice(config, map, listen, log, watchdog, csv));
+        return Serve((log, watchdog) => new VirtualDevice(config, map, listen, log, watchdog, csv) { Rediscovery = rediscovery });
     }
 
     /// <summary>
@@ -134,35 +136,18 @@ internal sealed class RunCommand
     /// The map of a SunSpec site, drafted from the chains its devices hold now. A device that cannot be walked stops the
     /// start with the reason (exit 1) and counts as no boot, as any configuration error does; a service manager tries again.
     /// </summary>
-    private static RegisterMap? SunSpecMap(BusSettings settings, SunSpecConfig sunspec, out string? problem)
+    private static RegisterMap? SunSpecMap(BusSettings settings, SunSpecRediscovery sunspec, out string? problem)
     {
-        var devices = new List<SunSpecDevice>();
         try
         {
             using Bus bus = Bus.Open(settings);
-            ModbusMaster master = bus.CreateMaster(new SystemClock());
-            foreach (byte unit in sunspec.Units)
-            {
-                SunSpecDevice? device = SunSpecChain.Walk(master, unit, out problem);
-                if (device is null)
-                {
-                    return null;
-                }
-
-                Console.Error.WriteLine($"energylogger run: sunspec unit {unit}: " + string.Join(", ", device.Models.Select(m => $"{m.Id} at {m.Address} (L={m.Length})")));
-                devices.Add(device);
-            }
+            return sunspec.Draft(bus.CreateMaster(new SystemClock()), out problem);
         }
         catch (IOException e)
         {
             problem = e.Message;
             return null;
         }
-
-        string text = SunSpecDraft.Build(devices, "SunSpec site", sunspec.TimeZone);
-        RegisterMap? map = RegisterMapLoader.Load(text, out MapError? error);
-        problem = map is null ? $"the drafted map does not load: {error}" : null;
-        return map;
     }
 
     private static RegisterMap? LoadMap(string? path)

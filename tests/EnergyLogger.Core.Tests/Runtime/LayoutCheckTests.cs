@@ -1,4 +1,6 @@
 using EnergyLogger.Core.Registers;
+using EnergyLogger.Core.Runtime;
+using EnergyLogger.Core.Tests.Registers;
 using Xunit;
 using static EnergyLogger.Core.Tests.Registers.MapText;
 
@@ -84,5 +86,50 @@ public class LayoutCheckTests
     public void Expect_Bad_IsRefused(string expect, string message)
     {
         Assert.Equal(message, Fail(With(devices: "[{\"id\":\"inv\",\"slave\":1,\"expect\":" + expect + "}]")).Message);
+    }
+
+    private sealed class Redraft(string map) : IMapRediscovery
+    {
+        public int Calls { get; private set; }
+
+        public RegisterMap? Map { get; set; } = MapText.Load(map);
+
+        public RegisterMap? Rediscover(RegisterMap current, Core.Modbus.ModbusMaster bus)
+        {
+            Calls++;
+            return Map;
+        }
+    }
+
+    [Fact]
+    public void Mismatch_ThreeCyclesInARow_MapDraftedAgainFromTheDevices_AndTakenOver()
+    {
+        string map = Map.Replace("\"poll\":\"fast\",\"target\":\"pv.power\"", "\"poll\":\"fast\",\"target\":\"grid.power\"");
+        // What a walk of the device finds: a common model of 66, so everything one register further on.
+        var redraft = new Redraft(map.Replace("1,65]", "1,66]").Replace("40069,", "40070,").Replace("40083", "40084").Replace("40084,\"type\":\"int16\",\"poll\":\"fast\"}", "40085,\"type\":\"int16\",\"poll\":\"fast\"}"));
+        var rig = new LoopRig(map, rediscovery: redraft);
+        rig.Slave.SetHolding(40000, 0x5375, 0x6E53, 1, 66).SetHolding(40069, 0, 103, 50).SetHolding(40083, 0, 1234, 0);
+        rig.Run(12_000);
+
+        Assert.Equal(1, redraft.Calls);
+        Assert.Single(rig.Sink.Lines, l => l.Contains("msg=\"map drafted again from the devices\" map=test", StringComparison.Ordinal));
+        rig.Run(6_000);
+        Assert.Equal(2, rig.Sink.Lines.Count(l => l.Contains("msg=\"map taken over\"", StringComparison.Ordinal)));
+        Assert.Equal(1234.0, rig.Samples().Last().GetProperty("grid").GetProperty("power").GetDouble());
+        Assert.Equal(1, redraft.Calls);
+    }
+
+    [Fact]
+    public void Mismatch_DevicesCannotBeWalked_MapStays_AskedAgainLater()
+    {
+        string map = Map.Replace("\"poll\":\"fast\",\"target\":\"pv.power\"", "\"poll\":\"fast\",\"target\":\"grid.power\"");
+        var redraft = new Redraft(map) { Map = null };
+        var rig = new LoopRig(map, rediscovery: redraft);
+        rig.Slave.SetHolding(40000, 0x5375, 0x6E53, 1, 66).SetHolding(40069, 103, 50).SetHolding(40083, 100, 0);
+        rig.Run(30_000);
+
+        Assert.True(redraft.Calls >= 2, $"{redraft.Calls} calls");
+        Assert.Contains(rig.Sink.Lines, l => l.Contains("msg=\"the devices could not be walked again; the map stays\" layout=inverter@40003", StringComparison.Ordinal));
+        Assert.DoesNotContain(rig.Sink.Lines, l => l.Contains("map drafted again", StringComparison.Ordinal));
     }
 }

@@ -31,7 +31,8 @@ internal sealed class LoopRig
 
     public LoopRig(string? map = null, bool provisioned = true, MemoryFileStore? store = null, RuntimeOptions? options = null,
         IByteLink? link = null, bool synced = true, FakeUpdater? updater = null, bool button = false,
-        Func<VirtualClock, MemoryFileStore, Log, IUpdater>? ota = null, FirmwareIdentity? firmware = null, IAccessPoint? accessPoint = null)
+        Func<VirtualClock, MemoryFileStore, Log, IUpdater>? ota = null, FirmwareIdentity? firmware = null, IAccessPoint? accessPoint = null,
+        IMapRediscovery? rediscovery = null)
     {
         Clock = new VirtualClock(StartMs) { WallClockSynced = synced };
         Store = store ?? new MemoryFileStore();
@@ -67,6 +68,7 @@ internal sealed class LoopRig
             Memory = Memory,
             Updater = (IUpdater?)updater ?? Ota,
             AccessPoint = accessPoint,
+            Rediscovery = rediscovery,
         };
         Boot = BootContext.Read(Store, Options, log);
         Loop = new MainLoop(Boot, MapText.Load(map ?? DefaultMap), Ports, firmware ?? new FirmwareIdentity("1.2.3", "20260201.4"), Options);
