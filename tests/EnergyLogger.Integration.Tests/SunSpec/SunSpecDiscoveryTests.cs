@@ -161,11 +161,11 @@ public class SunSpecDiscoveryTests
     }
 
     /// <summary>
-    /// An SMA Sunny Tripower (or a Sunny Boy Storage, which adds model 124) as SMA's SunSpec Modbus interface lays out its
-    /// chain: common 1 with L=66, 11 and 12 (network), inverter 103, nameplate, settings, status and controls 120-123,
-    /// storage 124, volt-var 126 and MPPT 160 with two inputs (SMA, "SunSpec Modbus Interface", technical information
-    /// SunSpec_Modbus-TI-en; model lengths from the SunSpec Information Model Reference). Models the logger has no points
-    /// for are walked past by their L and checked like the others.
+    /// An SMA Sunny Tripower (with model 124 as a Sunny Boy Storage adds it) laid out as SMA documents its SunSpec profile:
+    /// unit id 126, common 1 with L=66 (a pad at its end), 11 and 12 (network), inverter 103, 120-123, volt-var 126 and
+    /// MPPT 160 (SMA technical information SunSpecModbus-TI-en-11 and STP60-SunSpec_Modbus-TI-en-12; the SMA Data Manager
+    /// M manual's list of SunSpec models; lengths from the SunSpec Information Model Reference). Models the logger has no
+    /// points for are walked past by their L and checked like the others.
     /// </summary>
     [Fact]
     public async Task SmaStyleChain_ReadWithNoMap()
