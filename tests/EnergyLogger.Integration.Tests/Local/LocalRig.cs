@@ -45,6 +45,9 @@ internal sealed class LocalRig : IAsyncDisposable
 
     public int Port { get; } = MosquittoBroker.FreePort();
 
+    /// <summary>The logger's data folder (outboxes, settings).</summary>
+    public string DataDir => Path.Combine(_dir, "data");
+
     public KaaLikeResponder Kaa { get; private set; } = null!;
 
     /// <summary>The pymodbus slave the logger polls; with <c>logRequests</c> its request log tells what reached the bus.</summary>
