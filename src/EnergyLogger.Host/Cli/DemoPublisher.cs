@@ -62,7 +62,13 @@ internal sealed class DemoPublisher : IDisposable
         Report();
         _uplink.Close();
         OutboxCounters counters = _uplink.Outbox.Counters;
-        Console.WriteLine($"broker: {counters.Appended} samples stored, {counters.Acknowledged} acknowledged in {counters.BatchesAcknowledged} batches, {_uplink.Outbox.Pending} left");
+        string tls = _uplink.TlsProtocol switch
+        {
+            System.Security.Authentication.SslProtocols.Tls13 => ", over TLS 1.3",
+            System.Security.Authentication.SslProtocols.Tls12 => ", over TLS 1.2",
+            _ => "",
+        };
+        Console.WriteLine($"broker: {counters.Appended} samples stored, {counters.Acknowledged} acknowledged in {counters.BatchesAcknowledged} batches, {_uplink.Outbox.Pending} left{tls}");
         if (drained)
         {
             return 0;

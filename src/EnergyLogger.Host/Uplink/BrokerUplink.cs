@@ -46,6 +46,9 @@ internal sealed class BrokerUplink : IDisposable
 
     public bool Online => _link.State == LinkState.Online;
 
+    /// <summary>The TLS version the broker agreed to on the last connection; None for plain MQTT or none yet.</summary>
+    public System.Security.Authentication.SslProtocols TlsProtocol => _client.TlsProtocol;
+
     /// <summary>Stores the sample for delivery and, while online, shows it on the retained state topic.</summary>
     public AppendStatus Enqueue(byte[] sample, int offset, int count)
     {
