@@ -19,12 +19,14 @@ internal sealed class MapSunSpecCommand
     private readonly Option<string> _units = CliOption.Text("--units", "LIST", "unit (slave) ids to walk, e.g. 1,2 for an inverter and its meter [default: 1]");
     private readonly Option<string> _output = CliOption.Text("--output", "FILE", "write the map here [default: standard output]");
     private readonly Option<string> _name = CliOption.Text("--name", "NAME", "the map's name [default: the common model's manufacturer and model]");
+    private readonly Option<string> _overrides = CliOption.Text("--overrides", "FILE",
+        "points, computed fields, value maps and device members (JSON lists matched by name or id) that replace or add to the draft's");
 
     public static Command Create()
     {
         var sunspec = new MapSunSpecCommand();
         var command = new NotedCommand("sunspec", "walk a SunSpec device's chain of models and write the map the logger reads it with", BusOptions.HelpText);
-        Array.ForEach<Option>([.. sunspec._bus.All, sunspec._units, sunspec._output, sunspec._name], command.Add);
+        Array.ForEach<Option>([.. sunspec._bus.All, sunspec._units, sunspec._output, sunspec._name, sunspec._overrides], command.Add);
         command.SetAction(sunspec.Run);
         return command;
     }
@@ -32,6 +34,13 @@ internal sealed class MapSunSpecCommand
     private int Run(ParseResult result)
     {
         BusSettings settings = _bus.Parse(result);
+        System.Text.Json.Nodes.JsonObject? overrides = null;
+        if (result.GetValue(_overrides) is string overridesFile
+            && (overrides = SunSpecDraft.ReadOverrides(overridesFile, out string? overridesProblem)) is null)
+        {
+            throw new UsageException($"--overrides: {overridesProblem}");
+        }
+
         byte[] units = SlaveIds.Parse(result.GetValue(_units) ?? "1", out string? unitError) ?? throw new UsageException($"--units: {unitError}");
         var devices = new List<SunSpecDevice>();
         string? name = result.GetValue(_name);
@@ -54,7 +63,16 @@ internal sealed class MapSunSpecCommand
             }
         }
 
-        string text = SunSpecDraft.Build(devices, name ?? "SunSpec device");
+        string text;
+        try
+        {
+            text = SunSpecDraft.Build(devices, name ?? "SunSpec device", overrides: overrides);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--overrides: {e.Message}");
+        }
+
         if (RegisterMapLoader.Load(text, out MapError? mapError) is null)
         {
             Console.Error.WriteLine($"energylogger: the drafted map does not load: {mapError}");

@@ -61,7 +61,7 @@ internal sealed class RunCommand
         SunSpecRediscovery? rediscovery = null;
         if (config.SunSpec is { } sunspec)
         {
-            rediscovery = new SunSpecRediscovery(sunspec.Units, sunspec.TimeZone, line => Console.Error.WriteLine($"energylogger run: {line}"));
+            rediscovery = new SunSpecRediscovery(sunspec.Units, sunspec.TimeZone, sunspec.Overrides, line => Console.Error.WriteLine($"energylogger run: {line}"));
             map = SunSpecMap(config.Bus, rediscovery, out string? problem);
             if (map is null)
             {

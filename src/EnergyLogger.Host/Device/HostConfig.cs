@@ -19,7 +19,7 @@ namespace EnergyLogger.Host.Device;
 internal sealed class HostConfig
 {
     private static readonly string[] TopMembers = ["bus", "map", "sunspec", "data", "settings", "caFile", "mac", "poll", "cloud", "loop", "ota", "logLevel", "wifi", "clock", "influx"];
-    private static readonly string[] SunSpecMembers = ["units", "timeZone"];
+    private static readonly string[] SunSpecMembers = ["units", "timeZone", "overrides"];
     private static readonly string[] BusMembers = ["port", "baud", "parity", "stopBits", "rs485", "tcp", "rtuOverTcp", "timeoutMs", "retries", "connectDelayMs"];
     private static readonly string[] PollMembers = ["fastMs", "normalMs", "slowMs", "budgetMs"];
     private static readonly string[] CloudMembers = ["backoffBaseMs", "backoffMaxMs", "keepAliveS", "replyTimeoutMs", "connectTimeoutMs"];
@@ -121,11 +121,11 @@ internal sealed class HostConfig
             Member(root, "clock") is { } clock ? WallTime.Read(clock) : null,
             Member(root, "influx") is { } influx ? InfluxConfig.Read(influx) : null)
         {
-            SunSpec = Member(root, "sunspec") is { } sunspec ? ReadSunSpec(sunspec, Member(root, "map") is not null) : null,
+            SunSpec = Member(root, "sunspec") is { } sunspec ? ReadSunSpec(sunspec, Member(root, "map") is not null, dir) : null,
         };
     }
 
-    private static SunSpecConfig ReadSunSpec(JsonElement sunspec, bool withMap)
+    private static SunSpecConfig ReadSunSpec(JsonElement sunspec, bool withMap, string dir)
     {
         if (withMap)
         {
@@ -150,7 +150,14 @@ internal sealed class HostConfig
         }
 
         string? zone = Member(sunspec, "timeZone") is { } z ? z.GetRawText() : null;
-        return new SunSpecConfig(units.Count == 0 ? [1] : [.. units], zone);
+        System.Text.Json.Nodes.JsonObject? overrides = null;
+        if (OptionalText(sunspec, "overrides") is { } file
+            && (overrides = EnergyLogger.Host.SunSpec.SunSpecDraft.ReadOverrides(Path.Combine(dir, file), out string? problem)) is null)
+        {
+            throw new UsageException($"$.sunspec.overrides: {problem}");
+        }
+
+        return new SunSpecConfig(units.Count == 0 ? [1] : [.. units], zone, overrides);
     }
 
     /// <summary>The configured MAC, or the first network interface's, or a fixed locally administered one.</summary>
@@ -347,4 +354,4 @@ internal sealed class HostConfig
 }
 
 /// <summary>The units whose SunSpec chains make the map, and the map's <c>timeZone</c> (JSON) for its daily counters.</summary>
-internal sealed record SunSpecConfig(byte[] Units, string? TimeZone);
+internal sealed record SunSpecConfig(byte[] Units, string? TimeZone, System.Text.Json.Nodes.JsonObject? Overrides = null);

@@ -27,7 +27,7 @@ internal static class SunSpecDraft
     public static bool IsMeter(int id) => id is >= 201 and <= 204 or >= 211 and <= 214;
 
     /// <summary>The map text for these devices, unit by unit; the first device is the inverter unless only meters answer.</summary>
-    public static string Build(IReadOnlyList<SunSpecDevice> devices, string name, string? timeZone = null)
+    public static string Build(IReadOnlyList<SunSpecDevice> devices, string name, string? timeZone = null, JsonObject? overrides = null)
     {
         bool meter = devices.Any(d => d.Models.Any(m => IsMeter(m.Id)));
         bool battery802 = devices.Any(d => d.Models.Any(m => m.Id == S.Battery));
@@ -59,7 +59,81 @@ internal static class SunSpecDraft
             map.Remove("timeZone");
         }
 
+        if (overrides is not null)
+        {
+            Override(map, overrides);
+        }
+
         return map.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>An override file's text as the object <see cref="Override"/> takes, or null with <paramref name="problem"/>.</summary>
+    public static JsonObject? ReadOverrides(string path, out string? problem)
+    {
+        problem = null;
+        try
+        {
+            if (JsonNode.Parse(File.ReadAllText(path)) is JsonObject overrides)
+            {
+                return overrides;
+            }
+
+            problem = $"{path}: expected an object";
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            problem = $"{path}: {e.Message}";
+        }
+
+        return null;
+    }
+
+    /// <summary>The members an override file may hold: lists whose entries are matched by name (devices by id).</summary>
+    public static readonly string[] OverrideMembers = ["devices", "valueMaps", "points", "metadata", "computed"];
+
+    /// <summary>
+    /// A map's own additions and corrections on top of the draft (a vendor that uses model 160's modules for its battery):
+    /// an entry with the name of a drafted one replaces it, a device entry with a drafted id adds or replaces its members,
+    /// any other entry is added. The loader then checks the result as it checks any map.
+    /// </summary>
+    public static void Override(JsonObject map, JsonObject overrides)
+    {
+        foreach ((string member, JsonNode? value) in overrides)
+        {
+            if (!OverrideMembers.Contains(member) || value is not JsonArray entries)
+            {
+                throw new ArgumentException($"{member}: an override holds only the lists {string.Join(", ", OverrideMembers)}");
+            }
+
+            string key = member == "devices" ? "id" : "name";
+            var list = (JsonArray)map[member]!;
+            foreach (JsonNode? entry in entries)
+            {
+                if (entry is not JsonObject added || added[key]?.GetValueKind() != JsonValueKind.String)
+                {
+                    throw new ArgumentException($"{member}: each entry is an object with its {key}");
+                }
+
+                string id = added[key]!.GetValue<string>();
+                var copy = (JsonObject)added.DeepClone();
+                if (list.OfType<JsonObject>().FirstOrDefault(e => e[key]?.GetValue<string>() == id) is not JsonObject drafted)
+                {
+                    list.Add(copy);
+                }
+                else if (member == "devices")
+                {
+                    foreach ((string name, JsonNode? node) in copy.ToList())
+                    {
+                        copy.Remove(name);
+                        drafted[name] = node;
+                    }
+                }
+                else
+                {
+                    list[list.IndexOf(drafted)] = copy;
+                }
+            }
+        }
     }
 
     private static JsonObject Texts(params string[] texts)

@@ -8,7 +8,7 @@ namespace EnergyLogger.Host.SunSpec;
 /// <c>run</c>'s "sunspec": the units' chains walked and the map drafted, at start on a bus of its own and, when a device's
 /// layout stays other than the map's, again on the loop's bus between cycles (<see cref="IMapRediscovery"/>).
 /// </summary>
-internal sealed class SunSpecRediscovery(byte[] units, string? timeZone, Action<string> say) : IMapRediscovery
+internal sealed class SunSpecRediscovery(byte[] units, string? timeZone, System.Text.Json.Nodes.JsonObject? overrides, Action<string> say) : IMapRediscovery
 {
     /// <summary>The map of the units' chains as they are now, or null with <paramref name="problem"/> saying why not.</summary>
     public RegisterMap? Draft(ModbusMaster master, out string? problem)
@@ -26,7 +26,18 @@ internal sealed class SunSpecRediscovery(byte[] units, string? timeZone, Action<
             devices.Add(device);
         }
 
-        RegisterMap? map = RegisterMapLoader.Load(SunSpecDraft.Build(devices, "SunSpec site", timeZone), out MapError? error);
+        string text;
+        try
+        {
+            text = SunSpecDraft.Build(devices, "SunSpec site", timeZone, overrides);
+        }
+        catch (ArgumentException e)
+        {
+            problem = $"overrides: {e.Message}";
+            return null;
+        }
+
+        RegisterMap? map = RegisterMapLoader.Load(text, out MapError? error);
         problem = map is null ? $"the drafted map does not load: {error}" : null;
         return map;
     }

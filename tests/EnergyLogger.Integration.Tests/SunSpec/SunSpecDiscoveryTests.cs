@@ -56,7 +56,9 @@ public class SunSpecDiscoveryTests
             Long(w, 36, 4567800); Long(w, 44, 1123400); w[52] = Sf(0);
         });
 
-    private static async Task<(string Map, string Json, RegisterMap Loaded)> Discover(params SunSpecImage[] devices)
+    private static Task<(string Map, string Json, RegisterMap Loaded)> Discover(params SunSpecImage[] devices) => Discover(null, devices);
+
+    private static async Task<(string Map, string Json, RegisterMap Loaded)> Discover(System.Text.Json.Nodes.JsonObject? overrides, params SunSpecImage[] devices)
     {
         await using MapPeer peer = await MapPeer.StartTcpAsync(devices.Select(d => d.ToImage()).ToArray());
         using TcpLink link = TcpLink.Connect("127.0.0.1", peer.TcpPort, 5000);
@@ -70,7 +72,7 @@ public class SunSpecDiscoveryTests
             chains.Add(chain!);
         }
 
-        string text = SunSpecDraft.Build(chains, "test");
+        string text = SunSpecDraft.Build(chains, "test", overrides: overrides);
         RegisterMap? map = RegisterMapLoader.Load(text, out MapError? mapError);
         Assert.True(map != null, $"{mapError}\n{text}");
         var engine = new PollEngine(new MapSlot(map!), [master], clock, new PollOptions { CycleBudgetMs = 0 });
@@ -244,5 +246,34 @@ public class SunSpecDiscoveryTests
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Contains("SunSpec marker 'SunS' at holding 40000: 'energylogger map sunspec --units 1' makes its map from its chain", outcome.Stdout);
+    }
+
+    [Fact]
+    public async Task Overrides_MpptModuleUsedForTheBattery_ReplacesTheDraftedPointAndSetsTheDevicesSign()
+    {
+        // Model 160 at 40121: module 3 starts at 40123 + 8 + 40, its DCW 11 further on; DCW_SF is the model's third register.
+        var overrides = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse("""
+            { "points": [ { "name": "mppt3_w", "device": "inverter", "address": 40182, "type": "int16", "scaleFactor": "sf_40125",
+                            "poll": "fast", "target": "battery.power" } ],
+              "devices": [ { "id": "inverter", "signs": { "battery": "discharge_positive" } } ] }
+            """)!;
+
+        (string map, string json, _) = await Discover(overrides, Inverter103(1).Model(160, 8 + (3 * 20), Mppt(3)));
+
+        ReadyMapPolling.AssertValues(json, [("battery.power", -1200), ("pv.mppt2.power", 1100)]);
+        System.Text.Json.JsonElement mppt3 = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("pv").GetProperty("mppt3");
+        Assert.False(mppt3.TryGetProperty("power", out _));
+        Assert.Equal(340.2, mppt3.GetProperty("voltage").GetDouble());
+        Assert.Contains("\"discharge_positive\"", map);
+        Assert.Contains("\"expect\"", map);
+    }
+
+    [Fact]
+    public void Overrides_OtherMembers_AreRefused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => SunSpecDraft.Override(new System.Text.Json.Nodes.JsonObject(),
+            (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse("""{"format":"x"}""")!));
+
+        Assert.Equal("format: an override holds only the lists devices, valueMaps, points, metadata, computed", error.Message);
     }
 }
