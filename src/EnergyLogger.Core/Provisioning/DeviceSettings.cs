@@ -91,6 +91,13 @@ namespace EnergyLogger.Core.Provisioning
 
         public bool LocalGateway => Get(SettingFields.LocalGateway) == "on";
 
+        /// <summary>The InfluxDB server's base URL; empty when the logger writes to no InfluxDB.</summary>
+        public string InfluxUrl => Get(SettingFields.InfluxUrl);
+
+        public string InfluxPassword => Get(SettingFields.InfluxPassword);
+
+        public string InfluxToken => Get(SettingFields.InfluxToken);
+
         /// <summary>The canonical text of a field; empty when it is not set.</summary>
         public string Get(SettingField field)
         {

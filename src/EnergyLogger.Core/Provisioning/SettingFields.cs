@@ -51,11 +51,31 @@ namespace EnergyLogger.Core.Provisioning
         /// </summary>
         public static readonly SettingField LocalGateway = new SettingField(23, 24, "local.gateway", new ChoiceRule(new[] { "on", "off" }), "off", FieldFlags.None);
 
+        /// <summary>
+        /// InfluxDB (docs/local-access.md, "InfluxDB"): the server's base URL, then a 1.x database (with a user and password
+        /// when it has authentication) or a 2.x org, bucket and token. The password and token are write-only, like the
+        /// Wi-Fi key. Only the Linux gateway writes to InfluxDB; the dongle keeps them for when it does.
+        /// </summary>
+        public static readonly SettingField InfluxUrl = new SettingField(24, 25, "influx.url", new UrlRule(), "", FieldFlags.None);
+
+        public static readonly SettingField InfluxDb = new SettingField(25, 26, "influx.db", new TextRule(SettingsLimits.TopicTextLength), "", FieldFlags.None);
+
+        public static readonly SettingField InfluxUser = new SettingField(26, 27, "influx.user", new TextRule(SettingsLimits.CredentialBytes), "", FieldFlags.Credential);
+
+        public static readonly SettingField InfluxPassword = new SettingField(27, 28, "influx.password", new TextRule(SettingsLimits.CredentialBytes), "", FieldFlags.Secret | FieldFlags.Credential);
+
+        public static readonly SettingField InfluxOrg = new SettingField(28, 29, "influx.org", new TextRule(SettingsLimits.TopicTextLength), "", FieldFlags.None);
+
+        public static readonly SettingField InfluxBucket = new SettingField(29, 30, "influx.bucket", new TextRule(SettingsLimits.TopicTextLength), "", FieldFlags.None);
+
+        public static readonly SettingField InfluxToken = new SettingField(30, 31, "influx.token", new TextRule(SettingsLimits.CredentialBytes), "", FieldFlags.Secret | FieldFlags.Credential);
+
         public static readonly SettingField[] All =
         {
             WifiSsid, WifiKey, MqttHost, MqttPort, MqttTls, MqttUsername, MqttPassword, MqttCa, CloudMode,
             KaaToken, KaaApp, MqttPrefix, SerialBaud, SerialParity, SerialStopBits, SerialSlave, WatchdogGpio, MqttDiscovery,
             LocalModbus, LocalModbusPort, LocalModbusUnit, LocalHttp, LocalHttpPort, LocalGateway,
+            InfluxUrl, InfluxDb, InfluxUser, InfluxPassword, InfluxOrg, InfluxBucket, InfluxToken,
         };
 
         /// <summary>

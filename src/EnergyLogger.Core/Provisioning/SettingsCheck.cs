@@ -29,6 +29,50 @@ namespace EnergyLogger.Core.Provisioning
             {
                 RequireSet(settings, SettingFields.MqttPrefix, report, "required when cloud.mode is mqtt");
             }
+
+            CheckInflux(settings, report);
+        }
+
+        /// <summary>
+        /// InfluxDB: with a URL, either a 1.x database (a password only with a user) or all of a 2.x org, bucket and token,
+        /// as InfluxDB 1.x's /write and 2.x's /api/v2/write take them; without one, none of the others.
+        /// </summary>
+        private static void CheckInflux(DeviceSettings settings, ValidationReport report)
+        {
+            bool v1 = settings.IsSet(SettingFields.InfluxDb) || settings.IsSet(SettingFields.InfluxUser) || settings.IsSet(SettingFields.InfluxPassword);
+            bool v2 = settings.IsSet(SettingFields.InfluxOrg) || settings.IsSet(SettingFields.InfluxBucket) || settings.IsSet(SettingFields.InfluxToken);
+            if (!settings.IsSet(SettingFields.InfluxUrl))
+            {
+                if (v1 || v2)
+                {
+                    report.Add(SettingFields.InfluxUrl.Name, "required with the other influx settings");
+                }
+
+                return;
+            }
+
+            if (v1 && v2)
+            {
+                report.Add(SettingFields.InfluxDb.Name, "influx.db, .user and .password (1.x) exclude influx.org, .bucket and .token (2.x)");
+            }
+            else if (v1)
+            {
+                RequireSet(settings, SettingFields.InfluxDb, report, "required for InfluxDB 1.x (or set influx.org, .bucket and .token for 2.x)");
+                if (settings.IsSet(SettingFields.InfluxPassword) && !settings.IsSet(SettingFields.InfluxUser))
+                {
+                    report.Add(SettingFields.InfluxPassword.Name, "needs influx.user");
+                }
+            }
+            else
+            {
+                string reason = v2 ? "required for InfluxDB 2.x" : "influx.db (1.x), or influx.org, .bucket and .token (2.x), required with influx.url";
+                RequireSet(settings, v2 ? SettingFields.InfluxOrg : SettingFields.InfluxDb, report, reason);
+                if (v2)
+                {
+                    RequireSet(settings, SettingFields.InfluxBucket, report, reason);
+                    RequireSet(settings, SettingFields.InfluxToken, report, reason);
+                }
+            }
         }
 
         /// <summary>True when the settings can take the device into station mode.</summary>

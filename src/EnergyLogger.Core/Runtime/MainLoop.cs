@@ -287,6 +287,8 @@ namespace EnergyLogger.Core.Runtime
             log.AddSecret(boot.Settings.WifiKey);
             log.AddSecret(boot.Settings.MqttPassword);
             log.AddSecret(boot.Settings.KaaToken);
+            log.AddSecret(boot.Settings.InfluxPassword);
+            log.AddSecret(boot.Settings.InfluxToken);
             log.AddSecret(boot.Label.ApKey);
             log.AddSecret(boot.Label.Pop);
         }

@@ -40,6 +40,13 @@ internal sealed class ProvisionCommand
         ("local-gateway", "local.gateway", "on|off"),
         ("local-http", "local.http", "on|off"),
         ("local-http-port", "local.http.port", "N"),
+        ("influx-url", "influx.url", "URL"),
+        ("influx-db", "influx.db", "NAME"),
+        ("influx-user", "influx.user", "NAME"),
+        ("influx-password", "influx.password", "PASSWORD"),
+        ("influx-org", "influx.org", "ORG"),
+        ("influx-bucket", "influx.bucket", "BUCKET"),
+        ("influx-token", "influx.token", "TOKEN"),
     ];
 
     private readonly Argument<string> _address = new("HOST[:PORT]") { Arity = ArgumentArity.ZeroOrOne, Description = "the device: soft-AP address 192.168.4.1, port 4242 unless given" };

@@ -121,7 +121,7 @@ internal sealed class VirtualDevice
 
         using (bus)
         using (var mqtt = new MqttNetSession(clock))
-        using (InfluxPoster? influx = _config.Influx is null ? null : new InfluxPoster(_config.Influx))
+        using (InfluxPoster? influx = (_config.Influx ?? InfluxConfig.FromSettings(boot.Settings)) is { } writeTo ? new InfluxPoster(writeTo) : null)
         using (HostAccessPoint? accessPoint = _provisioning is null ? null : new HostAccessPoint(_provisioning, boot, clock, new ProvisioningListenerOptions(), log))
         {
             var restart = new InProcessRestart();

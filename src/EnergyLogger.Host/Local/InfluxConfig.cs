@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EnergyLogger.Core.Provisioning;
 using EnergyLogger.Host.Cli;
 using EnergyLogger.Host.Device;
 
@@ -33,28 +34,46 @@ internal sealed class InfluxConfig
         HostConfig.Expect(influx, JsonValueKind.Object, "$.influx");
         HostConfig.Known(influx, Members, "$.influx");
         string url = TextOf(influx, "url") ?? throw new UsageException("$.influx.url: required (http://HOST:8086)");
-        if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? server) || (server.Scheme != Uri.UriSchemeHttp && server.Scheme != Uri.UriSchemeHttps))
+        return Build(url, TextOf(influx, "db"), TextOf(influx, "user"), TextOf(influx, "password"), TextOf(influx, "org"), TextOf(influx, "bucket"),
+            TextOf(influx, "token"), HostConfig.Int(influx, "timeoutMs", 10_000, 100, 600_000, "$.influx"), "$.influx");
+    }
+
+    /// <summary>
+    /// From the port-4242 settings <c>influx.*</c> (docs/local-access.md), when the config file has no <c>influx</c> member;
+    /// null when <c>influx.url</c> is not set. The settings' own check has already matched 1.x or 2.x members.
+    /// </summary>
+    public static InfluxConfig? FromSettings(DeviceSettings settings)
+    {
+        if (settings.InfluxUrl.Length == 0)
         {
-            throw new UsageException("$.influx.url: an http:// or https:// URL");
+            return null;
         }
 
-        string? db = TextOf(influx, "db");
-        string? org = TextOf(influx, "org");
-        string? bucket = TextOf(influx, "bucket");
-        string? token = TextOf(influx, "token");
-        int timeoutMs = HostConfig.Int(influx, "timeoutMs", 10_000, 100, 600_000, "$.influx");
+        string? Of(SettingField field) => settings.IsSet(field) ? settings.Get(field) : null;
+        return Build(settings.InfluxUrl, Of(SettingFields.InfluxDb), Of(SettingFields.InfluxUser), Of(SettingFields.InfluxPassword), Of(SettingFields.InfluxOrg),
+            Of(SettingFields.InfluxBucket), Of(SettingFields.InfluxToken), 10_000, "influx settings");
+    }
+
+    private static InfluxConfig Build(string url, string? db, string? user, string? password, string? org, string? bucket, string? token, int timeoutMs,
+        string where)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? server) || (server.Scheme != Uri.UriSchemeHttp && server.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new UsageException(where + ".url: an http:// or https:// URL");
+        }
+
         string baseUrl = url.TrimEnd('/');
         if (db is not null)
         {
             if (org is not null || bucket is not null || token is not null)
             {
-                throw new UsageException("$.influx: db (InfluxDB 1.x) excludes org, bucket and token (2.x)");
+                throw new UsageException(where + ": db (InfluxDB 1.x) excludes org, bucket and token (2.x)");
             }
 
             string query = "db=" + Uri.EscapeDataString(db) + "&precision=ms";
-            if (TextOf(influx, "user") is { } user)
+            if (user is not null)
             {
-                query += "&u=" + Uri.EscapeDataString(user) + "&p=" + Uri.EscapeDataString(TextOf(influx, "password") ?? "");
+                query += "&u=" + Uri.EscapeDataString(user) + "&p=" + Uri.EscapeDataString(password ?? "");
             }
 
             return new InfluxConfig(new Uri(baseUrl + "/write?" + query), null, timeoutMs);
@@ -62,12 +81,12 @@ internal sealed class InfluxConfig
 
         if (org is null || bucket is null || token is null)
         {
-            throw new UsageException("$.influx: db (InfluxDB 1.x), or org, bucket and token (2.x), required");
+            throw new UsageException(where + ": db (InfluxDB 1.x), or org, bucket and token (2.x), required");
         }
 
-        if (TextOf(influx, "user") is not null || TextOf(influx, "password") is not null)
+        if (user is not null || password is not null)
         {
-            throw new UsageException("$.influx: user and password are for db (1.x); 2.x takes a token");
+            throw new UsageException(where + ": user and password are for db (1.x); 2.x takes a token");
         }
 
         return new InfluxConfig(

@@ -128,9 +128,9 @@ public class FieldRuleTests
     }
 
     [Fact]
-    public void Fields_Secrets_AreTheThreeCredentialsThatAuthenticate()
+    public void Fields_Secrets_AreTheCredentialsThatAuthenticate()
     {
-        Assert.Equal(["wifi.key", "mqtt.password", "kaa.token"], SettingFields.All.Where(f => f.IsSecret).Select(f => f.Name));
+        Assert.Equal(["wifi.key", "mqtt.password", "kaa.token", "influx.password", "influx.token"], SettingFields.All.Where(f => f.IsSecret).Select(f => f.Name));
     }
 
     [Fact]

@@ -30,7 +30,8 @@ public class ProvisioningSessionTests
         Assert.Equal(
             "ok stored=none changed=no wifi.ssid=(not set) wifi.key=(not set) mqtt.host=\"mqtt.cloud.kaaiot.com\" mqtt.port=8883 " +
             "mqtt.tls=on mqtt.username=(not set) mqtt.password=(not set) mqtt.ca=(not set) cloud.mode=kaa kaa.token=(not set) " +
-            "kaa.app=(not set) mqtt.prefix=(not set) serial.baud=9600 serial.parity=none serial.stop=1 serial.slave=1 watchdog.gpio=none mqtt.discovery=off local.modbus=off local.modbus.port=502 local.modbus.unit=1 local.http=off local.http.port=80 local.gateway=off",
+            "kaa.app=(not set) mqtt.prefix=(not set) serial.baud=9600 serial.parity=none serial.stop=1 serial.slave=1 watchdog.gpio=none mqtt.discovery=off local.modbus=off local.modbus.port=502 local.modbus.unit=1 local.http=off local.http.port=80 local.gateway=off " +
+            "influx.url=(not set) influx.db=(not set) influx.user=(not set) influx.password=(not set) influx.org=(not set) influx.bucket=(not set) influx.token=(not set)",
             _client.Line("status"));
     }
 

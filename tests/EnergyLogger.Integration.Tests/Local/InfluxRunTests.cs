@@ -62,3 +62,47 @@ public sealed class InfluxRunTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 }
+
+/// <summary>
+/// The same writer configured by the port-4242 settings <c>influx.*</c> instead of the config file's <c>influx</c> member:
+/// Debian's InfluxDB 1.x receives the samples, and the password never shows in the log.
+/// </summary>
+public sealed class InfluxSettingsRunTests : IAsyncLifetime
+{
+    private const string Password = "influx-s3cret-pw";
+    private readonly InfluxPeer _influx = new();
+    private LocalRig? _rig;
+
+    public async Task InitializeAsync()
+    {
+        _rig = await LocalRig.StartAsync(serverOn: false, settings: new()
+        {
+            ["influx.url"] = _influx.Url, ["influx.db"] = InfluxPeer.Database, ["influx.user"] = "logger", ["influx.password"] = Password,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_rig is not null)
+        {
+            await _rig.DisposeAsync();
+        }
+
+        _influx.Dispose();
+    }
+
+    [Fact]
+    public void Influx_FromTheSettings_WritesTheCloudsSamples_AndHidesThePassword()
+    {
+        Assert.True(WaitUntil(() => _influx.Query("SELECT seq FROM energylogger").Count >= 3, LocalRig.Patience), _rig!.Logger.Log + _influx.Log);
+
+        foreach (JsonElement[] row in _influx.Query("SELECT seq, \"grid.power\" FROM energylogger"))
+        {
+            JsonElement sample = _rig.Kaa.Samples.First(s => s.GetProperty("seq").GetInt64() == row[1].GetInt64());
+            Assert.Equal(sample.GetProperty("ts").GetInt64(), row[0].GetInt64());
+            Assert.Equal(sample.GetProperty("grid").GetProperty("power").GetDouble(), row[2].GetDouble());
+        }
+
+        Assert.DoesNotContain(Password, _rig.Logger.Log, StringComparison.Ordinal);
+    }
+}

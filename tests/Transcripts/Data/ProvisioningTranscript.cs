@@ -42,9 +42,9 @@ tcp open
   clock 62000
   tcp> ok energy-logger provisioning, protocol 1; help lists the verbs
 tcp< help
-  tcp> ok verbs: help status get set clear ca check apply discard quit; fields: wifi.ssid wifi.key mqtt.host mqtt.port mqtt.tls mqtt.username mqtt.password mqtt.ca cloud.mode kaa.token kaa.app mqtt.prefix serial.baud serial.parity serial.stop serial.slave watchdog.gpio mqtt.discovery local.modbus local.modbus.port local.modbus.unit local.http local.http.port local.gateway; see docs/provisioning.md
+  tcp> ok verbs: help status get set clear ca check apply discard quit; fields: wifi.ssid wifi.key mqtt.host mqtt.port mqtt.tls mqtt.username mqtt.password mqtt.ca cloud.mode kaa.token kaa.app mqtt.prefix serial.baud serial.parity serial.stop serial.slave watchdog.gpio mqtt.discovery local.modbus local.modbus.port local.modbus.unit local.http local.http.port local.gateway influx.url influx.db influx.user influx.password influx.org influx.bucket influx.token; see docs/provisioning.md
 tcp< status
-  tcp> ok stored=none changed=no wifi.ssid=(not set) wifi.key=(not set) mqtt.host=""mqtt.cloud.kaaiot.com"" mqtt.port=8883 mqtt.tls=on mqtt.username=(not set) mqtt.password=(not set) mqtt.ca=(not set) cloud.mode=kaa kaa.token=(not set) kaa.app=(not set) mqtt.prefix=(not set) serial.baud=9600 serial.parity=none serial.stop=1 serial.slave=1 watchdog.gpio=none mqtt.discovery=off local.modbus=off local.modbus.port=502 local.modbus.unit=1 local.http=off local.http.port=80 local.gateway=off
+  tcp> ok stored=none changed=no wifi.ssid=(not set) wifi.key=(not set) mqtt.host=""mqtt.cloud.kaaiot.com"" mqtt.port=8883 mqtt.tls=on mqtt.username=(not set) mqtt.password=(not set) mqtt.ca=(not set) cloud.mode=kaa kaa.token=(not set) kaa.app=(not set) mqtt.prefix=(not set) serial.baud=9600 serial.parity=none serial.stop=1 serial.slave=1 watchdog.gpio=none mqtt.discovery=off local.modbus=off local.modbus.port=502 local.modbus.unit=1 local.http=off local.http.port=80 local.gateway=off influx.url=(not set) influx.db=(not set) influx.user=(not set) influx.password=(not set) influx.org=(not set) influx.bucket=(not set) influx.token=(not set)
 tcp< set wifi.ssid Home Net
   tcp> ok wifi.ssid set
 tcp< set wifi.key short
@@ -120,16 +120,16 @@ tcp< -----END CERTIFICATE-----
 tcp< ca end
   tcp> ok mqtt.ca set, 1 certificate
 tcp< status
-  tcp> ok stored=none changed=yes wifi.ssid=""Home Net"" wifi.key=(set) mqtt.host=""192.168.1.10"" mqtt.port=1883 mqtt.tls=off mqtt.username=(not set) mqtt.password=(not set) mqtt.ca=(1 certificate) cloud.mode=mqtt kaa.token=(not set) kaa.app=(not set) mqtt.prefix=""home/energy"" serial.baud=9600 serial.parity=none serial.stop=1 serial.slave=1 watchdog.gpio=none mqtt.discovery=off local.modbus=off local.modbus.port=502 local.modbus.unit=1 local.http=off local.http.port=80 local.gateway=off
+  tcp> ok stored=none changed=yes wifi.ssid=""Home Net"" wifi.key=(set) mqtt.host=""192.168.1.10"" mqtt.port=1883 mqtt.tls=off mqtt.username=(not set) mqtt.password=(not set) mqtt.ca=(1 certificate) cloud.mode=mqtt kaa.token=(not set) kaa.app=(not set) mqtt.prefix=""home/energy"" serial.baud=9600 serial.parity=none serial.stop=1 serial.slave=1 watchdog.gpio=none mqtt.discovery=off local.modbus=off local.modbus.port=502 local.modbus.unit=1 local.http=off local.http.port=80 local.gateway=off influx.url=(not set) influx.db=(not set) influx.user=(not set) influx.password=(not set) influx.org=(not set) influx.bucket=(not set) influx.token=(not set)
 tcp< check
   tcp> ok ready to apply
 flash refuse
 tcp< apply
-  flash> replace settings.rec 245 AFB4B0A5 refused
+  flash> replace settings.rec 266 AF3D262F refused
   tcp> error storage: the settings could not be stored; nothing was applied
 flash accept
 tcp< apply
-  flash> replace settings.rec 245 AFB4B0A5
+  flash> replace settings.rec 266 AF3D262F
   tcp> ok applied as record 1; rebooting into station mode
   tcp closed
 tcp open
@@ -183,7 +183,7 @@ run 6000
 button up
 run 2000
   clock 9000
-  flash> replace settings.rec 216 9B16BA71
+  flash> replace settings.rec 237 C812778A
   log> lvl=info src=leds msg=state wifi=connected mqtt=connected modbus=on ota=off reset=off
   log> lvl=info src=loop msg=restarting reason=factory-reset detail=""credentials wiped by a long press""
   mqtt> disconnect
