@@ -94,6 +94,12 @@ namespace EnergyLogger.Device
                 new ProvisioningServer(boot.SettingsStore, clock, gate, ProvisioningSessions, ProvisioningIdleMs, loop.SettingsApplied).Start();
             }
 
+            // The status page and /api/status, when the settings turn them on (docs/local-access.md).
+            if (loop.Status != null)
+            {
+                new StatusHttpServer(boot.Settings.LocalHttpPort, loop.Status, clock, log).Start();
+            }
+
             // The local MODBUS TCP server follows the settings and the cloud config: started after the join, since a
             // listening socket bound before the interface is up does not accept.
             if (loop.Local != null)
@@ -101,7 +107,8 @@ namespace EnergyLogger.Device
                 new ModbusTcpServer(loop.Local, clock, log).Start();
 
                 // mDNS: energy-logger-xxxx.local with _energylogger._tcp and, while the server runs, _modbus._tcp.
-                var responder = new MdnsResponder(network.Mac, wiring.Firmware().Version, CloudSettings.MacText(network.Mac), 0);
+                int statusPort = loop.Status == null ? 0 : boot.Settings.LocalHttpPort;
+                var responder = new MdnsResponder(network.Mac, wiring.Firmware().Version, CloudSettings.MacText(network.Mac), statusPort);
                 new MdnsAnnouncer(responder, network, loop.Local.Switch, log).Start();
             }
 

@@ -1,0 +1,184 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using EnergyLogger.Core.Local;
+using EnergyLogger.Core.Ports;
+using EnergyLogger.Core.Runtime;
+
+namespace EnergyLogger.Device.Adapters
+{
+    /// <summary>
+    /// The local status page and <c>GET /api/status</c> on the dongle (docs/local-access.md): one thread answering one
+    /// connection at a time, HTTP/1.0 style (RFC 9112: request line, headers, blank line; the answer closes the
+    /// connection), read-only. The page and the JSON are Core's <see cref="StatusPage"/> and <see cref="StatusBoard"/>, the
+    /// same the host serves; a request larger than <see cref="MaxRequestBytes"/> or slower than
+    /// <see cref="RequestTimeoutMs"/> is dropped, so one client cannot hold the page for others for long.
+    /// </summary>
+    public sealed class StatusHttpServer
+    {
+        private const int MaxRequestBytes = 1024;
+        private const int RequestTimeoutMs = 5000;
+        private const int TickMicroseconds = 250000;
+
+        private readonly int _port;
+        private readonly StatusBoard _board;
+        private readonly IClock _clock;
+        private readonly Log _log;
+        private readonly byte[] _request = new byte[MaxRequestBytes];
+        private byte[] _page;
+
+        public StatusHttpServer(int port, StatusBoard board, IClock clock, Log log)
+        {
+            _port = port;
+            _board = board;
+            _clock = clock;
+            _log = log;
+        }
+
+        /// <summary>Listens from a thread of its own.</summary>
+        public void Start()
+        {
+            new Thread(Serve).Start();
+        }
+
+        private void Serve()
+        {
+            var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                listener.Bind(new IPEndPoint(IPAddress.Any, _port));
+                listener.Listen(2);
+            }
+            catch (Exception e)
+            {
+                _log.Write(LogLevel.Error, "local", "cannot serve the status page", "port", _port.ToString(), "error", e.Message);
+                listener.Close();
+                return;
+            }
+
+            _log.Write(LogLevel.Info, "local", "status page listening", "port", _port.ToString());
+            while (true)
+            {
+                Socket client;
+                try
+                {
+                    client = listener.Accept();
+                }
+                catch (Exception)
+                {
+                    // A client gone during the handshake must not end the listener.
+                    continue;
+                }
+
+                try
+                {
+                    client.SendTimeout = RequestTimeoutMs;
+                    Answer(client);
+                }
+                catch (Exception)
+                {
+                    // The browser went away mid-answer; the next request is served as usual.
+                }
+
+                client.Close();
+            }
+        }
+
+        private void Answer(Socket client)
+        {
+            int length = ReadHead(client);
+            if (length <= 0)
+            {
+                return;
+            }
+
+            string head = Encoding.UTF8.GetString(_request, 0, length);
+            int space = head.IndexOf(' ');
+            int end = space < 0 ? -1 : head.IndexOf(' ', space + 1);
+            if (end < 0)
+            {
+                Send(client, "400 Bad Request", "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("bad request\n"), true);
+                return;
+            }
+
+            string method = head.Substring(0, space);
+            string path = head.Substring(space + 1, end - space - 1);
+            int query = path.IndexOf('?');
+            path = query < 0 ? path : path.Substring(0, query);
+            bool body = method == "GET";
+            if (!body && method != "HEAD")
+            {
+                Send(client, "405 Method Not Allowed\r\nAllow: GET, HEAD", "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("read-only: settings are on port 4242\n"), true);
+                return;
+            }
+
+            if (path == "/api/status")
+            {
+                Send(client, "200 OK", "application/json", _board.Document(), body);
+            }
+            else if (path == "/" || path == "/index.html")
+            {
+                if (_page == null)
+                {
+                    _page = Encoding.UTF8.GetBytes(StatusPage.Html);
+                }
+
+                Send(client, "200 OK", "text/html; charset=utf-8", _page, body);
+            }
+            else
+            {
+                Send(client, "404 Not Found", "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("not found\n"), body);
+            }
+        }
+
+        /// <summary>Reads up to the blank line after the headers; the bytes read, or 0 for a request too large, too slow or gone.</summary>
+        private int ReadHead(Socket client)
+        {
+            long giveUpAt = _clock.MonotonicMs + RequestTimeoutMs;
+            int length = 0;
+            while (_clock.MonotonicMs < giveUpAt)
+            {
+                if (!client.Poll(TickMicroseconds, SelectMode.SelectRead))
+                {
+                    continue;
+                }
+
+                if (length == _request.Length)
+                {
+                    return 0;
+                }
+
+                int received = client.Receive(_request, length, _request.Length - length, SocketFlags.None);
+                if (received == 0)
+                {
+                    return 0;
+                }
+
+                length += received;
+                for (int i = 3; i < length; i++)
+                {
+                    if (_request[i - 3] == '\r' && _request[i - 2] == '\n' && _request[i - 1] == '\r' && _request[i] == '\n')
+                    {
+                        return length;
+                    }
+                }
+            }
+
+            return 0;
+        }
+
+        private static void Send(Socket client, string status, string type, byte[] content, bool body)
+        {
+            string header = "HTTP/1.1 " + status + "\r\nContent-Type: " + type + "\r\nContent-Length: " + content.Length.ToString()
+                + "\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
+            byte[] bytes = Encoding.UTF8.GetBytes(header);
+            client.Send(bytes, 0, bytes.Length, SocketFlags.None);
+            if (body)
+            {
+                client.Send(content, 0, content.Length, SocketFlags.None);
+            }
+        }
+    }
+}
