@@ -18,8 +18,10 @@ namespace EnergyLogger.Integration.Tests.Local;
 /// <summary>
 /// The host's MODBUS TCP server in this process, over real sockets on 127.0.0.1, against clients that misbehave: malformed
 /// MBAP headers, lengths over 260, a client that never reads its replies, and floods of a hundred connections. It must close
-/// them, keep answering good clients, and hold no memory for the ones gone (managed heap measured before and after).
+/// them, keep answering good clients, and hold no memory for the ones gone (managed heap measured before and after). The
+/// heap and the thread count are the whole test process's, so these tests run alone, after the parallel ones.
 /// </summary>
+[Collection(ManagedHeapCollection.Name)]
 public sealed class ModbusTcpServerRobustnessTests : IDisposable
 {
     private const int Rounds = 6;
@@ -201,4 +203,11 @@ public sealed class ModbusTcpServerRobustnessTests : IDisposable
         {
         }
     }
+}
+
+/// <summary>Tests that measure the test process's managed heap or threads: run with nothing else in parallel.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ManagedHeapCollection
+{
+    public const string Name = "managed heap";
 }
