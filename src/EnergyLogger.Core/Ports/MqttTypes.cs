@@ -110,6 +110,19 @@ namespace EnergyLogger.Core.Ports
 
         public string Reason;
 
+        /// <summary>Takes every field of <paramref name="other"/>, so a session hands a queued event to the caller's reused one.</summary>
+        public void CopyFrom(MqttEvent other)
+        {
+            Kind = other.Kind;
+            Topic = other.Topic;
+            Payload = other.Payload;
+            PayloadLength = other.PayloadLength;
+            Truncated = other.Truncated;
+            MessageLength = other.MessageLength;
+            MessageId = other.MessageId;
+            Reason = other.Reason;
+        }
+
         public void Clear()
         {
             Kind = MqttEventKind.None;

@@ -157,14 +157,7 @@ namespace EnergyLogger.Device.Adapters
                 }
 
                 var next = (MqttEvent)_events.Dequeue();
-                into.Kind = next.Kind;
-                into.Topic = next.Topic;
-                into.Payload = next.Payload;
-                into.PayloadLength = next.PayloadLength;
-                into.Truncated = next.Truncated;
-                into.MessageLength = next.MessageLength;
-                into.MessageId = next.MessageId;
-                into.Reason = next.Reason;
+                into.CopyFrom(next);
                 return true;
             }
         }

@@ -99,14 +99,7 @@ public sealed class FakeMqttSession : IMqttSession
             return false;
         }
 
-        into.Kind = e.Kind;
-        into.Topic = e.Topic;
-        into.Payload = e.Payload;
-        into.PayloadLength = e.PayloadLength;
-        into.Truncated = e.Truncated;
-        into.MessageLength = e.MessageLength;
-        into.MessageId = e.MessageId;
-        into.Reason = e.Reason;
+        into.CopyFrom(e);
         return true;
     }
 
