@@ -113,6 +113,37 @@ namespace EnergyLogger.Core.Local
         }
 
         /// <summary>
+        /// Model 802, battery base: SoC, SoH, NCyc, V, A, W and ChaSt; ratings, limits, cell voltages, events and the
+        /// controls are not implemented (read-only). A and W keep the schema's sign, positive while charging, the
+        /// sign the host's SunSpec map draft reads them with.
+        /// </summary>
+        private void WriteBattery(Sample sample, ushort[] image, int at)
+        {
+            // Every point not fed below is uint16, enum16, uint32 or bitfield32, all 0xFFFF words when not implemented;
+            // ReqW and the scale factors are int16.
+            Fill(image, at, SunSpecModels.BatteryLength, RegisterWords.NoUInt16);
+            RegisterWords.Put16(image, at + 47, RegisterWords.NoInt16);
+            Fill(image, at + 50, 12, RegisterWords.NoInt16);
+            Take(0, at + SunSpecModels.BatterySoc, SampleValues.Number(sample, _batterySoc));
+            PutGroup(image, 1, at + SunSpecModels.BatterySocSf, -1, 0, UInt16Max, RegisterWords.NoUInt16);
+            Take(0, at + SunSpecModels.BatterySoh, SampleValues.Number(sample, _batterySoh));
+            PutGroup(image, 1, at + SunSpecModels.BatterySohSf, -1, 0, UInt16Max, RegisterWords.NoUInt16);
+            long cycles;
+            if (RegisterWords.TryScale(SampleValues.Number(sample, _batteryCycles), 0, 0, Acc32Max - 1, out cycles))
+            {
+                RegisterWords.Put32(image, at + SunSpecModels.BatteryCycles, cycles);
+            }
+
+            RegisterWords.Put16(image, at + SunSpecModels.BatteryChargeStatus, ChargeStatus(SampleValues.Number(sample, _batteryPower)));
+            Take(0, at + SunSpecModels.BatteryVoltage, SampleValues.Number(sample, _batteryVoltage));
+            PutGroup(image, 1, at + SunSpecModels.BatteryVoltageSf, -1, 0, UInt16Max, RegisterWords.NoUInt16);
+            Take(0, at + SunSpecModels.BatteryCurrent, SampleValues.Number(sample, _batteryCurrent));
+            PutGroup(image, 1, at + SunSpecModels.BatteryCurrentSf, -2, Int16Min, Int16Max, RegisterWords.NoInt16);
+            Take(0, at + SunSpecModels.BatteryPower, SampleValues.Number(sample, _batteryPower));
+            PutGroup(image, 1, at + SunSpecModels.BatteryPowerSf, 0, Int16Min, Int16Max, RegisterWords.NoInt16);
+        }
+
+        /// <summary>
         /// Meter 203 for the grid connection. SunSpec meters count import as positive power, the schema counts export as
         /// positive, so the powers change sign here.
         /// </summary>
@@ -171,7 +202,7 @@ namespace EnergyLogger.Core.Local
             return SampleValues.Fed(sample, _batteryPower) ? pv - SampleValues.Number(sample, _batteryPower) : pv;
         }
 
-        /// <summary>ChaSt: 3 discharging, 4 charging, 6 holding (SunSpec model 124).</summary>
+        /// <summary>ChaSt: 3 discharging, 4 charging, 6 holding (the same enumeration in SunSpec models 124 and 802).</summary>
         private static int ChargeStatus(double batteryPower)
         {
             if (double.IsNaN(batteryPower))

@@ -5,7 +5,7 @@ namespace EnergyLogger.Core.Local
 {
     /// <summary>
     /// The SunSpec chain of one sample: SunS, common (1), inverter (101/102/103 by the grid phases the map feeds),
-    /// MPPT (160, one module per MPPT the map feeds), storage (124, when it feeds the battery), meter (203, when it feeds
+    /// MPPT (160, one module per MPPT the map feeds), storage (124 and battery 802, when it feeds the battery), meter (203, when it feeds
     /// the grid power), the end mark. Which models appear depends only on what the map feeds, so the chain's layout
     /// holds from cycle to cycle; a value that is absent this cycle reads as not-implemented. Scale factors are picked
     /// per sample, the smallest that fits every value sharing one. Allocates nothing per sample.
@@ -30,6 +30,9 @@ namespace EnergyLogger.Core.Local
         private readonly int _batteryVoltage;
         private readonly int _batteryPower;
         private readonly int _batterySoc;
+        private readonly int _batteryCurrent;
+        private readonly int _batterySoh;
+        private readonly int _batteryCycles;
         private readonly int _deviceTemperature;
         private readonly int _heatsinkTemperature;
         private readonly int _state;
@@ -65,6 +68,9 @@ namespace EnergyLogger.Core.Local
             _batteryVoltage = SampleValues.Index("battery.voltage");
             _batteryPower = SampleValues.Index("battery.power");
             _batterySoc = SampleValues.Index("battery.soc");
+            _batteryCurrent = SampleValues.Index("battery.current");
+            _batterySoh = SampleValues.Index("battery.soh");
+            _batteryCycles = SampleValues.Index("battery.cycles");
             _deviceTemperature = SampleValues.Index("device.temperature");
             _heatsinkTemperature = SampleValues.Index("device.heatsink_temperature");
             _state = SampleValues.Index("device.state");
@@ -96,11 +102,16 @@ namespace EnergyLogger.Core.Local
                 pos += length;
             }
 
-            if (SampleValues.Fed(sample, _batterySoc) || SampleValues.Fed(sample, _batteryVoltage) || SampleValues.Fed(sample, _batteryPower))
+            // 124 for the clients that know only it, then 802, which carries what 124 lacks (SoH, current, power);
+            // clients that read both (Home Assistant's SunSpec integration) find the same values in each.
+            if (FedBattery(sample))
             {
                 pos = Model(image, pos, SunSpecModels.Storage, SunSpecModels.StorageLength);
                 WriteStorage(sample, image, pos);
                 pos += SunSpecModels.StorageLength;
+                pos = Model(image, pos, SunSpecModels.Battery, SunSpecModels.BatteryLength);
+                WriteBattery(sample, image, pos);
+                pos += SunSpecModels.BatteryLength;
             }
 
             if (SampleValues.Fed(sample, _gridPower))
@@ -137,6 +148,12 @@ namespace EnergyLogger.Core.Local
             }
 
             return 0;
+        }
+
+        private bool FedBattery(Sample sample)
+        {
+            return SampleValues.Fed(sample, _batterySoc) || SampleValues.Fed(sample, _batteryVoltage) || SampleValues.Fed(sample, _batteryPower)
+                || SampleValues.Fed(sample, _batteryCurrent) || SampleValues.Fed(sample, _batterySoh);
         }
 
         private bool FedPhase(Sample sample, int phase)

@@ -100,12 +100,13 @@ namespace EnergyLogger.Core.Local
         public const int StorageSocSf = 20;
         public const int StorageBatteryVoltageSf = 22;
 
-        /// <summary>Model 802, battery base: SoC, SoH, NCyc (uint32), V, A, W and their scale factors.</summary>
+        /// <summary>Model 802, battery base: SoC, SoH, NCyc (uint32), ChaSt, V, A, W and their scale factors.</summary>
         public const int Battery = 802;
         public const int BatteryLength = 62;
         public const int BatterySoc = 9;
         public const int BatterySoh = 11;
         public const int BatteryCycles = 12;
+        public const int BatteryChargeStatus = 14;
         public const int BatteryVoltage = 32;
         public const int BatteryCurrent = 42;
         public const int BatteryPower = 45;
@@ -144,6 +145,6 @@ namespace EnergyLogger.Core.Local
 
         /// <summary>The longest chain: every model, twelve MPPT modules.</summary>
         public const int MaxChainLength = 2 + (2 + CommonLength) + (2 + InverterLength) + (2 + MpptFixedLength + (12 * MpptModuleLength))
-            + (2 + StorageLength) + (2 + MeterLength) + 2;
+            + (2 + StorageLength) + (2 + BatteryLength) + (2 + MeterLength) + 2;
     }
 }

@@ -48,11 +48,11 @@ public class SunSpecEncoderTests
     }
 
     [Fact]
-    public void Encode_DeyeThreePhaseHybrid_ChainsCommonInverter103MpptStorageMeterAndEnd()
+    public void Encode_DeyeThreePhaseHybrid_ChainsCommonInverter103MpptStorageBatteryMeterAndEnd()
     {
         var models = Walk(Publish(LocalSamples.Deye()));
 
-        Assert.Equal(new[] { (1, 66), (103, 50), (160, 48), (124, 24), (203, 105), (0xFFFF, 0) }, models.Select(m => (m.Id, m.Length)));
+        Assert.Equal(new[] { (1, 66), (103, 50), (160, 48), (124, 24), (802, 62), (203, 105), (0xFFFF, 0) }, models.Select(m => (m.Id, m.Length)));
     }
 
     public static TheoryData<string[], int[]> Chains => new()
@@ -62,7 +62,8 @@ public class SunSpecEncoderTests
         { new[] { "grid.l2.voltage" }, new[] { 1, 102, 0xFFFF } },
         { new[] { "grid.l3.power" }, new[] { 1, 103, 0xFFFF } },
         { new[] { "pv.mppt3.power" }, new[] { 1, 101, 160, 0xFFFF } },
-        { new[] { "battery.soc" }, new[] { 1, 101, 124, 0xFFFF } },
+        { new[] { "battery.soc" }, new[] { 1, 101, 124, 802, 0xFFFF } },
+        { new[] { "battery.current" }, new[] { 1, 101, 124, 802, 0xFFFF } },
     };
 
     [Theory]
@@ -115,6 +116,12 @@ public class SunSpecEncoderTests
         { "pv.mppt1.power", 3100, 160, 8 + 11, 2, 3100 },
         { "battery.soc", 64, 124, 6, 20, 64 },
         { "battery.voltage", 52.1, 124, 8, 22, 52.1 },
+        { "battery.soc", 64, 802, 9, 54, 64 },
+        { "battery.soh", 97.5, 802, 11, 56, 97.5 },
+        { "battery.voltage", 52.1, 802, 32, 57, 52.1 },
+        // 802's A and W keep the schema's sign: positive while charging.
+        { "battery.current", -23.45, 802, 42, 59, -23.45 },
+        { "battery.power", 1250, 802, 45, 61, 1250 },
         { "grid.l2.current", -7.25, 203, 2, 4, -7.25 },
         { "grid.l3.voltage", 229.9, 203, 8, 13, 229.9 },
         { "grid.frequency", 50.01, 203, 14, 15, 50.01 },
@@ -173,7 +180,25 @@ public class SunSpecEncoderTests
         Sample sample = LocalSamples.Deye();
         sample.Set("battery.power", power);
 
-        Assert.Equal(expected, Point(Publish(sample), 124, 9));
+        RegisterImage image = Publish(sample);
+
+        Assert.Equal(expected, Point(image, 124, 9));
+        Assert.Equal(expected, Point(image, 802, 14));
+    }
+
+    [Fact]
+    public void Encode_BatteryCycles_IsAnUnscaledUint32()
+    {
+        Sample sample = LocalSamples.Deye();
+        sample.Set("battery.cycles", 70000);
+        RegisterImage image = Publish(sample);
+
+        Assert.Equal(70000, (Point(image, 802, 12) << 16) | Point(image, 802, 13));
+
+        sample.Set("battery.cycles", 5, ValueQuality.Stale);
+        image = Publish(sample);
+        Assert.Equal(0xFFFF, Point(image, 802, 12));
+        Assert.Equal(0xFFFF, Point(image, 802, 13));
     }
 
     public static TheoryData<string, int, int, int> NotImplemented => new()
@@ -184,6 +209,10 @@ public class SunSpecEncoderTests
         { "pv.power", 103, 29, 0x8000 },
         { "battery.soc", 124, 6, 0xFFFF },
         { "battery.power", 124, 9, 0xFFFF },
+        { "battery.soc", 802, 9, 0xFFFF },
+        { "battery.soc", 802, 54, 0x8000 },
+        { "battery.current", 802, 42, 0x8000 },
+        { "battery.power", 802, 14, 0xFFFF },
         { "grid.power", 203, 16, 0x8000 },
         { "pv.energy_total", 103, 23, 0 },
         { "device.state", 103, 37, 0xFFFF },
@@ -209,6 +238,17 @@ public class SunSpecEncoderTests
         Assert.Equal(0x8000, Point(image, 103, 16));
         Assert.Equal(0xFFFF, Point(image, 103, 36));
         Assert.Equal(0xFFFF, Point(image, 124, 0));
+        // 802: ratings, DoD, State, the events, cell voltages and the controls; ReqW and unused scale factors are int16.
+        foreach (int offset in new[] { 0, 8, 10, 15, 20, 22, 23, 24, 31, 33, 41, 43, 46, 48, 49 })
+        {
+            Assert.Equal(0xFFFF, Point(image, 802, offset));
+        }
+
+        foreach (int offset in new[] { 47, 50, 53, 55, 58, 60 })
+        {
+            Assert.Equal(0x8000, Point(image, 802, offset));
+        }
+
         Assert.Equal(0x8000, Point(image, 203, 21));
     }
 

@@ -83,7 +83,7 @@ public sealed class LocalServerRunTests(ITestOutputHelper output) : IAsyncLifeti
         var models = LocalPeers.WalkSunSpec(Port, fc);
         JsonElement sample = Kaa.Samples.Last();
 
-        Assert.Equal([(1, 66), (101, 50), (160, 28), (124, 24), (203, 105), (0xFFFF, 0)], models.Select(m => (m.Id, m.Length)));
+        Assert.Equal([(1, 66), (101, 50), (160, 28), (124, 24), (802, 62), (203, 105), (0xFFFF, 0)], models.Select(m => (m.Id, m.Length)));
         Assert.All(models, m => Assert.Equal(m.Length, m.Registers.Length));
         ushort[] common = models[0].Registers;
         Assert.Equal("EnergyLogger", Text(common, 0, 16));
@@ -108,7 +108,15 @@ public sealed class LocalServerRunTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal(sample.GetProperty("battery").GetProperty("soc").GetDouble(), Scaled(storage, 6, 20), 6);
         Assert.Equal(0xFFFF, storage[9]);
 
-        ushort[] meter = models[4].Registers;
+        // 802: the map feeds only the state of charge; what the sample lacks reads not-implemented.
+        ushort[] battery = models[4].Registers;
+        Assert.Equal(sample.GetProperty("battery").GetProperty("soc").GetDouble(), Scaled(battery, 9, 54), 6);
+        Assert.Equal([0xFFFF, 0xFFFF, 0xFFFF, 0xFFFF], new[] { battery[11], battery[12], battery[13], battery[14] });
+        Assert.Equal(0xFFFF, battery[32]);
+        Assert.Equal([0x8000, 0x8000], new[] { battery[42], battery[45] });
+        Assert.Equal([0x8000, 0x8000, 0x8000, 0x8000], new[] { battery[56], battery[57], battery[59], battery[61] });
+
+        ushort[] meter = models[5].Registers;
         Assert.Equal(-grid, Scaled(meter, 16, 20));
         Assert.Equal(volts, Scaled(meter, 6, 13), 6);
     }
