@@ -30,6 +30,9 @@ namespace EnergyLogger.Core.Cloud
         /// <summary>The local server's transparent gateway: -1 when the config does not say (the settings decide), 0 off, 1 on.</summary>
         public int LocalGateway { get; internal set; } = -1;
 
+        /// <summary>The local status page and JSON API: -1 when the config does not say (the settings decide), 0 off, 1 on.</summary>
+        public int LocalHttp { get; internal set; } = -1;
+
         /// <summary>The schedule, checked against <see cref="Map"/>; null when the config has none.</summary>
         public Schedule Schedule { get; internal set; }
     }

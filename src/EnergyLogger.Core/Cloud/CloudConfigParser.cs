@@ -17,7 +17,7 @@ namespace EnergyLogger.Core.Cloud
 
         private static readonly string[] Members = { "map", "poll", "schedule", "local" };
         private static readonly string[] PollMembers = { "fastMs", "normalMs", "slowMs" };
-        private static readonly string[] LocalMembers = { "modbus", "port", "unit", "gateway" };
+        private static readonly string[] LocalMembers = { "modbus", "port", "unit", "gateway", "http" };
 
         /// <summary>The config, or null with <paramref name="reason"/>. <paramref name="config"/> is a token of <paramref name="doc"/> parsed from <paramref name="text"/>.</summary>
         public static CloudConfig Parse(JsonDocument doc, int config, byte[] text, int end, string id, out string reason)
@@ -94,6 +94,7 @@ namespace EnergyLogger.Core.Cloud
 
             result.LocalModbus = LocalChoice(doc, local, "modbus", out reason);
             result.LocalGateway = reason == null ? LocalChoice(doc, local, "gateway", out reason) : -1;
+            result.LocalHttp = reason == null ? LocalChoice(doc, local, "http", out reason) : -1;
             int port = reason == null ? LocalNumber(doc, local, "port", 65535, out reason) : 0;
             int unit = reason == null ? LocalNumber(doc, local, "unit", 247, out reason) : 0;
             result.LocalModbusPort = port;

@@ -109,6 +109,16 @@ namespace EnergyLogger.Core.Runtime
         }
 
         /// <summary>Remote reads and writes use the masters between cycles, so they never meet a poll on the bus.</summary>
+        /// <summary>
+        /// Whether the status page runs: the choice of the config in use at start, else <paramref name="settings"/>
+        /// (local.http). Read once at start, since the page's listener is made then; a later config's choice takes
+        /// effect at the next start.
+        /// </summary>
+        public bool StatusPageOn(bool settings)
+        {
+            return _current == null || _current.LocalHttp < 0 ? settings : _current.LocalHttp == 1;
+        }
+
         public ModbusMaster Bus(int slave)
         {
             return Engine == null || slave < 1 || slave > 247 ? null : Engine.BusFor((byte)slave);

@@ -102,7 +102,7 @@ namespace EnergyLogger.Core.Runtime
             }
 
             StatusRefresh status = null;
-            if (polling != null && boot.Settings.LocalHttp)
+            if (polling != null && Config.StatusPageOn(boot.Settings.LocalHttp))
             {
                 Status = new StatusBoard(options.Outbox.MaxRecordBytes, 2048);
                 polling.Status = Status;

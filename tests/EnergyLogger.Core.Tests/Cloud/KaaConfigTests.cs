@@ -91,21 +91,24 @@ public class KaaConfigTests
         { Envelope("bad-13", "{\"map\":" + GoodMap + ",\"local\":{\"influx\":1}}"), "config.local.influx: unknown member" },
         { Envelope("bad-14", "{\"map\":" + GoodMap + ",\"local\":\"on\"}"), "config.local: expected an object" },
         { Envelope("bad-15", "{\"map\":" + GoodMap + ",\"local\":{\"gateway\":1}}"), "config.local.gateway: \"on\" or \"off\"" },
+        { Envelope("bad-16", "{\"map\":" + GoodMap + ",\"local\":{\"http\":\"yes\"}}"), "config.local.http: \"on\" or \"off\"" },
     };
 
-    public static TheoryData<string, int, int, int, int> LocalMembers => new()
+    public static TheoryData<string, int, int, int, int, int> LocalMembers => new()
     {
-        { "", -1, 0, 0, -1 },
-        { ",\"local\":{}", -1, 0, 0, -1 },
-        { ",\"local\":{\"modbus\":\"on\"}", 1, 0, 0, -1 },
-        { ",\"local\":{\"modbus\":\"off\",\"port\":1502,\"unit\":7}", 0, 1502, 7, -1 },
-        { ",\"local\":{\"gateway\":\"on\"}", -1, 0, 0, 1 },
-        { ",\"local\":{\"modbus\":\"on\",\"gateway\":\"off\"}", 1, 0, 0, 0 },
+        { "", -1, 0, 0, -1, -1 },
+        { ",\"local\":{}", -1, 0, 0, -1, -1 },
+        { ",\"local\":{\"modbus\":\"on\"}", 1, 0, 0, -1, -1 },
+        { ",\"local\":{\"modbus\":\"off\",\"port\":1502,\"unit\":7}", 0, 1502, 7, -1, -1 },
+        { ",\"local\":{\"gateway\":\"on\"}", -1, 0, 0, 1, -1 },
+        { ",\"local\":{\"modbus\":\"on\",\"gateway\":\"off\"}", 1, 0, 0, 0, -1 },
+        { ",\"local\":{\"http\":\"on\"}", -1, 0, 0, -1, 1 },
+        { ",\"local\":{\"modbus\":\"on\",\"http\":\"off\"}", 1, 0, 0, -1, 0 },
     };
 
     [Theory]
     [MemberData(nameof(LocalMembers))]
-    public void Push_LocalServerMember_ParsedAsGiven(string local, int modbus, int port, int unit, int gateway)
+    public void Push_LocalServerMember_ParsedAsGiven(string local, int modbus, int port, int unit, int gateway, int http)
     {
         var rig = new KaaRig();
         rig.Run(1000);
@@ -113,7 +116,7 @@ public class KaaConfigTests
         rig.Run(1000);
 
         CloudConfig applied = Assert.Single(rig.Host.Applied);
-        Assert.Equal((modbus, port, unit, gateway), (applied.LocalModbus, applied.LocalModbusPort, applied.LocalModbusUnit, applied.LocalGateway));
+        Assert.Equal((modbus, port, unit, gateway, http), (applied.LocalModbus, applied.LocalModbusPort, applied.LocalModbusUnit, applied.LocalGateway, applied.LocalHttp));
     }
 
     [Theory]

@@ -143,6 +143,26 @@ public class MainLoopTests
     }
 
     [Fact]
+    public void Boot_StoredConfigWithLocalHttp_DecidesTheStatusPageOverTheSetting()
+    {
+        // The setting local.http is off (LoopRig.Settings): without a config there is no page.
+        var rig = new LoopRig();
+        Assert.Null(rig.Loop.Status);
+        rig.Run(100);
+        rig.Session.Push(rig.Topic("cmx", "config/json/status"), "{\"configId\":\"c-http\",\"config\":{\"map\":" + LoopRig.DefaultMap + ",\"local\":{\"http\":\"on\"}}}");
+        rig.Run(1_000);
+        Assert.Equal("c-http", rig.Loop.Config.ConfigId);
+
+        LoopRig next = rig.Reboot(new RuntimeOptions());
+        Assert.NotNull(next.Loop.Status);
+
+        next.Run(100);
+        next.Session.Push(next.Topic("cmx", "config/json/status"), "{\"configId\":\"c-nohttp\",\"config\":{\"map\":" + LoopRig.DefaultMap + ",\"local\":{\"http\":\"off\"}}}");
+        next.Run(1_000);
+        Assert.Null(next.Reboot(new RuntimeOptions()).Loop.Status);
+    }
+
+    [Fact]
     public void Budget_SlowCycle_OtaStepWaitsForTheNextIdleIteration()
     {
         var updater = new FakeUpdater();
