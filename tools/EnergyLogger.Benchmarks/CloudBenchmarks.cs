@@ -146,7 +146,7 @@ public class ReplayBenchmarks
 /// <summary>
 /// Publish throughput of the host's MQTTnet session against a real mosquitto, QoS 1 (each message waits for its PUBACK,
 /// 32 in flight): plain TCP as the baseline, and over TLS, the production path. docs/tools.md has the comparison with the
-/// hand-written client this session replaced, measured in one run before it was removed.
+/// hand-written client the MQTTnet session replaced, measured in one run before it was removed.
 /// </summary>
 public class PublishThroughputBenchmarks
 {
