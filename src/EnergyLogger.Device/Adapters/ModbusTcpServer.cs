@@ -94,14 +94,9 @@ namespace EnergyLogger.Device.Adapters
         {
             while (listener == _listener)
             {
-                Socket client;
-                try
+                Socket client = Listener.TryAccept(listener);
+                if (client == null)
                 {
-                    client = listener.Accept();
-                }
-                catch (Exception)
-                {
-                    // A failed accept (a client gone during the handshake) must not end the listener; a closed one ends here.
                     continue;
                 }
 

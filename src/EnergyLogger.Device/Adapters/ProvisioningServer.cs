@@ -54,14 +54,9 @@ namespace EnergyLogger.Device.Adapters
         {
             while (true)
             {
-                Socket client;
-                try
+                Socket client = Listener.TryAccept(listener);
+                if (client == null)
                 {
-                    client = listener.Accept();
-                }
-                catch (Exception)
-                {
-                    // A failed accept (a client gone during the handshake) must not end the listener.
                     continue;
                 }
 

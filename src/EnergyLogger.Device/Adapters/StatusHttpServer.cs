@@ -61,14 +61,9 @@ namespace EnergyLogger.Device.Adapters
             _log.Write(LogLevel.Info, "local", "status page listening", "port", _port.ToString());
             while (true)
             {
-                Socket client;
-                try
+                Socket client = Listener.TryAccept(listener);
+                if (client == null)
                 {
-                    client = listener.Accept();
-                }
-                catch (Exception)
-                {
-                    // A client gone during the handshake must not end the listener.
                     continue;
                 }
 
