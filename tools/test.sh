@@ -81,12 +81,18 @@ python3 - "$results" "$gate_skipped" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 passed = failed = 0
 skipped = int(sys.argv[2])
+failures = []
 for path in glob.glob(sys.argv[1] + '/*.trx'):
-    counters = next(e for e in ET.parse(path).getroot().iter() if e.tag.endswith('Counters'))
+    root = ET.parse(path).getroot()
+    failures += [r.get('testName') for r in root.iter() if r.tag.endswith('UnitTestResult') and r.get('outcome') == 'Failed']
+    counters = next(e for e in root.iter() if e.tag.endswith('Counters'))
     passed += int(counters.get('passed', 0))
     failed += int(counters.get('failed', 0)) + int(counters.get('error', 0)) + int(counters.get('timeout', 0))
     # A skipped xunit test is counted in total but neither as executed nor as notExecuted.
     skipped += max(int(counters.get('notExecuted', 0)), int(counters.get('total', 0)) - int(counters.get('executed', 0)))
+# The names come last, next to the count, so the tail of a CI log says which tests failed.
+for name in sorted(failures):
+    print(f"failed: {name}")
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status

@@ -202,10 +202,5 @@ public sealed class LinkTests(ModbusPeer peer) : IClassFixture<ModbusPeer>
         return buffer[..total];
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    private static int FreePort() => TestPorts.Next();
 }

@@ -193,12 +193,6 @@ public sealed class MosquittoBroker : IDisposable
         }
     }
 
-    internal static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    /// <summary>A port no other test is given and no outgoing connection can take (see <see cref="TestPorts"/>).</summary>
+    internal static int FreePort() => TestPorts.Next();
 }
