@@ -1,5 +1,6 @@
 using System.Device.Gpio;
 using System.IO.Ports;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Ota;
@@ -27,6 +28,9 @@ namespace EnergyLogger.Device
         /// <summary>The wait for an update server's response headers and for each read of the package.</summary>
         public const int DownloadTimeoutMs = 20000;
 
+        /// <summary>The wait for an InfluxDB server's connection and request, and again for its answer.</summary>
+        public const int InfluxTimeoutMs = 10000;
+
         /// <summary>The device type update manifests must name.</summary>
         public const string Target = "esp32s3";
 
@@ -42,6 +46,7 @@ namespace EnergyLogger.Device
         private readonly GpioController _gpio = new GpioController();
         private readonly FileImageSlots _slots;
         private readonly string _runningVersion;
+        private readonly X509Certificate _ca;
 
         /// <param name="booted">The image the loader started (ImageSlot.Factory when the application was deployed alone).</param>
         public DeviceWiring(BootContext boot, IFileStore files, IClock clock, INetwork network, IReboot reboot, Log log, ImageSlot booted)
@@ -55,6 +60,10 @@ namespace EnergyLogger.Device
             _slots = new FileImageSlots(files, TrialBoots, booted);
             UpdateManifest manifest = booted == ImageSlot.Factory ? null : _slots.StoredManifest(booted);
             _runningVersion = manifest == null ? FirmwareVersion : manifest.Version.Text;
+
+            // A PEM bundle may name the roots of the broker, the update server and the InfluxDB server.
+            string ca = boot.Settings.MqttCaPem;
+            _ca = ca.Length == 0 ? null : TrustedCa.Parse(Encoding.UTF8.GetBytes(ca));
         }
 
         /// <summary>The build names the nanoCLR it runs on: an image must match the firmware's native libraries.</summary>
@@ -78,18 +87,20 @@ namespace EnergyLogger.Device
                 Button = new GpioButton(_gpio, IndicatorPins.ResetButton),
                 Memory = new ManagedHeap(Drive),
                 Updater = Updater(),
+
+                // Always there: the loop writes only when a destination is named (RuntimePorts.InfluxEndpoint stays
+                // null, so on the dongle the settings name it), and an idle poster holds no thread and no buffer.
+                Influx = new InfluxHttpPost(_ca, InfluxTimeoutMs),
             };
         }
 
         /// <summary>
-        /// The OTA updater over the file slots on I:\el: packages come over HTTPS checked against the settings' CA (a PEM
-        /// bundle may name the broker's and the update server's roots), or the device's certificate store without one,
-        /// and must be signed with the compiled-in <see cref="ReleaseKey"/>.
+        /// The OTA updater over the file slots on I:\el: packages come over HTTPS checked against the settings' CA, or the
+        /// device's certificate store without one, and must be signed with the compiled-in <see cref="ReleaseKey"/>.
         /// </summary>
         private IUpdater Updater()
         {
-            string ca = _boot.Settings.MqttCaPem;
-            var http = new HttpsDownloader(ca.Length == 0 ? null : TrustedCa.Parse(Encoding.UTF8.GetBytes(ca)), DownloadTimeoutMs);
+            var http = new HttpsDownloader(_ca, DownloadTimeoutMs);
             var options = new UpdateOptions
             {
                 PublicKey = ReleaseKey.Point,

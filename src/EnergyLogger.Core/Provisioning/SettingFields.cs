@@ -54,7 +54,7 @@ namespace EnergyLogger.Core.Provisioning
         /// <summary>
         /// InfluxDB (docs/local-access.md, "InfluxDB"): the server's base URL, then a 1.x database (with a user and password
         /// when it has authentication) or a 2.x org, bucket and token. The password and token are write-only, like the
-        /// Wi-Fi key. Only the Linux gateway writes to InfluxDB; the dongle keeps them for when it does.
+        /// Wi-Fi key. The dongle and the Linux gateway both write there (<see cref="InfluxEndpoint"/>).
         /// </summary>
         public static readonly SettingField InfluxUrl = new SettingField(24, 25, "influx.url", new UrlRule(), "", FieldFlags.None);
 

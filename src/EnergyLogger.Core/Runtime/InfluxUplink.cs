@@ -2,6 +2,7 @@ using EnergyLogger.Core.Cloud;
 using EnergyLogger.Core.Json;
 using EnergyLogger.Core.Local;
 using EnergyLogger.Core.Ports;
+using EnergyLogger.Core.Provisioning;
 
 namespace EnergyLogger.Core.Runtime
 {
@@ -31,8 +32,10 @@ namespace EnergyLogger.Core.Runtime
         private bool _inFlight;
         private long _nextTryMs;
 
-        public InfluxUplink(Outbox outbox, IHttpPost post, IClock clock, Log log, string device)
+        /// <param name="endpoint">Where the samples go; null holds them until <see cref="Endpoint"/> is set.</param>
+        public InfluxUplink(Outbox outbox, IHttpPost post, InfluxEndpoint endpoint, IClock clock, Log log, string device)
         {
+            Endpoint = endpoint;
             _outbox = outbox;
             _post = post;
             _clock = clock;
@@ -49,6 +52,12 @@ namespace EnergyLogger.Core.Runtime
         }
 
         public Outbox Outbox => _outbox;
+
+        /// <summary>
+        /// Where the next batch goes; a new one takes over at the next post, with the backlog. Null holds the samples on
+        /// flash and posts nothing (the cloud config took the destination away and the settings name none).
+        /// </summary>
+        public InfluxEndpoint Endpoint { get; set; }
 
         /// <summary>Samples the server took.</summary>
         public int Written { get; private set; }
@@ -72,7 +81,8 @@ namespace EnergyLogger.Core.Runtime
                 return;
             }
 
-            if (startMs < _nextTryMs || !_outbox.NextBatch(_batch, _json))
+            InfluxEndpoint endpoint = Endpoint;
+            if (endpoint == null || startMs < _nextTryMs || !_outbox.NextBatch(_batch, _json))
             {
                 return;
             }
@@ -86,7 +96,7 @@ namespace EnergyLogger.Core.Runtime
                 return;
             }
 
-            if (!_post.Start(_body, length))
+            if (!_post.Start(endpoint.WriteUrl, endpoint.Authorization, _body, length))
             {
                 _outbox.Release(_batch);
                 return;

@@ -95,7 +95,8 @@ namespace EnergyLogger.Core.Runtime
 
             GatewayRelay gateway = Local == null ? null : new GatewayRelay(Local.Gateway, Config, _schedule, Stats, log);
 
-            InfluxUplink influx = polling == null || ports.Influx == null ? null : OpenInflux(ports, options, log);
+            InfluxEndpoint influxTo = ports.InfluxEndpoint ?? InfluxEndpoint.FromSettings(boot.Settings);
+            InfluxUplink influx = polling == null || ports.Influx == null || influxTo == null ? null : OpenInflux(ports, influxTo, options, log);
             if (influx != null)
             {
                 polling.Influx = influx;
@@ -263,7 +264,7 @@ namespace EnergyLogger.Core.Runtime
         }
 
         /// <summary>The InfluxDB writer with an outbox of its own (prefix "ix"), sized like the cloud's.</summary>
-        private static InfluxUplink OpenInflux(RuntimePorts ports, RuntimeOptions options, Log log)
+        private static InfluxUplink OpenInflux(RuntimePorts ports, InfluxEndpoint endpoint, RuntimeOptions options, Log log)
         {
             var outbox = new Outbox(ports.Files, new OutboxOptions
             {
@@ -274,7 +275,7 @@ namespace EnergyLogger.Core.Runtime
             });
             int restored = outbox.Open();
             log.Write(LogLevel.Info, "outbox", "opened", "prefix", InfluxUplink.Prefix, "restored", restored.ToString());
-            return new InfluxUplink(outbox, ports.Influx, ports.Clock, log, CloudSettings.MacText(ports.Network.Mac));
+            return new InfluxUplink(outbox, ports.Influx, endpoint, ports.Clock, log, CloudSettings.MacText(ports.Network.Mac));
         }
 
         private static DeviceIdentity LocalIdentity(FirmwareIdentity firmware, INetwork network, RegisterMap map)

@@ -1,5 +1,6 @@
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Ports;
+using EnergyLogger.Core.Provisioning;
 
 namespace EnergyLogger.Core.Runtime
 {
@@ -30,8 +31,14 @@ namespace EnergyLogger.Core.Runtime
         /// <summary>Sees every stored sample (the host's CSV log); null where nothing does.</summary>
         public ISampleTap Samples;
 
-        /// <summary>The InfluxDB write API (docs/local-access.md); null when samples are not written to InfluxDB.</summary>
+        /// <summary>Posts to the InfluxDB write API (docs/local-access.md); null where samples are never written to InfluxDB.</summary>
         public IHttpPost Influx;
+
+        /// <summary>
+        /// The InfluxDB destination the platform names over the settings' <c>influx.*</c> (the host's config file); null
+        /// leaves it to the settings. Samples are written only when one of them names a destination.
+        /// </summary>
+        public InfluxEndpoint InfluxEndpoint;
 
         /// <summary>Makes the map again from the devices when their layout changed (SunSpec); null keeps the map.</summary>
         public IMapRediscovery Rediscovery;

@@ -121,7 +121,7 @@ internal sealed class VirtualDevice
 
         using (bus)
         using (var mqtt = new MqttNetSession(clock))
-        using (InfluxPoster? influx = (_config.Influx ?? InfluxConfig.FromSettings(boot.Settings)) is { } writeTo ? new InfluxPoster(writeTo) : null)
+        using (var influx = new InfluxPoster(_config.Influx?.TimeoutMs ?? InfluxConfig.DefaultTimeoutMs))
         using (HostAccessPoint? accessPoint = _provisioning is null ? null : new HostAccessPoint(_provisioning, boot, clock, new ProvisioningListenerOptions(), log))
         {
             var restart = new InProcessRestart();
@@ -141,6 +141,7 @@ internal sealed class VirtualDevice
                 AccessPoint = accessPoint,
                 Samples = _samples,
                 Influx = boot.Mode == RunMode.Normal ? influx : null,
+                InfluxEndpoint = _config.Influx?.Endpoint,
                 Rediscovery = Rediscovery,
             };
             var loop = new MainLoop(boot, _map, ports, firmware, _config.Options);

@@ -12,20 +12,19 @@ namespace EnergyLogger.Host.Local;
 /// </summary>
 internal sealed class InfluxConfig
 {
+    /// <summary>The wait for one post when the config does not say (and for a destination the settings name).</summary>
+    public const int DefaultTimeoutMs = 10_000;
+
     private static readonly string[] Members = ["url", "db", "user", "password", "org", "bucket", "token", "timeoutMs"];
 
-    private InfluxConfig(Uri writeUri, string? token, int timeoutMs)
+    private InfluxConfig(InfluxEndpoint endpoint, int timeoutMs)
     {
-        WriteUri = writeUri;
-        Token = token;
+        Endpoint = endpoint;
         TimeoutMs = timeoutMs;
     }
 
-    /// <summary>The write endpoint with its query: database or org and bucket, precision ms.</summary>
-    public Uri WriteUri { get; }
-
-    /// <summary>The 2.x API token, sent as <c>Authorization: Token ...</c>; null for 1.x.</summary>
-    public string? Token { get; }
+    /// <summary>The write endpoint with its query (database or org and bucket, precision ms) and, for 2.x, the token's header.</summary>
+    public InfluxEndpoint Endpoint { get; }
 
     public int TimeoutMs { get; }
 
@@ -35,23 +34,7 @@ internal sealed class InfluxConfig
         HostConfig.Known(influx, Members, "$.influx");
         string url = TextOf(influx, "url") ?? throw new UsageException("$.influx.url: required (http://HOST:8086)");
         return Build(url, TextOf(influx, "db"), TextOf(influx, "user"), TextOf(influx, "password"), TextOf(influx, "org"), TextOf(influx, "bucket"),
-            TextOf(influx, "token"), HostConfig.Int(influx, "timeoutMs", 10_000, 100, 600_000, "$.influx"), "$.influx");
-    }
-
-    /// <summary>
-    /// From the port-4242 settings <c>influx.*</c> (docs/local-access.md), when the config file has no <c>influx</c> member;
-    /// null when <c>influx.url</c> is not set. The settings' own check has already matched 1.x or 2.x members.
-    /// </summary>
-    public static InfluxConfig? FromSettings(DeviceSettings settings)
-    {
-        if (settings.InfluxUrl.Length == 0)
-        {
-            return null;
-        }
-
-        string? Of(SettingField field) => settings.IsSet(field) ? settings.Get(field) : null;
-        return Build(settings.InfluxUrl, Of(SettingFields.InfluxDb), Of(SettingFields.InfluxUser), Of(SettingFields.InfluxPassword), Of(SettingFields.InfluxOrg),
-            Of(SettingFields.InfluxBucket), Of(SettingFields.InfluxToken), 10_000, "influx settings");
+            TextOf(influx, "token"), HostConfig.Int(influx, "timeoutMs", DefaultTimeoutMs, 100, 600_000, "$.influx"), "$.influx");
     }
 
     private static InfluxConfig Build(string url, string? db, string? user, string? password, string? org, string? bucket, string? token, int timeoutMs,
@@ -62,21 +45,19 @@ internal sealed class InfluxConfig
             throw new UsageException(where + ".url: an http:// or https:// URL");
         }
 
-        string baseUrl = url.TrimEnd('/');
         if (db is not null)
         {
+            if (db.Length == 0)
+            {
+                throw new UsageException(where + ".db: a database name");
+            }
+
             if (org is not null || bucket is not null || token is not null)
             {
                 throw new UsageException(where + ": db (InfluxDB 1.x) excludes org, bucket and token (2.x)");
             }
 
-            string query = "db=" + Uri.EscapeDataString(db) + "&precision=ms";
-            if (user is not null)
-            {
-                query += "&u=" + Uri.EscapeDataString(user) + "&p=" + Uri.EscapeDataString(password ?? "");
-            }
-
-            return new InfluxConfig(new Uri(baseUrl + "/write?" + query), null, timeoutMs);
+            return new InfluxConfig(InfluxEndpoint.Of(url, db, user ?? "", password ?? "", "", "", ""), timeoutMs);
         }
 
         if (org is null || bucket is null || token is null)
@@ -89,8 +70,7 @@ internal sealed class InfluxConfig
             throw new UsageException(where + ": user and password are for db (1.x); 2.x takes a token");
         }
 
-        return new InfluxConfig(
-            new Uri(baseUrl + "/api/v2/write?org=" + Uri.EscapeDataString(org) + "&bucket=" + Uri.EscapeDataString(bucket) + "&precision=ms"), token, timeoutMs);
+        return new InfluxConfig(InfluxEndpoint.Of(url, "", "", "", org, bucket, token), timeoutMs);
     }
 
     private static string? TextOf(JsonElement obj, string name) => HostConfig.Member(obj, name) is { } v ? HostConfig.Text(v, "$.influx." + name) : null;

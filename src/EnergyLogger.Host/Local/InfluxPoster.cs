@@ -4,22 +4,22 @@ using EnergyLogger.Core.Ports;
 namespace EnergyLogger.Host.Local;
 
 /// <summary>
-/// <see cref="IHttpPost"/> on the host: posts line protocol to the InfluxDB write API of an <see cref="InfluxConfig"/>
-/// with HttpClient, on the thread pool, so the main loop only starts a post and polls for its status.
+/// <see cref="IHttpPost"/> on the host: posts line protocol to the InfluxDB write API that Core names (an
+/// <see cref="EnergyLogger.Core.Provisioning.InfluxEndpoint"/>) with HttpClient, on the thread pool, so the main loop only
+/// starts a post and polls for its status.
 /// </summary>
 internal sealed class InfluxPoster : IHttpPost, IDisposable
 {
     private readonly HttpClient _client;
-    private readonly InfluxConfig _config;
     private Task<int>? _post;
 
-    public InfluxPoster(InfluxConfig config)
+    /// <param name="timeoutMs">How long one post may take, from connect to the answer's headers.</param>
+    public InfluxPoster(int timeoutMs)
     {
-        _config = config;
-        _client = new HttpClient { Timeout = TimeSpan.FromMilliseconds(config.TimeoutMs) };
+        _client = new HttpClient { Timeout = TimeSpan.FromMilliseconds(timeoutMs) };
     }
 
-    public bool Start(byte[] body, int length)
+    public bool Start(string url, string? authorization, byte[] body, int length)
     {
         if (_post is not null)
         {
@@ -27,7 +27,7 @@ internal sealed class InfluxPoster : IHttpPost, IDisposable
         }
 
         byte[] copy = body[..length];
-        _post = Task.Run(() => Post(copy));
+        _post = Task.Run(() => Post(url, authorization, copy));
         return true;
     }
 
@@ -48,13 +48,13 @@ internal sealed class InfluxPoster : IHttpPost, IDisposable
         _client.Dispose();
     }
 
-    private async Task<int> Post(byte[] body)
+    private async Task<int> Post(string url, string? authorization, byte[] body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _config.WriteUri) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
-        if (_config.Token is not null)
+        if (authorization is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Token", _config.Token);
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
 
         try

@@ -1,6 +1,7 @@
 using System.Text;
 using EnergyLogger.Core.Cloud;
 using EnergyLogger.Core.Ports;
+using EnergyLogger.Core.Provisioning;
 using EnergyLogger.Core.Runtime;
 using EnergyLogger.Core.Telemetry;
 using EnergyLogger.Core.Tests.Cloud;
@@ -22,8 +23,11 @@ public class InfluxUplinkTests
 
         private bool _busy;
 
-        public bool Start(byte[] body, int length)
+        public List<string> Urls { get; } = new();
+
+        public bool Start(string url, string authorization, byte[] body, int length)
         {
+            Urls.Add(url);
             Bodies.Add(Encoding.UTF8.GetString(body, 0, length));
             _busy = true;
             return true;
@@ -51,7 +55,7 @@ public class InfluxUplinkTests
     {
         var outbox = new Outbox(new MemoryFileStore(), new OutboxOptions { FilePrefix = InfluxUplink.Prefix });
         outbox.Open();
-        _uplink = new InfluxUplink(outbox, _post, _clock, new Log(new RecordingLog(), _clock), "020000E2E214");
+        _uplink = new InfluxUplink(outbox, _post, InfluxEndpoint.Of("http://127.0.0.1:8086", "energy", "", "", "", "", ""), _clock, new Log(new RecordingLog(), _clock), "020000E2E214");
         _sample.ClockSynced = true;
     }
 
@@ -139,6 +143,24 @@ public class InfluxUplinkTests
         Run(500);
 
         Assert.Empty(_post.Bodies);
+        Assert.Equal(0, _uplink.Outbox.Pending);
+    }
+
+    [Fact]
+    public void Tick_NoEndpoint_SamplesHeldThenTheNewEndpointGetsThemAll()
+    {
+        _uplink.Endpoint = null;
+        Append(1);
+        Append(2);
+        Run(1000);
+        Assert.Empty(_post.Bodies);
+        Assert.Equal(2, _uplink.Outbox.Pending);
+
+        _uplink.Endpoint = InfluxEndpoint.Of("https://influx.example.net/", "", "", "", "home", "solar", "t0k3n");
+        Run(1000);
+
+        Assert.Equal([1, 2], Written().Order());
+        Assert.All(_post.Urls, u => Assert.Equal("https://influx.example.net/api/v2/write?org=home&bucket=solar&precision=ms", u));
         Assert.Equal(0, _uplink.Outbox.Pending);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using EnergyLogger.Core.Provisioning;
 using EnergyLogger.Host.Cli;
 using EnergyLogger.Host.Local;
 using Xunit;
@@ -66,11 +67,13 @@ public sealed class InfluxPosterTests : IDisposable
 
     private static InfluxConfig Config(string json) => InfluxConfig.Read(JsonDocument.Parse(json).RootElement);
 
-    private static int Post(InfluxPoster poster, string body)
+    private static int Post(InfluxConfig config, string body)
     {
+        using var poster = new InfluxPoster(config.TimeoutMs);
         byte[] bytes = Encoding.UTF8.GetBytes(body);
-        Assert.True(poster.Start(bytes, bytes.Length));
-        Assert.False(poster.Start(bytes, bytes.Length));
+        InfluxEndpoint to = config.Endpoint;
+        Assert.True(poster.Start(to.WriteUrl, to.Authorization, bytes, bytes.Length));
+        Assert.False(poster.Start(to.WriteUrl, to.Authorization, bytes, bytes.Length));
         int status = 0;
         Assert.True(WaitUntil(() => (status = poster.Poll()) != 0, TimeSpan.FromSeconds(15)));
         return status;
@@ -79,10 +82,10 @@ public sealed class InfluxPosterTests : IDisposable
     [Fact]
     public void Post_V2_WritesToApiV2WithOrgBucketPrecisionAndToken()
     {
-        using var poster = new InfluxPoster(Config($$"""{"url":"{{Url}}/","org":"home lab","bucket":"solar","token":"t0k3n=="}"""));
+        InfluxConfig config = Config($$"""{"url":"{{Url}}/","org":"home lab","bucket":"solar","token":"t0k3n=="}""");
         const string line = "energylogger,device=020000E2E214 seq=1i,grid.power=-1200 1767225600000\n";
 
-        Assert.Equal(204, Post(poster, line));
+        Assert.Equal(204, Post(config, line));
 
         string request = Assert.Single(_requests);
         Assert.StartsWith("POST /api/v2/write?org=home%20lab&bucket=solar&precision=ms HTTP/1.1\r\n", request);
@@ -94,9 +97,9 @@ public sealed class InfluxPosterTests : IDisposable
     [Fact]
     public void Post_V1_WritesToWriteWithDatabaseAndCredentials()
     {
-        using var poster = new InfluxPoster(Config($$"""{"url":"{{Url}}","db":"energy","user":"logger","password":"p&ss"}"""));
+        InfluxConfig config = Config($$"""{"url":"{{Url}}","db":"energy","user":"logger","password":"p&ss"}""");
 
-        Assert.Equal(204, Post(poster, "energylogger,device=d seq=1i 1\n"));
+        Assert.Equal(204, Post(config, "energylogger,device=d seq=1i 1\n"));
 
         string request = Assert.Single(_requests);
         Assert.StartsWith("POST /write?db=energy&precision=ms&u=logger&p=p%26ss HTTP/1.1\r\n", request);
@@ -107,9 +110,9 @@ public sealed class InfluxPosterTests : IDisposable
     public void Post_NobodyListening_FailsWithoutStatus()
     {
         int port = EnergyLogger.Integration.Tests.Cloud.MosquittoBroker.FreePort();
-        using var poster = new InfluxPoster(Config($$"""{"url":"http://127.0.0.1:{{port}}","db":"energy","timeoutMs":2000}"""));
+        InfluxConfig config = Config($$"""{"url":"http://127.0.0.1:{{port}}","db":"energy","timeoutMs":2000}""");
 
-        Assert.Equal(-1, Post(poster, "energylogger,device=d seq=1i 1\n"));
+        Assert.Equal(-1, Post(config, "energylogger,device=d seq=1i 1\n"));
     }
 
     [Theory]
