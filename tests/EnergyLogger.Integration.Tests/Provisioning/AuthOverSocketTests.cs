@@ -49,9 +49,12 @@ public sealed class AuthOverSocketTests : IDisposable
             Assert.Equal("error auth: wrong code; 1 more try before port 4242 locks for 300 s", second.Command("auth wrong-4-code"));
         }
 
+        // Both slots stay taken until the listener has seen the two clients go; a connection before that is
+        // answered "error busy" and closed, as documented, and would never get to send its code.
+        WaitFor(() => _device.Listener.ActiveSessions == 0);
         using (var third = new RawClient(_device.Port))
         {
-            third.ReadLine();
+            Assert.Equal(ProvisioningSession.CodeGreeting, third.ReadLine());
             Assert.Equal("error auth: port 4242 is locked for up to 300 s after 5 wrong codes; closing", third.Command("auth wrong-5-code"));
             Assert.True(third.ServerClosed());
         }
