@@ -44,6 +44,7 @@ namespace EnergyLogger.Device
             {
                 var files = new FlashFileStore(DataFolder);
                 var options = new RuntimeOptions();
+                options.ShareOutboxes(RuntimeOptions.DongleOutboxBytes);
                 BootContext boot = BootContext.Read(files, options, log);
                 journal = boot.Journal;
                 Run(boot, files, clock, log, reboot, options, (ImageSlot)bootedSlot);

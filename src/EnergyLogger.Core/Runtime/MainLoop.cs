@@ -96,10 +96,10 @@ namespace EnergyLogger.Core.Runtime
             GatewayRelay gateway = Local == null ? null : new GatewayRelay(Local.Gateway, Config, _schedule, Stats, log);
 
             InfluxEndpoint influxTo = ports.InfluxEndpoint ?? InfluxEndpoint.FromSettings(boot.Settings);
-            InfluxUplink influx = polling == null || ports.Influx == null || influxTo == null ? null : OpenInflux(ports, influxTo, options, log);
-            if (influx != null)
+            Influx = polling == null || ports.Influx == null || influxTo == null ? null : OpenInflux(ports, influxTo, options, log);
+            if (Influx != null)
             {
-                polling.Influx = influx;
+                polling.Influx = Influx;
             }
 
             StatusRefresh status = null;
@@ -119,7 +119,7 @@ namespace EnergyLogger.Core.Runtime
                 polling,
                 gateway,
                 Cloud,
-                influx,
+                Influx,
                 status,
                 wifi,
                 schedule,
@@ -154,6 +154,9 @@ namespace EnergyLogger.Core.Runtime
         /// (provisioning, safe mode).
         /// </summary>
         public RegisterImage Local { get; }
+
+        /// <summary>The InfluxDB writer; null when no destination is named at start or nothing is polled.</summary>
+        public InfluxUplink Influx { get; }
 
         /// <summary>What the local status page and <c>/api/status</c> show; null when the settings leave the page off.</summary>
         public StatusBoard Status { get; }
@@ -263,16 +266,10 @@ namespace EnergyLogger.Core.Runtime
             }
         }
 
-        /// <summary>The InfluxDB writer with an outbox of its own (prefix "ix"), sized like the cloud's.</summary>
+        /// <summary>The InfluxDB writer with an outbox of its own (prefix "ix"), sized by <see cref="RuntimeOptions.InfluxOutbox"/>.</summary>
         private static InfluxUplink OpenInflux(RuntimePorts ports, InfluxEndpoint endpoint, RuntimeOptions options, Log log)
         {
-            var outbox = new Outbox(ports.Files, new OutboxOptions
-            {
-                SegmentBytes = options.Outbox.SegmentBytes,
-                MaxSegments = options.Outbox.MaxSegments,
-                MaxBatchBytes = options.Outbox.MaxBatchBytes,
-                FilePrefix = InfluxUplink.Prefix,
-            });
+            var outbox = new Outbox(ports.Files, options.InfluxOutbox);
             int restored = outbox.Open();
             log.Write(LogLevel.Info, "outbox", "opened", "prefix", InfluxUplink.Prefix, "restored", restored.ToString());
             return new InfluxUplink(outbox, ports.Influx, endpoint, ports.Clock, log, CloudSettings.MacText(ports.Network.Mac));

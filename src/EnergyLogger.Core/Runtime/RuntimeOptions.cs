@@ -66,6 +66,31 @@ namespace EnergyLogger.Core.Runtime
         /// <summary>The logger's own outbox; a device with an endpoint of its own gets one of the same size.</summary>
         public OutboxOptions Outbox = new OutboxOptions();
 
+        /// <summary>
+        /// The InfluxDB writer's outbox (prefix "ix"): 8 segments of 16 KB, 128 KB, a quarter of the cloud's default. The
+        /// database is on the home network, where outages are a reboot or an update long, not the week offline the
+        /// cloud's outbox is sized for; 128 KB holds about 7 hours of Deye samples at 10 s one by one (about 49 bytes
+        /// each), a day at 60 s, and longer outages thinned into aggregates as the cloud's are (docs/local-access.md).
+        /// </summary>
+        public OutboxOptions InfluxOutbox = new OutboxOptions { MaxSegments = 8, FilePrefix = InfluxUplink.Prefix };
+
+        /// <summary>
+        /// The flash the dongle gives its outboxes together: a quarter of the 2 MB LittleFS volume <c>I:\</c> of the stock
+        /// 8 MB partition table, as the cloud's outbox alone had before (<see cref="OutboxOptions"/>), so that the settings,
+        /// the stored config and the update slots keep the room docs/ota.md counts on.
+        /// </summary>
+        public const int DongleOutboxBytes = 512 * 1024;
+
+        /// <summary>
+        /// Fits the outboxes into <paramref name="budgetBytes"/> of flash: the InfluxDB writer's keeps its size, the cloud's
+        /// gets the rest in whole segments (on the dongle 24 of 16 KB, 384 KB). Made whether InfluxDB is used or not, so
+        /// that the cloud's outbox keeps one size across boots and never has to drop samples to shrink.
+        /// </summary>
+        public void ShareOutboxes(int budgetBytes)
+        {
+            Outbox.MaxSegments = (budgetBytes - InfluxOutbox.CapBytes) / Outbox.SegmentBytes;
+        }
+
         /// <summary>Reconnect timing, window and reply timeout; the connection itself comes from the settings.</summary>
         public CloudSettings Cloud = new CloudSettings();
 

@@ -14,37 +14,6 @@ namespace EnergyLogger.Core.Tests.Runtime;
 /// <summary>The InfluxDB writer's outbox rules, against a post that fails on demand (fault injection).</summary>
 public class InfluxUplinkTests
 {
-    /// <summary>Answers each post with the next scripted status (200 when the script is empty), one tick after it started.</summary>
-    private sealed class ScriptedPost : IHttpPost
-    {
-        public Queue<int> Statuses { get; } = new();
-
-        public List<string> Bodies { get; } = new();
-
-        private bool _busy;
-
-        public List<string> Urls { get; } = new();
-
-        public bool Start(string url, string authorization, byte[] body, int length)
-        {
-            Urls.Add(url);
-            Bodies.Add(Encoding.UTF8.GetString(body, 0, length));
-            _busy = true;
-            return true;
-        }
-
-        public int Poll()
-        {
-            if (!_busy)
-            {
-                return 0;
-            }
-
-            _busy = false;
-            return Statuses.Count > 0 ? Statuses.Dequeue() : 200;
-        }
-    }
-
     private readonly VirtualClock _clock = new(1000);
     private readonly ScriptedPost _post = new();
     private readonly InfluxUplink _uplink;

@@ -32,7 +32,7 @@ internal sealed class LoopRig
     public LoopRig(string? map = null, bool provisioned = true, MemoryFileStore? store = null, RuntimeOptions? options = null,
         IByteLink? link = null, bool synced = true, FakeUpdater? updater = null, bool button = false,
         Func<VirtualClock, MemoryFileStore, Log, IUpdater>? ota = null, FirmwareIdentity? firmware = null, IAccessPoint? accessPoint = null,
-        IMapRediscovery? rediscovery = null)
+        IMapRediscovery? rediscovery = null, IHttpPost? influx = null)
     {
         Clock = new VirtualClock(StartMs) { WallClockSynced = synced };
         Store = store ?? new MemoryFileStore();
@@ -69,6 +69,7 @@ internal sealed class LoopRig
             Updater = (IUpdater?)updater ?? Ota,
             AccessPoint = accessPoint,
             Rediscovery = rediscovery,
+            Influx = influx,
         };
         Boot = BootContext.Read(Store, Options, log);
         Loop = new MainLoop(Boot, MapText.Load(map ?? DefaultMap), Ports, firmware ?? new FirmwareIdentity("1.2.3", "20260201.4"), Options);
@@ -164,6 +165,6 @@ internal sealed class LoopRig
     }
 
     /// <summary>A second boot on the same flash, as after a reboot.</summary>
-    public LoopRig Reboot(RuntimeOptions? options = null, IAccessPoint? accessPoint = null, bool button = false) =>
-        new(provisioned: true, store: Store, options: options ?? Options, accessPoint: accessPoint, button: button);
+    public LoopRig Reboot(RuntimeOptions? options = null, IAccessPoint? accessPoint = null, bool button = false, IHttpPost? influx = null) =>
+        new(provisioned: true, store: Store, options: options ?? Options, accessPoint: accessPoint, button: button, influx: influx);
 }
