@@ -56,7 +56,6 @@ internal sealed class SimulateCommand
             }
 
             PrintFaults(options);
-            Console.WriteLine("ready");
             WaitForStop(options, stop);
             PrintServed(server);
             SerialServer? serial = media.OfType<SerialServer>().FirstOrDefault();
@@ -139,6 +138,7 @@ internal sealed class SimulateCommand
         Console.WriteLine($"faults: {faults} (seed {options.Seed})");
     }
 
+    /// <summary>Says "ready" once Ctrl+C and SIGTERM stop the serving, then serves until one comes or the time is up.</summary>
     private static void WaitForStop(SimulateOptions options, CancellationTokenSource stop)
     {
         Console.CancelKeyPress += (_, e) =>
@@ -151,6 +151,10 @@ internal sealed class SimulateCommand
             context.Cancel = true;
             stop.Cancel();
         });
+
+        // Not before the handlers: a service manager or script that stops the simulator as soon as it reads
+        // "ready" would otherwise meet the runtime's default SIGTERM, an exit with 143 instead of the summary and 0.
+        Console.WriteLine("ready");
         if (options.Seconds > 0)
         {
             stop.CancelAfter(TimeSpan.FromSeconds(options.Seconds));
