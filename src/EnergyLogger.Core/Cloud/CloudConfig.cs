@@ -1,3 +1,4 @@
+using EnergyLogger.Core.Provisioning;
 using EnergyLogger.Core.Registers;
 
 namespace EnergyLogger.Core.Cloud
@@ -32,6 +33,12 @@ namespace EnergyLogger.Core.Cloud
 
         /// <summary>The local status page and JSON API: -1 when the config does not say (the settings decide), 0 off, 1 on.</summary>
         public int LocalHttp { get; internal set; } = -1;
+
+        /// <summary>
+        /// The InfluxDB destination (docs/local-access.md, "InfluxDB") as the settings <c>influx.*</c> hold it, complete and
+        /// checked by their rules; null when the config does not say (the host's config file or the settings decide).
+        /// </summary>
+        public DeviceSettings Influx { get; internal set; }
 
         /// <summary>The schedule, checked against <see cref="Map"/>; null when the config has none.</summary>
         public Schedule Schedule { get; internal set; }

@@ -1,4 +1,5 @@
 using EnergyLogger.Core.Json;
+using EnergyLogger.Core.Provisioning;
 using EnergyLogger.Core.Registers;
 
 namespace EnergyLogger.Core.Cloud
@@ -6,7 +7,7 @@ namespace EnergyLogger.Core.Cloud
     /// <summary>
     /// Validates the "config" object of a CMX answer before anything of it is used (RELIABILITY C6):
     /// <c>{"map": {register map}, "poll": {"fastMs": n, "normalMs": n, "slowMs": n}, "schedule": {..},
-    /// "local": {"modbus": "on"|"off", "port": n, "unit": n}}</c>. The map goes through
+    /// "local": {"modbus": "on"|"off", "port": n, "unit": n}, "influx": {"url": .., "db": .., ..}}</c>. The map goes through
     /// <see cref="RegisterMapLoader"/> in full, the schedule through <see cref="ScheduleParser"/> against that map; a problem
     /// anywhere rejects the whole config with one reason.
     /// </summary>
@@ -15,7 +16,7 @@ namespace EnergyLogger.Core.Cloud
         public const int MinIntervalMs = 1000;
         public const int MaxIntervalMs = 86400000;
 
-        private static readonly string[] Members = { "map", "poll", "schedule", "local" };
+        private static readonly string[] Members = { "map", "poll", "schedule", "local", "influx" };
         private static readonly string[] PollMembers = { "fastMs", "normalMs", "slowMs" };
         private static readonly string[] LocalMembers = { "modbus", "port", "unit", "gateway", "http" };
 
@@ -50,6 +51,12 @@ namespace EnergyLogger.Core.Cloud
             }
 
             if (!ReadLocal(doc, doc.Member(config, "local"), result, out reason))
+            {
+                return null;
+            }
+
+            result.Influx = ReadInflux(doc, doc.Member(config, "influx"), out reason);
+            if (reason != null)
             {
                 return null;
             }
@@ -100,6 +107,56 @@ namespace EnergyLogger.Core.Cloud
             result.LocalModbusPort = port;
             result.LocalModbusUnit = unit;
             return reason == null;
+        }
+
+        /// <summary>
+        /// The InfluxDB destination, checked as the port-4242 settings <c>influx.*</c> are: each text by its field's rule,
+        /// then the whole by <see cref="SettingsCheck.Influx"/> (a URL and a whole 1.x or 2.x destination). Null with no
+        /// reason when the member is absent or null. A reason names the member, never its value, so no password or token
+        /// goes back in the config's status.
+        /// </summary>
+        private static DeviceSettings ReadInflux(JsonDocument doc, int influx, out string reason)
+        {
+            reason = null;
+            if (influx < 0 || doc.Kind(influx) == JsonKind.Null)
+            {
+                return null;
+            }
+
+            if (doc.Kind(influx) != JsonKind.Object)
+            {
+                reason = "config.influx: expected an object";
+                return null;
+            }
+
+            var settings = new DeviceSettings();
+            for (int key = doc.FirstChild(influx); key != -1; key = doc.NextSibling(influx, key + 1))
+            {
+                string name = doc.GetString(key);
+                SettingField field = SettingFields.Find("influx." + name);
+                if (field == null)
+                {
+                    reason = "config.influx." + name + ": unknown member";
+                    return null;
+                }
+
+                string why = doc.Kind(key + 1) == JsonKind.String ? settings.Set(field, doc.GetString(key + 1)) : "expected a string";
+                if (why != null)
+                {
+                    reason = "config.influx." + name + ": " + why;
+                    return null;
+                }
+            }
+
+            var report = new ValidationReport();
+            SettingsCheck.Influx(settings, report);
+            if (!settings.IsSet(SettingFields.InfluxUrl) && report.IsEmpty)
+            {
+                report.Add(SettingFields.InfluxUrl.Name, SettingsCheck.Required);
+            }
+
+            reason = report.IsEmpty ? null : "config." + report.Describe();
+            return reason == null ? settings : null;
         }
 
         /// <summary>"on" 1, "off" 0, -1 when the member is absent.</summary>

@@ -30,14 +30,15 @@ namespace EnergyLogger.Core.Provisioning
                 RequireSet(settings, SettingFields.MqttPrefix, report, "required when cloud.mode is mqtt");
             }
 
-            CheckInflux(settings, report);
+            Influx(settings, report);
         }
 
         /// <summary>
         /// InfluxDB: with a URL, either a 1.x database (a password only with a user) or all of a 2.x org, bucket and token,
-        /// as InfluxDB 1.x's /write and 2.x's /api/v2/write take them; without one, none of the others.
+        /// as InfluxDB 1.x's /write and 2.x's /api/v2/write take them; without one, none of the others. The cloud config's
+        /// <c>influx</c> member is checked by the same rule.
         /// </summary>
-        private static void CheckInflux(DeviceSettings settings, ValidationReport report)
+        public static void Influx(DeviceSettings settings, ValidationReport report)
         {
             bool v1 = settings.IsSet(SettingFields.InfluxDb) || settings.IsSet(SettingFields.InfluxUser) || settings.IsSet(SettingFields.InfluxPassword);
             bool v2 = settings.IsSet(SettingFields.InfluxOrg) || settings.IsSet(SettingFields.InfluxBucket) || settings.IsSet(SettingFields.InfluxToken);

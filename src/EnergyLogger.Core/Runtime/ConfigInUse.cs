@@ -3,6 +3,7 @@ using EnergyLogger.Core.Cloud;
 using EnergyLogger.Core.Local;
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Ports;
+using EnergyLogger.Core.Provisioning;
 using EnergyLogger.Core.Registers;
 
 namespace EnergyLogger.Core.Runtime
@@ -26,6 +27,8 @@ namespace EnergyLogger.Core.Runtime
         private RegisterMap _scheduleMap;
         private CloudConfig _current;
         private LocalSwitch _local;
+        private InfluxUplink _influx;
+        private InfluxEndpoint _influxFallback;
 
         /// <summary>Nothing is polled (safe mode, provisioning).</summary>
         /// <param name="map">The map on flash: its endpoints are the cloud's, though it is not polled.</param>
@@ -59,6 +62,7 @@ namespace EnergyLogger.Core.Runtime
                 map = stored.Map;
                 ConfigId = stored.Id;
                 _current = stored;
+                HideSecrets(stored);
                 TakeSchedule(stored);
                 TakeIntervals(stored);
                 _log.Write(LogLevel.Info, "config", "stored config in use", "id", stored.Id, "map", map.Name);
@@ -108,7 +112,34 @@ namespace EnergyLogger.Core.Runtime
             }
         }
 
-        /// <summary>Remote reads and writes use the masters between cycles, so they never meet a poll on the bus.</summary>
+        /// <summary>
+        /// The InfluxDB writer, which every config that takes over points at its destination; set once by the main loop,
+        /// null when the logger started without one.
+        /// </summary>
+        public InfluxUplink Influx
+        {
+            get
+            {
+                return _influx;
+            }
+
+            set
+            {
+                _influx = value;
+            }
+        }
+
+        /// <summary>
+        /// The InfluxDB destination to start with: the config in use names it, else <paramref name="fallback"/> (the
+        /// host's config file, else the settings <c>influx.*</c>), which a later config without an <c>influx</c> member
+        /// goes back to. Null for none.
+        /// </summary>
+        public InfluxEndpoint InfluxAtStart(InfluxEndpoint fallback)
+        {
+            _influxFallback = fallback;
+            return InfluxOf(_current);
+        }
+
         /// <summary>
         /// Whether the status page runs: the choice of the config in use at start, else <paramref name="settings"/>
         /// (local.http). Read once at start, since the page's listener is made then; a later config's choice takes
@@ -119,6 +150,7 @@ namespace EnergyLogger.Core.Runtime
             return _current == null || _current.LocalHttp < 0 ? settings : _current.LocalHttp == 1;
         }
 
+        /// <summary>Remote reads and writes use the masters between cycles, so they never meet a poll on the bus.</summary>
         public ModbusMaster Bus(int slave)
         {
             return Engine == null || slave < 1 || slave > 247 ? null : Engine.BusFor((byte)slave);
@@ -135,7 +167,9 @@ namespace EnergyLogger.Core.Runtime
 
             _maps.Offer(config.Map);
             _current = config;
+            HideSecrets(config);
             FollowLocal();
+            FollowInflux(config);
             TakeSchedule(config);
             TakeIntervals(config);
             _schedule.DueAt(_clock.MonotonicMs);
@@ -160,6 +194,47 @@ namespace EnergyLogger.Core.Runtime
                 {
                     "on", _local.On ? "yes" : "no", "port", _local.Port.ToString(), "unit", _local.Unit.ToString(), "gateway", _local.Gateway ? "on" : "off",
                 });
+            }
+        }
+
+        /// <summary>
+        /// A new destination takes over at the writer's next post, with the backlog, so none of it is lost; a config that
+        /// takes the destination away (and no fallback) holds the samples on flash. Without a writer (none was named at
+        /// start) the destination is used from the next start, since the writer's outbox and buffers are made then.
+        /// </summary>
+        private void FollowInflux(CloudConfig config)
+        {
+            InfluxEndpoint next = InfluxOf(config);
+            if (_influx == null)
+            {
+                if (next != null)
+                {
+                    _log.Write(LogLevel.Info, "influx", "destination stored; written from the next start", "id", config.Id);
+                }
+
+                return;
+            }
+
+            InfluxEndpoint now = _influx.Endpoint;
+            if (next == null ? now != null : !next.SameAs(now))
+            {
+                _influx.Endpoint = next;
+                _log.Write(LogLevel.Info, "influx", next == null ? "no destination; samples kept" : "destination switched by the config", "id", config.Id);
+            }
+        }
+
+        private InfluxEndpoint InfluxOf(CloudConfig config)
+        {
+            return config == null || config.Influx == null ? _influxFallback : InfluxEndpoint.FromSettings(config.Influx);
+        }
+
+        /// <summary>The config's InfluxDB password and token never reach the log, as the settings' do not.</summary>
+        private void HideSecrets(CloudConfig config)
+        {
+            if (config.Influx != null)
+            {
+                _log.AddSecret(config.Influx.InfluxPassword);
+                _log.AddSecret(config.Influx.InfluxToken);
             }
         }
 

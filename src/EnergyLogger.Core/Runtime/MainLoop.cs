@@ -95,11 +95,12 @@ namespace EnergyLogger.Core.Runtime
 
             GatewayRelay gateway = Local == null ? null : new GatewayRelay(Local.Gateway, Config, _schedule, Stats, log);
 
-            InfluxEndpoint influxTo = ports.InfluxEndpoint ?? InfluxEndpoint.FromSettings(boot.Settings);
+            InfluxEndpoint influxTo = Config.InfluxAtStart(ports.InfluxEndpoint ?? InfluxEndpoint.FromSettings(boot.Settings));
             Influx = polling == null || ports.Influx == null || influxTo == null ? null : OpenInflux(ports, influxTo, options, log);
             if (Influx != null)
             {
                 polling.Influx = Influx;
+                Config.Influx = Influx;
             }
 
             StatusRefresh status = null;

@@ -92,7 +92,66 @@ public class KaaConfigTests
         { Envelope("bad-14", "{\"map\":" + GoodMap + ",\"local\":\"on\"}"), "config.local: expected an object" },
         { Envelope("bad-15", "{\"map\":" + GoodMap + ",\"local\":{\"gateway\":1}}"), "config.local.gateway: \"on\" or \"off\"" },
         { Envelope("bad-16", "{\"map\":" + GoodMap + ",\"local\":{\"http\":\"yes\"}}"), "config.local.http: \"on\" or \"off\"" },
+        { Envelope("bad-17", WithInflux("\"http://h:8086\"")), "config.influx: expected an object" },
+        { Envelope("bad-18", WithInflux("{}")), "config.influx.url: required" },
+        { Envelope("bad-19", WithInflux("{\"url\":\"ftp://h\",\"db\":\"e\"}")), "config.influx.url: an http:// or https:// URL" },
+        { Envelope("bad-20", WithInflux("{\"url\":\"http://user:pw@h\",\"db\":\"e\"}")), "config.influx.url: only scheme, host, port and path" },
+        { Envelope("bad-21", WithInflux("{\"url\":\"http://h:8086\"}")), "config.influx.db: influx.db (1.x), or influx.org, .bucket and .token (2.x), required with influx.url" },
+        { Envelope("bad-22", WithInflux("{\"db\":\"e\"}")), "config.influx.url: required with the other influx settings" },
+        { Envelope("bad-23", WithInflux("{\"url\":\"http://h\",\"db\":\"e\",\"colour\":\"red\"}")), "config.influx.colour: unknown member" },
+        { Envelope("bad-24", WithInflux("{\"url\":\"http://h\",\"db\":1}")), "config.influx.db: expected a string" },
+        { Envelope("bad-25", WithInflux("{\"url\":\"http://h\",\"org\":\"o\",\"bucket\":\"b\"}")), "config.influx.token: required for InfluxDB 2.x" },
+        { Envelope("bad-26", WithInflux("{\"url\":\"http://h\",\"db\":\"e\",\"password\":\"hunter2-secret\"}")), "config.influx.password: needs influx.user" },
+        { Envelope("bad-27", WithInflux("{\"url\":\"http://h\",\"db\":\"e\",\"token\":\"s3cr3t-t0ken\"}")), "config.influx.db: influx.db, .user and .password (1.x) exclude" },
+        { Envelope("bad-28", WithInflux("{\"url\":\"http://h\",\"db\":\"" + new string('d', 129) + "\"}")), "config.influx.db: longer than 128 bytes" },
     };
+
+    private static string WithInflux(string influx) => "{\"map\":" + GoodMap + ",\"influx\":" + influx + "}";
+
+    [Theory]
+    [InlineData("bad-26", "hunter2-secret")]
+    [InlineData("bad-27", "s3cr3t-t0ken")]
+    public void C6_RejectedInfluxMember_StatusNeverCarriesItsSecret(string id, string secret)
+    {
+        var rig = new KaaRig();
+        rig.Run(1000);
+        object[] row = Malformed.First(r => ((string)r[0]).Contains("\"" + id + "\"", StringComparison.Ordinal));
+        rig.Session.Push(Push, (string)row[0]);
+        rig.Run(1000);
+
+        (int status, string? why, string _) = Applied(rig);
+        Assert.Equal(400, status);
+        Assert.DoesNotContain(secret, why, StringComparison.Ordinal);
+        Assert.DoesNotContain(rig.Session.Sent, s => System.Text.Encoding.UTF8.GetString(s.Payload).Contains(secret, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Push_InfluxMember_CheckedLikeTheSettingsAndKeptWhole()
+    {
+        var rig = new KaaRig();
+        rig.Run(1000);
+        rig.Session.Push(Push, Envelope("cfg-influx", WithInflux("{\"url\":\"https://eu.influx.example\",\"org\":\"home\",\"bucket\":\"solar\",\"token\":\"t0k3n==\"}")));
+        rig.Run(1000);
+
+        CloudConfig applied = Assert.Single(rig.Host.Applied);
+        Assert.NotNull(applied.Influx);
+        Assert.Equal("t0k3n==", applied.Influx.InfluxToken);
+        var to = EnergyLogger.Core.Provisioning.InfluxEndpoint.FromSettings(applied.Influx)!;
+        Assert.Equal("https://eu.influx.example/api/v2/write?org=home&bucket=solar&precision=ms", to.WriteUrl);
+        Assert.Equal("Token t0k3n==", to.Authorization);
+        Assert.Equal((200, (string?)null, "cfg-influx"), Applied(rig));
+    }
+
+    [Fact]
+    public void Push_NoInfluxMember_NoneSoTheSettingsDecide()
+    {
+        var rig = new KaaRig();
+        rig.Run(1000);
+        rig.Session.Push(Push, Envelope("cfg-plain", Config(GoodMap)));
+        rig.Run(1000);
+
+        Assert.Null(Assert.Single(rig.Host.Applied).Influx);
+    }
 
     public static TheoryData<string, int, int, int, int, int> LocalMembers => new()
     {

@@ -68,4 +68,93 @@ public class InfluxLoopTests
         Assert.Empty(post.Bodies);
         Assert.DoesNotContain(rig.Store.List(), f => f.StartsWith(InfluxUplink.Prefix, StringComparison.Ordinal));
     }
+
+    private const string V1 = "http://192.168.1.20:8086/write?db=energy&precision=ms";
+    private const string V2 = "https://eu.influx.example/api/v2/write?org=home&bucket=solar&precision=ms";
+    private const string V2Member = "{\"url\":\"https://eu.influx.example\",\"org\":\"home\",\"bucket\":\"solar\",\"token\":\"t0k3n-from-the-cloud\"}";
+
+    private static void PushConfig(LoopRig rig, string id, string? influx)
+    {
+        rig.Run(100);
+        rig.Session.Push(rig.Topic("cmx", "config/json/status"),
+            "{\"configId\":\"" + id + "\",\"config\":{\"map\":" + LoopRig.DefaultMap + (influx == null ? "" : ",\"influx\":" + influx) + "}}");
+        rig.Run(1_000);
+        Assert.Equal(id, rig.Loop.Config.ConfigId);
+    }
+
+    private static LoopRig WithV1Settings(ScriptedPost post) =>
+        new(store: Provisioned("influx.url", "http://192.168.1.20:8086", "influx.db", "energy"), influx: post);
+
+    [Fact]
+    public void Config_NamesInflux_TakesOverLiveWithTheBacklogThenBackToTheSettingsWithout()
+    {
+        var post = new ScriptedPost();
+        LoopRig rig = WithV1Settings(post);
+        rig.Run(20_000);
+        Assert.Equal(V1, post.Urls.Last());
+
+        PushConfig(rig, "c-influx", V2Member);
+        int before = post.Urls.Count;
+        rig.Run(20_000);
+
+        Assert.All(post.Urls.Skip(before), u => Assert.Equal(V2, u));
+        Assert.All(post.Authorizations.Skip(before), a => Assert.Equal("Token t0k3n-from-the-cloud", a));
+        Assert.True(post.Urls.Count > before);
+        Assert.Equal(0, rig.Loop.Influx!.Outbox.Pending);
+
+        PushConfig(rig, "c-plain", null);
+        before = post.Urls.Count;
+        rig.Run(20_000);
+        Assert.True(post.Urls.Count > before);
+        Assert.All(post.Urls.Skip(before), u => Assert.Equal(V1, u));
+    }
+
+    [Fact]
+    public void Boot_StoredConfigNamesInflux_WinsOverTheSettings()
+    {
+        LoopRig rig = WithV1Settings(new ScriptedPost());
+        PushConfig(rig, "c-influx", V2Member);
+
+        var post = new ScriptedPost();
+        LoopRig next = rig.Reboot(influx: post);
+        next.Run(20_000);
+
+        Assert.NotEmpty(post.Urls);
+        Assert.All(post.Urls, u => Assert.Equal(V2, u));
+    }
+
+    [Fact]
+    public void Config_NamesInfluxWhereNoneWasAtStart_WrittenFromTheNextStart()
+    {
+        var post = new ScriptedPost();
+        var rig = new LoopRig(influx: post);
+        PushConfig(rig, "c-influx", V2Member);
+        rig.Run(20_000);
+
+        Assert.Null(rig.Loop.Influx);
+        Assert.Empty(post.Urls);
+        Assert.Contains(rig.Sink.Lines, l => l.Contains("written from the next start", StringComparison.Ordinal));
+
+        var after = new ScriptedPost();
+        LoopRig next = rig.Reboot(influx: after);
+        next.Run(20_000);
+        Assert.NotNull(next.Loop.Influx);
+        Assert.NotEmpty(after.Urls);
+        Assert.All(after.Urls, u => Assert.Equal(V2, u));
+    }
+
+    [Fact]
+    public void Config_InfluxToken_NeverInTheLog()
+    {
+        LoopRig rig = WithV1Settings(new ScriptedPost());
+        PushConfig(rig, "c-influx", V2Member);
+
+        // Whatever line would carry it, the log writes it masked, as it does the settings' secrets.
+        rig.Ports.Log.Write(LogLevel.Warn, "test", "echo", "token", "t0k3n-from-the-cloud");
+        Assert.DoesNotContain(rig.Sink.Lines, l => l.Contains("t0k3n-from-the-cloud", StringComparison.Ordinal));
+
+        LoopRig next = rig.Reboot(influx: new ScriptedPost());
+        next.Ports.Log.Write(LogLevel.Warn, "test", "echo", "token", "t0k3n-from-the-cloud");
+        Assert.DoesNotContain(next.Sink.Lines, l => l.Contains("t0k3n-from-the-cloud", StringComparison.Ordinal));
+    }
 }
