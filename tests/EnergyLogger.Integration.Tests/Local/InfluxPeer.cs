@@ -91,10 +91,10 @@ internal sealed class InfluxPeer : IDisposable
         _process = null;
     }
 
-    /// <summary>Runs an InfluxQL query; the first series' values, one array per row.</summary>
-    public List<JsonElement[]> Query(string q, bool post = false)
+    /// <summary>Runs an InfluxQL query on <paramref name="db"/>; the first series' values, one array per row.</summary>
+    public List<JsonElement[]> Query(string q, bool post = false, string db = Database)
     {
-        string uri = $"{Url}/query?db={Database}&epoch=ms&q={Uri.EscapeDataString(q)}";
+        string uri = $"{Url}/query?db={db}&epoch=ms&q={Uri.EscapeDataString(q)}";
         using HttpResponseMessage response = post ? _http.PostAsync(uri, null).Result : _http.GetAsync(uri).Result;
         JsonElement root = response.Content.ReadFromJsonAsync<JsonElement>().Result;
         JsonElement result = root.GetProperty("results")[0];

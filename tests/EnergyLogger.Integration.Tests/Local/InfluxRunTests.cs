@@ -106,3 +106,62 @@ public sealed class InfluxSettingsRunTests : IAsyncLifetime
         Assert.DoesNotContain(Password, _rig.Logger.Log, StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// The cloud config's <c>influx</c> member over the settings, through <c>energylogger run</c> with mosquitto and Debian's
+/// InfluxDB 1.x: the writer moves to the config's database without a restart, every sample lands in exactly one of the
+/// two, and the config's password is neither in the log nor in the config's status.
+/// </summary>
+public sealed class InfluxConfigRunTests : IAsyncLifetime
+{
+    private const string CloudDb = "fromcloud";
+    private const string Password = "cloud-s3cret-pw";
+    private readonly InfluxPeer _influx = new();
+    private LocalRig? _rig;
+
+    private LocalRig Rig => _rig!;
+
+    public async Task InitializeAsync()
+    {
+        _influx.Query("CREATE DATABASE " + CloudDb, post: true);
+        _rig = await LocalRig.StartAsync(serverOn: false, settings: new() { ["influx.url"] = _influx.Url, ["influx.db"] = InfluxPeer.Database });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_rig is not null)
+        {
+            await _rig.DisposeAsync();
+        }
+
+        _influx.Dispose();
+    }
+
+    private List<long> Seqs(string db) => _influx.Query("SELECT seq FROM energylogger", db: db).Select(row => row[1].GetInt64()).ToList();
+
+    [Fact]
+    public void CloudConfig_Influx_WriterMovesToItsDatabaseWithoutARestart_EverySampleOnce()
+    {
+        Assert.True(WaitUntil(() => Seqs(InfluxPeer.Database).Count >= 2, LocalRig.Patience), Rig.Logger.Log + _influx.Log);
+
+        Rig.PushConfig("influx-cloud", ",\"influx\":{\"url\":\"" + _influx.Url + "\",\"db\":\"" + CloudDb + "\",\"user\":\"logger\",\"password\":\"" + Password + "\"}");
+        Rig.Logger.WaitFor(l => l.Contains("src=influx msg=\"destination switched by the config\"", StringComparison.Ordinal), LocalRig.Patience);
+        Assert.True(WaitUntil(() => Seqs(CloudDb).Count >= 3, LocalRig.Patience), Rig.Logger.Log + _influx.Log);
+
+        List<long> settingsSeqs = Seqs(InfluxPeer.Database);
+        List<long> cloudSeqs = Seqs(CloudDb);
+        Assert.Empty(settingsSeqs.Intersect(cloudSeqs));
+        Assert.True(settingsSeqs.Max() < cloudSeqs.Min());
+        List<long> all = settingsSeqs.Concat(cloudSeqs).Order().ToList();
+        Assert.Equal(Enumerable.Range((int)all[0], all.Count).Select(s => (long)s), all);
+        foreach (JsonElement[] row in _influx.Query("SELECT seq, \"grid.power\" FROM energylogger", db: CloudDb))
+        {
+            JsonElement sample = Rig.Kaa.Samples.First(s => s.GetProperty("seq").GetInt64() == row[1].GetInt64());
+            Assert.Equal(sample.GetProperty("ts").GetInt64(), row[0].GetInt64());
+            Assert.Equal(sample.GetProperty("grid").GetProperty("power").GetDouble(), row[2].GetDouble());
+        }
+
+        Assert.Single(Rig.Logger.Lines, l => l.Contains("msg=starting mode=normal", StringComparison.Ordinal));
+        Assert.DoesNotContain(Password, Rig.Logger.Log, StringComparison.Ordinal);
+    }
+}
