@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Net;
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using EnergyLogger.Core.Ports;
@@ -46,17 +45,7 @@ namespace EnergyLogger.Device.Adapters
             HttpWebRequest request = null;
             try
             {
-                request = (HttpWebRequest)WebRequest.Create(url);
-
-                // No connection pool: a kept-alive socket is drained on a thread of its own when released.
-                request.KeepAlive = false;
-                request.Timeout = _timeoutMs;
-                request.ReadWriteTimeout = _timeoutMs;
-
-                // HttpWebRequest's default is SslProtocols.None, which fails every handshake.
-                request.SslProtocols = SslProtocols.Tls12;
-                request.SslVerification = SslVerification.CertificateRequired;
-                request.HttpsAuthentCert = _ca;
+                request = TlsRequest.Create(url, _ca, _timeoutMs);
                 if (offset > 0)
                 {
                     request.AddRange(offset);

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Net;
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using EnergyLogger.Core.Ports;
@@ -119,18 +118,8 @@ namespace EnergyLogger.Device.Adapters
             HttpWebResponse response = null;
             try
             {
-                request = (HttpWebRequest)WebRequest.Create(_url);
+                request = TlsRequest.Create(_url, _ca, _timeoutMs);
                 request.Method = "POST";
-
-                // No connection pool: a kept-alive socket is drained on a thread of its own when released.
-                request.KeepAlive = false;
-                request.Timeout = _timeoutMs;
-                request.ReadWriteTimeout = _timeoutMs;
-
-                // HttpWebRequest's default is SslProtocols.None, which fails every handshake; plain http ignores these.
-                request.SslProtocols = SslProtocols.Tls12;
-                request.SslVerification = SslVerification.CertificateRequired;
-                request.HttpsAuthentCert = _ca;
                 request.ContentType = "text/plain; charset=utf-8";
                 request.ContentLength = _length;
                 if (_authorization != null)
