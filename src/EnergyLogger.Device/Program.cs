@@ -95,10 +95,10 @@ namespace EnergyLogger.Device
                 new ProvisioningServer(boot.SettingsStore, clock, gate, ProvisioningSessions, ProvisioningIdleMs, loop.SettingsApplied).Start();
             }
 
-            // The status page and /api/status, when the settings turn them on (docs/local-access.md).
+            // The status page and /api/status while the setting local.http or the cloud config turns them on (docs/local-access.md).
             if (loop.Status != null)
             {
-                new StatusHttpServer(boot.Settings.LocalHttpPort, loop.Status, clock, log).Start();
+                new StatusHttpServer(boot.Settings.LocalHttpPort, loop.Status, loop.StatusPage, clock, log).Start();
             }
 
             // The local MODBUS TCP server follows the settings and the cloud config: started after the join, since a
@@ -108,7 +108,7 @@ namespace EnergyLogger.Device
                 new ModbusTcpServer(loop.Local, clock, log).Start();
 
                 // mDNS: energy-logger-xxxx.local with _energylogger._tcp and, while the server runs, _modbus._tcp.
-                int statusPort = loop.Status == null ? 0 : boot.Settings.LocalHttpPort;
+                int statusPort = loop.StatusPage != null && loop.StatusPage.On ? boot.Settings.LocalHttpPort : 0;
                 var responder = new MdnsResponder(network.Mac, wiring.Firmware().Version, CloudSettings.MacText(network.Mac), statusPort);
                 new MdnsAnnouncer(responder, network, loop.Local.Switch, log).Start();
             }

@@ -27,6 +27,7 @@ namespace EnergyLogger.Core.Runtime
         private RegisterMap _scheduleMap;
         private CloudConfig _current;
         private LocalSwitch _local;
+        private PageSwitch _page;
         private InfluxUplink _influx;
         private InfluxEndpoint _influxFallback;
 
@@ -141,13 +142,21 @@ namespace EnergyLogger.Core.Runtime
         }
 
         /// <summary>
-        /// Whether the status page runs: the choice of the config in use at start, else <paramref name="settings"/>
-        /// (local.http). Read once at start, since the page's listener is made then; a later config's choice takes
-        /// effect at the next start.
+        /// The status page's switch: the config in use, and every config that takes over, turns the page on or off; a
+        /// config that does not say leaves it to the setting local.http. Set once by the main loop.
         /// </summary>
-        public bool StatusPageOn(bool settings)
+        public PageSwitch StatusPage
         {
-            return _current == null || _current.LocalHttp < 0 ? settings : _current.LocalHttp == 1;
+            get
+            {
+                return _page;
+            }
+
+            set
+            {
+                _page = value;
+                FollowPage();
+            }
         }
 
         /// <summary>Remote reads and writes use the masters between cycles, so they never meet a poll on the bus.</summary>
@@ -169,6 +178,7 @@ namespace EnergyLogger.Core.Runtime
             _current = config;
             HideSecrets(config);
             FollowLocal();
+            FollowPage();
             FollowInflux(config);
             TakeSchedule(config);
             TakeIntervals(config);
@@ -194,6 +204,14 @@ namespace EnergyLogger.Core.Runtime
                 {
                     "on", _local.On ? "yes" : "no", "port", _local.Port.ToString(), "unit", _local.Unit.ToString(), "gateway", _local.Gateway ? "on" : "off",
                 });
+            }
+        }
+
+        private void FollowPage()
+        {
+            if (_page != null && _page.Follow(_current == null ? -1 : _current.LocalHttp))
+            {
+                _log.Write(LogLevel.Info, "local", "status page switched by the config", "on", _page.On ? "yes" : "no");
             }
         }
 

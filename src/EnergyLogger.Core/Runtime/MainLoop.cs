@@ -104,11 +104,14 @@ namespace EnergyLogger.Core.Runtime
             }
 
             StatusRefresh status = null;
-            if (polling != null && Config.StatusPageOn(boot.Settings.LocalHttp))
+            if (polling != null)
             {
+                // Made whether the page is on or not, so that a cloud config can turn it on without a restart.
+                StatusPage = new PageSwitch(boot.Settings.LocalHttp);
+                Config.StatusPage = StatusPage;
                 Status = new StatusBoard(options.Outbox.MaxRecordBytes, 2048);
                 polling.Status = Status;
-                status = new StatusRefresh(Status, ports.Network, Cloud, Local == null ? null : Local.Switch, Diagnostics, _clock, options);
+                status = new StatusRefresh(Status, StatusPage, ports.Network, Cloud, Local == null ? null : Local.Switch, Diagnostics, _clock, options);
             }
 
             MetadataRefresh metadata = Cloud == null ? null : new MetadataRefresh(Cloud, _clock, options, start);
@@ -159,8 +162,11 @@ namespace EnergyLogger.Core.Runtime
         /// <summary>The InfluxDB writer; null when no destination is named at start or nothing is polled.</summary>
         public InfluxUplink Influx { get; }
 
-        /// <summary>What the local status page and <c>/api/status</c> show; null when the settings leave the page off.</summary>
+        /// <summary>What the local status page and <c>/api/status</c> show; null when nothing is polled (provisioning, safe mode).</summary>
         public StatusBoard Status { get; }
+
+        /// <summary>Whether the page is served (the setting local.http or the cloud config in use), which the adapters follow; null with <see cref="Status"/>.</summary>
+        public PageSwitch StatusPage { get; }
 
         /// <summary>The configuration in use: its id, its map, the poll engine.</summary>
         public ConfigInUse Config { get; }

@@ -15,6 +15,7 @@ namespace EnergyLogger.Core.Runtime
         private static readonly string[] States = { "down", "connecting", "connected", "failed", "access-point" };
 
         private readonly StatusBoard _board;
+        private readonly PageSwitch _page;
         private readonly INetwork _network;
         private readonly CloudStack _cloud;
         private readonly LocalSwitch _local;
@@ -24,9 +25,11 @@ namespace EnergyLogger.Core.Runtime
         private readonly JsonWriter _json = new JsonWriter(2048, 4);
         private long _nextMs;
 
-        public StatusRefresh(StatusBoard board, INetwork network, CloudStack cloud, LocalSwitch local, Diagnostics diagnostics, IClock clock, RuntimeOptions options)
+        public StatusRefresh(StatusBoard board, PageSwitch page, INetwork network, CloudStack cloud, LocalSwitch local, Diagnostics diagnostics, IClock clock,
+            RuntimeOptions options)
         {
             _board = board;
+            _page = page;
             _network = network;
             _cloud = cloud;
             _local = local;
@@ -37,7 +40,8 @@ namespace EnergyLogger.Core.Runtime
 
         public void Tick(long startMs, Heartbeat heartbeat)
         {
-            if (startMs < _nextMs || _options.IterationBudgetMs < _clock.MonotonicMs - startMs)
+            // Nobody can read the state while the page is off: the loop's time is not spent on it.
+            if (startMs < _nextMs || _options.IterationBudgetMs < _clock.MonotonicMs - startMs || !_page.On)
             {
                 return;
             }

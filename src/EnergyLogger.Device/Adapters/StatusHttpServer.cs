@@ -14,37 +14,73 @@ namespace EnergyLogger.Device.Adapters
     /// connection at a time, HTTP/1.0 style (RFC 9112: request line, headers, blank line; the answer closes the
     /// connection), read-only. The page and the JSON are Core's <see cref="StatusPage"/> and <see cref="StatusBoard"/>, the
     /// same the host serves; a request larger than <see cref="MaxRequestBytes"/> or slower than
-    /// <see cref="RequestTimeoutMs"/> is dropped, so one client cannot hold the page for others for long.
+    /// <see cref="RequestTimeoutMs"/> is dropped, so one client cannot hold the page for others for long. It follows the
+    /// loop's <see cref="PageSwitch"/>: listening while the setting local.http or the cloud config in use turns the page on,
+    /// closed while off, switched within a quarter of a second of a config taking over.
     /// </summary>
     public sealed class StatusHttpServer
     {
         private const int MaxRequestBytes = 1024;
         private const int RequestTimeoutMs = 5000;
         private const int TickMicroseconds = 250000;
+        private const int CheckMs = 250;
 
         private readonly int _port;
         private readonly StatusBoard _board;
+        private readonly PageSwitch _page;
         private readonly IClock _clock;
         private readonly Log _log;
         private readonly byte[] _request = new byte[MaxRequestBytes];
-        private byte[] _page;
+        private byte[] _html;
+        private Socket _listener;
 
-        public StatusHttpServer(int port, StatusBoard board, IClock clock, Log log)
+        public StatusHttpServer(int port, StatusBoard board, PageSwitch page, IClock clock, Log log)
         {
             _port = port;
             _board = board;
+            _page = page;
             _clock = clock;
             _log = log;
         }
 
-        /// <summary>Listens from a thread of its own.</summary>
+        /// <summary>Follows the switch from a thread of its own.</summary>
         public void Start()
         {
-            new Thread(Serve).Start();
+            new Thread(Follow).Start();
         }
 
-        private void Serve()
+        private void Follow()
         {
+            int version = -1;
+            while (true)
+            {
+                int now = _page.Version;
+                if (now != version)
+                {
+                    version = now;
+                    Switch();
+                }
+
+                Thread.Sleep(CheckMs);
+            }
+        }
+
+        /// <summary>Closing the listener ends its accept loop: the blocked Accept throws and the loop sees it is no longer current.</summary>
+        private void Switch()
+        {
+            Socket old = _listener;
+            _listener = null;
+            if (old != null)
+            {
+                old.Close();
+                _log.Write(LogLevel.Info, "local", "status page closed", "port", _port.ToString());
+            }
+
+            if (!_page.On)
+            {
+                return;
+            }
+
             var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             try
             {
@@ -58,8 +94,14 @@ namespace EnergyLogger.Device.Adapters
                 return;
             }
 
+            _listener = listener;
             _log.Write(LogLevel.Info, "local", "status page listening", "port", _port.ToString());
-            while (true)
+            new Thread(() => Serve(listener)).Start();
+        }
+
+        private void Serve(Socket listener)
+        {
+            while (listener == _listener)
             {
                 Socket client = Listener.TryAccept(listener);
                 if (client == null)
@@ -115,12 +157,12 @@ namespace EnergyLogger.Device.Adapters
             }
             else if (path == "/" || path == "/index.html")
             {
-                if (_page == null)
+                if (_html == null)
                 {
-                    _page = Encoding.UTF8.GetBytes(StatusPage.Html);
+                    _html = Encoding.UTF8.GetBytes(StatusPage.Html);
                 }
 
-                Send(client, "200 OK", "text/html; charset=utf-8", _page, body);
+                Send(client, "200 OK", "text/html; charset=utf-8", _html, body);
             }
             else
             {

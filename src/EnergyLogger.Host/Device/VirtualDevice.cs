@@ -147,7 +147,7 @@ internal sealed class VirtualDevice
             var loop = new MainLoop(boot, _map, ports, firmware, _config.Options);
             using LocalServerFollower? local = loop.Local is null ? null : new LocalServerFollower(loop.Local, log);
             local?.Start();
-            using StatusHttpServer? status = loop.Status is null ? null : new StatusHttpServer(boot.Settings.LocalHttpPort, loop.Status, log);
+            using StatusPageFollower? status = loop.Status is null ? null : new StatusPageFollower(boot.Settings.LocalHttpPort, loop.Status, loop.StatusPage!, log);
             status?.Start();
             using MdnsAnnouncer? mdns = Announcer(loop, boot.Settings, network, firmware, log);
             mdns?.Start();
@@ -184,12 +184,13 @@ internal sealed class VirtualDevice
     /// <summary>mDNS while a local service is on: with none, there is nothing on the LAN to find.</summary>
     private static MdnsAnnouncer? Announcer(MainLoop loop, DeviceSettings settings, HostNetwork network, FirmwareIdentity firmware, Log log)
     {
-        if (loop.Status is null && loop.Local is not { Switch.On: true })
+        bool page = loop.StatusPage is { On: true };
+        if (!page && loop.Local is not { Switch.On: true })
         {
             return null;
         }
 
-        var responder = new MdnsResponder(network.Mac, firmware.Version, CloudSettings.MacText(network.Mac), loop.Status is null ? 0 : settings.LocalHttpPort);
+        var responder = new MdnsResponder(network.Mac, firmware.Version, CloudSettings.MacText(network.Mac), page ? settings.LocalHttpPort : 0);
         return new MdnsAnnouncer(responder, loop.Local?.Switch, log);
     }
 

@@ -10,63 +10,29 @@ namespace EnergyLogger.Host.Local;
 /// when off, moved to the new port or unit id when a cloud config changes them. A port that cannot be bound (502 needs
 /// root or CAP_NET_BIND_SERVICE on Linux) is logged and the logger runs on without the server.
 /// </summary>
-internal sealed class LocalServerFollower : IDisposable
+internal sealed class LocalServerFollower : SwitchFollower
 {
-    private const int CheckMs = 250;
-
     private readonly RegisterImage _image;
     private readonly Log _log;
-    private readonly Thread _thread;
-    private readonly ManualResetEventSlim _stop = new();
     private ModbusTcpServer? _server;
-    private int _version = -1;
 
     public LocalServerFollower(RegisterImage image, Log log)
+        : base("local server", () => image.Switch.Version)
     {
         _image = image;
         _log = log;
-        _thread = new Thread(Run) { IsBackground = true, Name = "local server" };
     }
 
-    /// <summary>Starts the server now if it is on, then follows the switch from a thread of its own.</summary>
-    public void Start()
+    protected override void Close()
     {
-        Follow();
-        _thread.Start();
-    }
-
-    public void Dispose()
-    {
-        _stop.Set();
-        if (_thread.IsAlive)
-        {
-            _thread.Join(TimeSpan.FromSeconds(5));
-        }
-
-        _server?.Dispose();
-        _stop.Dispose();
-    }
-
-    private void Run()
-    {
-        while (!_stop.Wait(CheckMs))
-        {
-            Follow();
-        }
-    }
-
-    private void Follow()
-    {
-        LocalSwitch wanted = _image.Switch;
-        int version = wanted.Version;
-        if (version == _version)
-        {
-            return;
-        }
-
-        _version = version;
         _server?.Dispose();
         _server = null;
+    }
+
+    protected override void Apply()
+    {
+        LocalSwitch wanted = _image.Switch;
+        Close();
         if (!wanted.On)
         {
             return;

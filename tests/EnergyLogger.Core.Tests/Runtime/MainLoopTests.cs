@@ -1,6 +1,8 @@
+using System.Text;
 using System.Text.Json;
 using EnergyLogger.Core.Cloud;
 using EnergyLogger.Core.Indicators;
+using EnergyLogger.Core.Local;
 using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Runtime;
 using EnergyLogger.Core.Tests.Cloud;
@@ -143,23 +145,41 @@ public class MainLoopTests
     }
 
     [Fact]
-    public void Boot_StoredConfigWithLocalHttp_DecidesTheStatusPageOverTheSetting()
+    public void Config_LocalHttp_TurnsTheStatusPageOnAndOffWithoutARestartAndAtTheNextStart()
     {
-        // The setting local.http is off (LoopRig.Settings): without a config there is no page.
+        // The setting local.http is off (LoopRig.Settings): the board is there, the page is off and its state not refreshed.
         var rig = new LoopRig();
-        Assert.Null(rig.Loop.Status);
-        rig.Run(100);
+        PageSwitch page = rig.Loop.StatusPage!;
+        Assert.NotNull(rig.Loop.Status);
+        Assert.False(page.On);
+        rig.Run(3_000);
+        Assert.DoesNotContain("\"link\"", Encoding.UTF8.GetString(rig.Loop.Status!.Document()), StringComparison.Ordinal);
+
+        int version = page.Version;
         rig.Session.Push(rig.Topic("cmx", "config/json/status"), "{\"configId\":\"c-http\",\"config\":{\"map\":" + LoopRig.DefaultMap + ",\"local\":{\"http\":\"on\"}}}");
-        rig.Run(1_000);
+        rig.Run(3_000);
         Assert.Equal("c-http", rig.Loop.Config.ConfigId);
+        Assert.True(page.On);
+        Assert.NotEqual(version, page.Version);
+        Assert.Contains("\"link\"", Encoding.UTF8.GetString(rig.Loop.Status.Document()), StringComparison.Ordinal);
 
         LoopRig next = rig.Reboot(new RuntimeOptions());
-        Assert.NotNull(next.Loop.Status);
+        Assert.True(next.Loop.StatusPage!.On);
 
         next.Run(100);
         next.Session.Push(next.Topic("cmx", "config/json/status"), "{\"configId\":\"c-nohttp\",\"config\":{\"map\":" + LoopRig.DefaultMap + ",\"local\":{\"http\":\"off\"}}}");
         next.Run(1_000);
-        Assert.Null(next.Reboot(new RuntimeOptions()).Loop.Status);
+        Assert.False(next.Loop.StatusPage.On);
+
+        next.Session.Push(next.Topic("cmx", "config/json/status"), "{\"configId\":\"c-http-again\",\"config\":{\"map\":" + LoopRig.DefaultMap + ",\"local\":{\"http\":\"on\"}}}");
+        next.Run(1_000);
+        Assert.True(next.Loop.StatusPage.On);
+
+        // A config that does not say hands the page back to the setting, which is off.
+        next.Session.Push(next.Topic("cmx", "config/json/status"), "{\"configId\":\"c-plain\",\"config\":{\"map\":" + LoopRig.DefaultMap + "}}");
+        next.Run(1_000);
+        Assert.False(next.Loop.StatusPage.On);
+        Assert.Equal(0, next.Reboots.Count);
     }
 
     [Fact]
