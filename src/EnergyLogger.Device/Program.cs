@@ -108,9 +108,8 @@ namespace EnergyLogger.Device
                 new ModbusTcpServer(loop.Local, clock, log).Start();
 
                 // mDNS: energy-logger-xxxx.local with _energylogger._tcp and, while the server runs, _modbus._tcp.
-                int statusPort = loop.StatusPage != null && loop.StatusPage.On ? boot.Settings.LocalHttpPort : 0;
-                var responder = new MdnsResponder(network.Mac, wiring.Firmware().Version, CloudSettings.MacText(network.Mac), statusPort);
-                new MdnsAnnouncer(responder, network, loop.Local.Switch, log).Start();
+                var responder = new MdnsResponder(network.Mac, wiring.Firmware().Version, CloudSettings.MacText(network.Mac), 0);
+                new MdnsAnnouncer(responder, network, loop.Local.Switch, loop.StatusPage, boot.Settings.LocalHttpPort, log).Start();
             }
 
             loop.Run();

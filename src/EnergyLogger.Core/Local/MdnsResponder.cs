@@ -31,7 +31,7 @@ namespace EnergyLogger.Core.Local
         private readonly string _instance;
         private readonly string _host;
         private readonly string[] _loggerText;
-        private readonly int _loggerPort;
+        private int _loggerPort;
         private readonly byte[] _address = new byte[4];
         private readonly char[] _name = new char[256];
         private bool _modbus;
@@ -57,6 +57,12 @@ namespace EnergyLogger.Core.Local
         public void SetAddress(byte[] ipv4)
         {
             System.Array.Copy(ipv4, 0, _address, 0, 4);
+        }
+
+        /// <summary>The port announced with <see cref="LoggerService"/>: the status page's while it is served, else 0.</summary>
+        public void SetLoggerPort(int port)
+        {
+            _loggerPort = port;
         }
 
         /// <summary>Whether <see cref="ModbusService"/> is announced, on which port, with which unit id in its TXT.</summary>

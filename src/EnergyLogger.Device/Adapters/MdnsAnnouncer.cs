@@ -21,14 +21,19 @@ namespace EnergyLogger.Device.Adapters
         private readonly MdnsResponder _responder;
         private readonly INetwork _network;
         private readonly LocalSwitch _modbus;
+        private readonly PageSwitch _page;
+        private readonly int _pagePort;
         private readonly Log _log;
         private readonly byte[] _out = new byte[MdnsResponder.MaxMessage];
 
-        public MdnsAnnouncer(MdnsResponder responder, INetwork network, LocalSwitch modbus, Log log)
+        /// <param name="pagePort">The status page's port, announced with the logger's service while <paramref name="page"/> is on.</param>
+        public MdnsAnnouncer(MdnsResponder responder, INetwork network, LocalSwitch modbus, PageSwitch page, int pagePort, Log log)
         {
             _responder = responder;
             _network = network;
             _modbus = modbus;
+            _page = page;
+            _pagePort = pagePort;
             _log = log;
         }
 
@@ -61,10 +66,13 @@ namespace EnergyLogger.Device.Adapters
             bool again = false;
             while (true)
             {
-                if (_modbus.Version != version)
+                // Both versions only grow, so their sum moves whenever either switch does.
+                int now = _modbus.Version + (_page == null ? 0 : _page.Version);
+                if (now != version)
                 {
-                    version = _modbus.Version;
+                    version = now;
                     _responder.SetModbus(_modbus.On, _modbus.Port, _modbus.Unit);
+                    _responder.SetLoggerPort(_page != null && _page.On ? _pagePort : 0);
                     again = true;
                     Send(socket, _responder.Announce(_out), group);
                 }

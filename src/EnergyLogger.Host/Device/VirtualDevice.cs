@@ -190,8 +190,8 @@ internal sealed class VirtualDevice
             return null;
         }
 
-        var responder = new MdnsResponder(network.Mac, firmware.Version, CloudSettings.MacText(network.Mac), page ? settings.LocalHttpPort : 0);
-        return new MdnsAnnouncer(responder, loop.Local?.Switch, log);
+        var responder = new MdnsResponder(network.Mac, firmware.Version, CloudSettings.MacText(network.Mac), 0);
+        return new MdnsAnnouncer(responder, loop.Local?.Switch, loop.StatusPage, settings.LocalHttpPort, log);
     }
 
     /// <summary>A start-up error of the configuration: exit 1, and the boot is not counted (it never ran).</summary>

@@ -18,6 +18,8 @@ internal sealed class MdnsAnnouncer : IDisposable
 
     private readonly MdnsResponder _responder;
     private readonly LocalSwitch? _modbus;
+    private readonly PageSwitch? _page;
+    private readonly int _pagePort;
     private readonly Log _log;
     private readonly byte[] _out = new byte[MdnsResponder.MaxMessage];
     private readonly Thread _thread;
@@ -26,10 +28,13 @@ internal sealed class MdnsAnnouncer : IDisposable
     private long _announceAgainMs;
     private volatile bool _stopping;
 
-    public MdnsAnnouncer(MdnsResponder responder, LocalSwitch? modbus, Log log)
+    /// <param name="pagePort">The status page's port, announced with the logger's service while <paramref name="page"/> is on.</param>
+    public MdnsAnnouncer(MdnsResponder responder, LocalSwitch? modbus, PageSwitch? page, int pagePort, Log log)
     {
         _responder = responder;
         _modbus = modbus;
+        _page = page;
+        _pagePort = pagePort;
         _log = log;
         _thread = new Thread(Run) { IsBackground = true, Name = "mdns" };
     }
@@ -105,7 +110,8 @@ internal sealed class MdnsAnnouncer : IDisposable
 
     private void FollowSwitch()
     {
-        int version = _modbus?.Version ?? 0;
+        // Both versions only grow, so their sum moves whenever either switch does.
+        int version = (_modbus?.Version ?? 0) + (_page?.Version ?? 0);
         if (version == _version)
         {
             return;
@@ -113,6 +119,7 @@ internal sealed class MdnsAnnouncer : IDisposable
 
         _version = version;
         _responder.SetModbus(_modbus is { On: true }, _modbus?.Port ?? 0, _modbus?.Unit ?? 0);
+        _responder.SetLoggerPort(_page is { On: true } ? _pagePort : 0);
         Send(_responder.Announce(_out));
         _announceAgainMs = Environment.TickCount64 + 1000;
     }

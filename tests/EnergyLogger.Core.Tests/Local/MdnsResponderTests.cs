@@ -88,6 +88,22 @@ public class MdnsResponderTests
     }
 
     [Fact]
+    public void SetLoggerPort_StatusPageSwitched_TheLoggerServiceMovesToIt()
+    {
+        MdnsResponder responder = Responder(modbus: false);
+        var buffer = new byte[MdnsResponder.MaxMessage];
+
+        responder.SetLoggerPort(0);
+        int length = responder.Announce(buffer);
+        Assert.True(Holds(buffer, length, [0, 0, 0, 0, 0, 0, 18, .. "energy-logger-e214"u8.ToArray()]));
+        Assert.False(Holds(buffer, length, [0, 0, 0, 0, 0x1F, 0x90, 18]));
+
+        responder.SetLoggerPort(8081);
+        length = responder.Announce(buffer);
+        Assert.True(Holds(buffer, length, [0, 0, 0, 0, 0x1F, 0x91, 18, .. "energy-logger-e214"u8.ToArray()]));
+    }
+
+    [Fact]
     public void Answer_CompressedName_FollowsThePointer()
     {
         // Question 1: "local" at offset 12; question 2: "energy-logger-e214" and a pointer to offset 12.

@@ -77,7 +77,8 @@ internal static partial class LocalPeers
 
     public static long Int64At(ushort[] words, int at) => ((long)(uint)Int32At(words, at) << 32) | (uint)Int32At(words, at + 2);
 
-    private static string Run(string file, params string[] args)
+    /// <summary>Runs a peer program; its standard output, or InvalidOperationException when it failed.</summary>
+    public static string Run(string file, params string[] args)
     {
         (int exit, string output) = Exec(file, args);
         if (exit != 0)
