@@ -76,6 +76,15 @@ namespace EnergyLogger.Core.Json
             return Kind(token) == JsonKind.String ? _start[token] - 1 : _start[token];
         }
 
+        /// <summary>Byte offset just after the token and its whole subtree: from <see cref="Position"/> to here is its text.</summary>
+        public int End(int token)
+        {
+            return Kind(token) == JsonKind.String ? _end[token] + 1 : _end[token];
+        }
+
+        /// <summary>The parsed UTF-8 text (the caller's buffer), for copying a value's text as it is.</summary>
+        public byte[] Text => _text;
+
         /// <summary>The token after this one and its whole subtree.</summary>
         public int Next(int token)
         {

@@ -139,6 +139,17 @@ namespace EnergyLogger.Core.Json
             Literal("null");
         }
 
+        /// <summary>A value that is JSON text already (a member copied from a parsed document), bytes start to end.</summary>
+        public void Raw(byte[] text, int start, int end)
+        {
+            Separate();
+            if (Reserve(end - start))
+            {
+                System.Array.Copy(text, start, _buf, Length, end - start);
+                Length += end - start;
+            }
+        }
+
         /// <summary>The text so far, for logs and tests; allocates.</summary>
         public string Text()
         {

@@ -1,4 +1,5 @@
 using EnergyLogger.Core.Modbus;
+using EnergyLogger.Core.SunSpec;
 using EnergyLogger.Core.Telemetry;
 
 namespace EnergyLogger.Core.Local

@@ -23,6 +23,9 @@ namespace EnergyLogger.Core.Registers
 
         public byte Slave { get; internal set; }
 
+        /// <summary>"kind": "sunspec": the device's points are drafted from its own SunSpec chain (docs/register-map.md).</summary>
+        public bool SunSpec { get; internal set; }
+
         public int BaudRate { get; internal set; } = 9600;
 
         public SerialParity Parity { get; internal set; }

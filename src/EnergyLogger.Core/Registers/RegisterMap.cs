@@ -21,6 +21,16 @@ namespace EnergyLogger.Core.Registers
 
         public ValueMap[] ValueMaps { get; internal set; }
 
+        /// <summary>
+        /// The text of the site map for a map with devices of kind "sunspec": before their chains were walked the map has no
+        /// points (<see cref="AwaitsWalk"/>); the map drafted from the walk keeps the text, to draft again when a chain changes.
+        /// Null for any other map.
+        /// </summary>
+        public byte[] SunSpecSite { get; internal set; }
+
+        /// <summary>A SunSpec site whose devices were not walked yet: nothing to read until the map is drafted.</summary>
+        public bool AwaitsWalk => SunSpecSite != null && Points.Length == 0;
+
         /// <summary>Where local midnight is for the daily counters ("timeZone"); UTC unless the map says otherwise.</summary>
         public LocalZone Zone { get; internal set; } = LocalZone.Utc;
 

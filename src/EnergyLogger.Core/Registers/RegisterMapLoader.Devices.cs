@@ -11,8 +11,11 @@ namespace EnergyLogger.Core.Registers
         private static readonly string[] DeviceMembers =
         {
             "id", "slave", "baud", "parity", "dataBits", "stopBits", "timeoutMs", "maxRegisters", "maxBits",
-            "minGapMs", "neverRead", "endpoint", "signs", "maxPowerW", "expect", "source",
+            "minGapMs", "neverRead", "endpoint", "signs", "maxPowerW", "expect", "source", "kind",
         };
+
+        /// <summary>A device read by the map's points, or one that describes itself (SunSpec) and whose points are drafted from its chain.</summary>
+        private static readonly string[] KindNames = { "registers", "sunspec" };
 
         private static readonly string[] ExpectMembers = { "function", "address", "values", "source" };
 
@@ -84,8 +87,15 @@ namespace EnergyLogger.Core.Registers
                 }
             }
 
+            int kind;
+            if (!_r.Choice(obj, "kind", KindNames, 0, out kind))
+            {
+                return d;
+            }
+
             d.Id = id;
             d.Slave = (byte)slave;
+            d.SunSpec = kind == 1;
             ReadLine(obj, d);
             ReadLimits(obj, d);
             ReadIdentity(obj, d);

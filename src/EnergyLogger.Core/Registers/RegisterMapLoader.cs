@@ -46,8 +46,18 @@ namespace EnergyLogger.Core.Registers
             return Load(bytes, 0, bytes.Length, out error);
         }
 
-        /// <summary>The map from UTF-8 JSON, or null with <paramref name="error"/> saying why not.</summary>
+        /// <summary>
+        /// The map from UTF-8 JSON, or null with <paramref name="error"/> saying why not. A map with devices of kind "sunspec"
+        /// is a site whose points come from the devices' chains: it is returned with its devices and no points, awaiting
+        /// the walk (<see cref="RegisterMap.AwaitsWalk"/>), and its own entries are checked with the drafted ones.
+        /// </summary>
         public static RegisterMap Load(byte[] text, int offset, int count, out MapError error)
+        {
+            return Load(text, offset, count, null, out error);
+        }
+
+        /// <summary>A map drafted from the SunSpec site <paramref name="site"/> (its text), which it keeps for drafting again.</summary>
+        public static RegisterMap Load(byte[] text, int offset, int count, byte[] site, out MapError error)
         {
             var limits = new JsonLimits
             {
@@ -65,8 +75,14 @@ namespace EnergyLogger.Core.Registers
             }
 
             var loader = new RegisterMapLoader(doc);
+            loader._map.SunSpecSite = site;
             loader.LoadRoot();
             error = loader._r.Error;
+            if (error == null && site == null && loader.IsSunSpecSite())
+            {
+                loader.AwaitWalk(text, offset, count);
+            }
+
             return error == null ? loader._map : null;
         }
 
@@ -99,10 +115,39 @@ namespace EnergyLogger.Core.Registers
 
             _map.Name = name;
             _base = (int)addressBase;
-            if (LoadDevices() && LoadValueMaps() && LoadPoints() && ResolveScaleFactors() && LoadComputed() && CheckTextNames())
+            if (LoadDevices() && _map.SunSpecSite == null && IsSunSpecSite())
+            {
+                return;
+            }
+
+            if (!_r.Failed && LoadValueMaps() && LoadPoints() && ResolveScaleFactors() && LoadComputed() && CheckTextNames())
             {
                 AssignWords();
             }
+        }
+
+        private bool IsSunSpecSite()
+        {
+            for (int d = 0; d < _map.Devices.Length; d++)
+            {
+                if (_map.Devices[d].SunSpec)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The site as it stands before its walk: its devices, no points, and its text kept for the draft.</summary>
+        private void AwaitWalk(byte[] text, int offset, int count)
+        {
+            var site = new byte[count];
+            System.Array.Copy(text, offset, site, 0, count);
+            _map.SunSpecSite = site;
+            _map.Points = new PointDefinition[0];
+            _map.Computed = new ComputedField[0];
+            _map.ValueMaps = new ValueMap[0];
         }
 
         /// <summary>"source" cites where the map comes from: one string or a list of them. Kept in the text only.</summary>

@@ -82,10 +82,6 @@ namespace EnergyLogger.Core.Runtime
             Polling polling = Config.Engine == null ? null : new Polling(Config.Engine, _schedule, Cloud, ports.Updater, Stats, _clock, log, options, boot.Journal, ports.Samples);
             if (polling != null)
             {
-                polling.Rediscovery = ports.Rediscovery;
-            }
-            if (polling != null)
-            {
                 // Made whether the server is on or not, so that a cloud config can turn it on without a restart.
                 var server = new LocalSwitch(boot.Settings.LocalModbus, boot.Settings.LocalModbusPort, boot.Settings.LocalModbusUnit, boot.Settings.LocalGateway);
                 Local = new RegisterImage(LocalIdentity(firmware, ports.Network, Config.BootMap), server);

@@ -4,6 +4,7 @@ using EnergyLogger.Core.Local;
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Registers;
+using EnergyLogger.Core.SunSpec;
 using EnergyLogger.Core.Telemetry;
 
 namespace EnergyLogger.Core.Runtime
@@ -42,11 +43,15 @@ namespace EnergyLogger.Core.Runtime
         /// <summary>The InfluxDB writer, whose outbox takes each cycle's first sample too; null for none.</summary>
         public InfluxUplink Influx { get; set; }
 
-        /// <summary>Drafts the map again when a device's layout stays other than the map's; null keeps the map.</summary>
-        public IMapRediscovery Rediscovery { get; set; }
-
-        /// <summary>Cycles in a row with a layout other than the map's before the map is drafted again.</summary>
+        /// <summary>
+        /// Cycles in a row with a layout other than the map's before a SunSpec site is drafted again, and cycles between two
+        /// walks of a site whose devices could not be walked.
+        /// </summary>
         public const int RediscoverAfterCycles = 3;
+
+        // The cycle count at which a site that could not be walked is walked again, and the last reason it could not.
+        private long _nextWalkCycle;
+        private string _walkProblem;
 
         /// <param name="updater">The OTA updater, or null when this build has none.</param>
         /// <param name="journal">The boot journal whose boot count is the epoch of the samples' sequence numbers.</param>
@@ -89,6 +94,17 @@ namespace EnergyLogger.Core.Runtime
                 RegisterMap map = _engine.Map;
                 _log.Write(LogLevel.Info, "poll", "map taken over", "map", map.Name, "points", map.Points.Length.ToString());
                 _cloud.Follow(map.Endpoints);
+            }
+
+            if (_engine.Map.AwaitsWalk)
+            {
+                // A SunSpec site has nothing to read until its devices' chains are walked: no sample, no layout to watch.
+                if (_stats.Cycles >= _nextWalkCycle)
+                {
+                    DraftSite(_engine.Map);
+                }
+
+                return;
             }
 
             LogUnsupported();
@@ -182,24 +198,43 @@ namespace EnergyLogger.Core.Runtime
 
             _stats.LayoutMismatch = text;
             _mismatchCycles = text == null ? 0 : _mismatchCycles + 1;
-            if (Rediscovery != null && _mismatchCycles >= RediscoverAfterCycles)
+            if (map.SunSpecSite != null && _mismatchCycles >= RediscoverAfterCycles)
             {
                 _mismatchCycles = 0;
-                Rediscover(map);
+                DraftSite(map);
             }
         }
 
-        /// <summary>The devices walked again and their map offered, to take over at the next cycle boundary.</summary>
-        private void Rediscover(RegisterMap map)
+        /// <summary>
+        /// A SunSpec site's devices walked (again) on their buses and the map drafted from their chains offered, to take over
+        /// at the next cycle boundary. A site that cannot be walked now is walked again a few cycles later; the map in use
+        /// stays meanwhile.
+        /// </summary>
+        private void DraftSite(RegisterMap map)
         {
-            RegisterMap drafted = Rediscovery.Rediscover(map, _engine.BusFor(map.Devices[0].Slave));
+            var buses = new ModbusMaster[map.Devices.Length];
+            for (int d = 0; d < buses.Length; d++)
+            {
+                buses[d] = _engine.BusFor(map.Devices[d].Slave);
+            }
+
+            string chains, problem;
+            RegisterMap drafted = SunSpecSite.Draft(map, buses, out chains, out problem);
             if (drafted == null)
             {
-                _log.Write(LogLevel.Warn, "poll", "the devices could not be walked again; the map stays", "layout", _stats.LayoutMismatch);
+                _nextWalkCycle = _stats.Cycles + RediscoverAfterCycles;
+                if (problem != _walkProblem)
+                {
+                    _log.Write(LogLevel.Warn, "poll", "the SunSpec devices could not be walked; the map stays", "reason", problem);
+                }
+
+                _walkProblem = problem;
                 return;
             }
 
-            _log.Write(LogLevel.Info, "poll", "map drafted again from the devices", "map", drafted.Name, "points", drafted.Points.Length.ToString());
+            _walkProblem = null;
+            _log.Write(LogLevel.Info, "poll", "map drafted from the SunSpec devices",
+                new[] { "map", drafted.Name, "points", drafted.Points.Length.ToString(), "chains", chains });
             _engine.Offer(drafted);
         }
 

@@ -39,8 +39,5 @@ namespace EnergyLogger.Core.Runtime
         /// leaves it to the settings. Samples are written only when one of them names a destination.
         /// </summary>
         public InfluxEndpoint InfluxEndpoint;
-
-        /// <summary>Makes the map again from the devices when their layout changed (SunSpec); null keeps the map.</summary>
-        public IMapRediscovery Rediscovery;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Registers;
+using EnergyLogger.Core.SunSpec;
 using EnergyLogger.Host.Links;
 using EnergyLogger.Host.Scan;
 using EnergyLogger.Host.SunSpec;
@@ -9,9 +10,9 @@ namespace EnergyLogger.Host.Cli;
 
 /// <summary>
 /// <c>energylogger map sunspec</c>: a SunSpec device needs no hand-written map. The command walks each unit's chain from
-/// its "SunS" marker (<see cref="SunSpecChain"/>), prints the models found, and writes a map with points for the known
-/// models and an <c>expect</c> check of every model's ID and L (<see cref="SunSpecDraft"/>); the map is loaded as the
-/// device loads it before it is written.
+/// its "SunS" marker (<see cref="SunSpecChain"/>), prints the models found, and writes the map the logger drafts for them,
+/// with points for the known models and an <c>expect</c> check of every model's ID and L (<see cref="SunSpecSiteMap"/>);
+/// the map is loaded as the device loads it before it is written.
 /// </summary>
 internal sealed class MapSunSpecCommand
 {
@@ -36,7 +37,7 @@ internal sealed class MapSunSpecCommand
         BusSettings settings = _bus.Parse(result);
         System.Text.Json.Nodes.JsonObject? overrides = null;
         if (result.GetValue(_overrides) is string overridesFile
-            && (overrides = SunSpecDraft.ReadOverrides(overridesFile, out string? overridesProblem)) is null)
+            && (overrides = SunSpecSiteMap.ReadOverrides(overridesFile, out string? overridesProblem)) is null)
         {
             throw new UsageException($"--overrides: {overridesProblem}");
         }
@@ -56,21 +57,27 @@ internal sealed class MapSunSpecCommand
                     return 1;
                 }
 
-                Console.Error.WriteLine($"unit {unit}: SunS at {device.Base}; "
-                    + string.Join(", ", device.Models.Select(m => $"{m.Id} at {m.Address} (L={m.Length}{(SunSpecDraft.Known.Contains(m.Id) ? "" : ", not read")})")));
+                Console.Error.WriteLine($"unit {unit}: SunS at {device.Base}; " + string.Join(", ", Enumerable.Range(0, device.Count)
+                    .Select(m => $"{device.Id(m)} at {device.Address(m)} (L={device.Length(m)}{(SunSpecSiteMap.Known.Contains(device.Id(m)) ? "" : ", not read")})")));
                 name ??= CommonName(master, device);
                 devices.Add(device);
             }
         }
 
-        string text;
+        string site;
         try
         {
-            text = SunSpecDraft.Build(devices, name ?? "SunSpec device", overrides: overrides);
+            site = SunSpecSiteMap.Site(devices, name ?? "SunSpec device", null, overrides);
         }
         catch (ArgumentException e)
         {
             throw new UsageException($"--overrides: {e.Message}");
+        }
+
+        if (SunSpecSiteMap.Draft(site, devices, out string? problem) is not string text)
+        {
+            Console.Error.WriteLine($"energylogger: {problem}");
+            return 1;
         }
 
         if (RegisterMapLoader.Load(text, out MapError? mapError) is null)
@@ -95,9 +102,9 @@ internal sealed class MapSunSpecCommand
     /// <summary>"Manufacturer Model" from the common model (Mn, Md: 16 registers each), or null.</summary>
     private static string? CommonName(ModbusMaster master, SunSpecDevice device)
     {
-        SunSpecModel? common = device.Models.FirstOrDefault(m => m.Id == Core.Local.SunSpecModels.Common);
+        int common = Enumerable.Range(0, device.Count).FirstOrDefault(m => device.Id(m) == SunSpecModels.Common, -1);
         var words = new ushort[32];
-        if (common is null || !master.ReadRegisters(device.Unit, FunctionCode.ReadHoldingRegisters, common.Data, 32, words, 0).IsOk)
+        if (common < 0 || !master.ReadRegisters(device.Unit, FunctionCode.ReadHoldingRegisters, device.Data(common), 32, words, 0).IsOk)
         {
             return null;
         }

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Net;
+using System.Text;
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Registers;
+using EnergyLogger.Core.SunSpec;
 using EnergyLogger.Host.Device;
 using EnergyLogger.Host.Links;
 using EnergyLogger.Host.Samples;
@@ -58,11 +60,9 @@ internal sealed class RunCommand
         int port = result.GetValue(_provisioningPort);
 
         RegisterMap? map;
-        SunSpecRediscovery? rediscovery = null;
         if (config.SunSpec is { } sunspec)
         {
-            rediscovery = new SunSpecRediscovery(sunspec.Units, sunspec.TimeZone, sunspec.Overrides, line => Console.Error.WriteLine($"energylogger run: {line}"));
-            map = SunSpecMap(config.Bus, rediscovery, out string? problem);
+            map = SunSpecMap(config.Bus, sunspec, out string? problem);
             if (map is null)
             {
                 // A failed start, not a wrong call, and no boot: the service manager starts the logger again.
@@ -78,7 +78,7 @@ internal sealed class RunCommand
         CsvSampleTap? csv = result.GetValue(_csvDir) is string dir
             ? new CsvSampleTap(CsvLog(dir), map, problem => Console.Error.WriteLine($"energylogger run: {problem}"))
             : null;
-        return Serve((log, watchdog) => new VirtualDevice(config, map, listen, log, watchdog, csv) { Rediscovery = rediscovery });
+        return Serve((log, watchdog) => new VirtualDevice(config, map, listen, log, watchdog, csv));
     }
 
     /// <summary>
@@ -133,21 +133,55 @@ internal sealed class RunCommand
     }
 
     /// <summary>
-    /// The map of a SunSpec site, drafted from the chains its devices hold now. A device that cannot be walked stops the
-    /// start with the reason (exit 1) and counts as no boot, as any configuration error does; a service manager tries again.
+    /// The map of a SunSpec site, drafted from the chains its devices hold now; it keeps the site, so the loop drafts it
+    /// again when a chain changes. A device that cannot be walked stops the start with the reason (exit 1) and counts as
+    /// no boot, as any configuration error does; a service manager tries again.
     /// </summary>
-    private static RegisterMap? SunSpecMap(BusSettings settings, SunSpecRediscovery sunspec, out string? problem)
+    private static RegisterMap? SunSpecMap(BusSettings settings, SunSpecConfig sunspec, out string? problem)
     {
+        var devices = new List<SunSpecDevice>();
         try
         {
             using Bus bus = Bus.Open(settings);
-            return sunspec.Draft(bus.CreateMaster(new SystemClock()), out problem);
+            ModbusMaster master = bus.CreateMaster(new SystemClock());
+            foreach (byte unit in sunspec.Units)
+            {
+                if (SunSpecChain.Walk(master, unit, out problem) is not SunSpecDevice device)
+                {
+                    return null;
+                }
+
+                Console.Error.WriteLine($"energylogger run: sunspec unit {unit}: {device.Describe()}");
+                devices.Add(device);
+            }
         }
         catch (IOException e)
         {
             problem = e.Message;
             return null;
         }
+
+        string site;
+        try
+        {
+            site = SunSpecSiteMap.Site(devices, "SunSpec site", sunspec.TimeZone, sunspec.Overrides);
+        }
+        catch (ArgumentException e)
+        {
+            problem = $"overrides: {e.Message}";
+            return null;
+        }
+
+        if (SunSpecSiteMap.Draft(site, devices, out problem) is not string text)
+        {
+            return null;
+        }
+
+        byte[] siteBytes = Encoding.UTF8.GetBytes(site);
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+        RegisterMap? map = RegisterMapLoader.Load(bytes, 0, bytes.Length, siteBytes, out MapError? error);
+        problem = map is null ? $"the drafted map does not load: {error}" : null;
+        return map;
     }
 
     private static RegisterMap? LoadMap(string? path)

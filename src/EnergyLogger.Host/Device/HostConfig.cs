@@ -152,7 +152,7 @@ internal sealed class HostConfig
         string? zone = Member(sunspec, "timeZone") is { } z ? z.GetRawText() : null;
         System.Text.Json.Nodes.JsonObject? overrides = null;
         if (OptionalText(sunspec, "overrides") is { } file
-            && (overrides = EnergyLogger.Host.SunSpec.SunSpecDraft.ReadOverrides(Path.Combine(dir, file), out string? problem)) is null)
+            && (overrides = EnergyLogger.Host.SunSpec.SunSpecSiteMap.ReadOverrides(Path.Combine(dir, file), out string? problem)) is null)
         {
             throw new UsageException($"$.sunspec.overrides: {problem}");
         }

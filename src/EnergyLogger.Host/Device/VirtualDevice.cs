@@ -44,9 +44,6 @@ internal sealed class VirtualDevice
     /// <param name="console">Where log records go.</param>
     /// <param name="watchdog">The service manager's watchdog the supervisor feeds, or null.</param>
     /// <param name="samples">Sees every stored sample (the daily CSV log), or null.</param>
-    /// <summary>Drafts the map again from the devices when their layout changed (run's "sunspec"); null keeps the map.</summary>
-    public IMapRediscovery? Rediscovery { get; init; }
-
     public VirtualDevice(HostConfig config, RegisterMap? map, IPEndPoint? provisioning, ILog console, IWatchdog? watchdog, ISampleTap? samples = null)
     {
         _samples = samples;
@@ -142,7 +139,6 @@ internal sealed class VirtualDevice
                 Samples = _samples,
                 Influx = boot.Mode == RunMode.Normal ? influx : null,
                 InfluxEndpoint = _config.Influx?.Endpoint,
-                Rediscovery = Rediscovery,
             };
             var loop = new MainLoop(boot, _map, ports, firmware, _config.Options);
             using LocalServerFollower? local = loop.Local is null ? null : new LocalServerFollower(loop.Local, log);

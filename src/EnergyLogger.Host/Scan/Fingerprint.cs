@@ -49,7 +49,7 @@ internal static class Fingerprint
         return new DeviceFingerprint(SunSpec(master, slave), fits.OrderByDescending(f => f.Share).ThenByDescending(f => f.Informative).ToList());
     }
 
-    private static int? SunSpec(ModbusMaster master, byte slave) => EnergyLogger.Host.SunSpec.SunSpecChain.FindBase(master, slave);
+    private static int? SunSpec(ModbusMaster master, byte slave) => Core.SunSpec.SunSpecChain.FindBase(master, slave) is int at and >= 0 ? at : null;
 
     private static MapFit? Fit(ModbusMaster master, byte slave, string file, IClock clock)
     {

@@ -1,5 +1,6 @@
 using EnergyLogger.Core.Local;
 using EnergyLogger.Core.Registers;
+using EnergyLogger.Core.SunSpec;
 using EnergyLogger.Core.Telemetry;
 using Xunit;
 

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Core.Runtime;
+using EnergyLogger.Core.Tests.Fakes;
 using EnergyLogger.Core.Tests.Registers;
 using Xunit;
 using static EnergyLogger.Core.Tests.Registers.MapText;
@@ -88,48 +90,63 @@ public class LayoutCheckTests
         Assert.Equal(message, Fail(With(devices: "[{\"id\":\"inv\",\"slave\":1,\"expect\":" + expect + "}]")).Message);
     }
 
-    private sealed class Redraft(string map) : IMapRediscovery
+    /// <summary>A site of one SunSpec inverter: its points come from its chain.</summary>
+    private const string Site = """{"format":"energylogger-map/1","name":"site","devices":[{"id":"inverter","slave":1,"kind":"sunspec"}]}""";
+
+    /// <summary>SunS, a common model of <paramref name="commonLength"/> registers, model 103 with DCW = <paramref name="dcw"/> W, the end model.</summary>
+    private static void Chain(SlaveImage slave, int commonLength, ushort dcw)
     {
-        public int Calls { get; private set; }
-
-        public RegisterMap? Map { get; set; } = MapText.Load(map);
-
-        public RegisterMap? Rediscover(RegisterMap current, Core.Modbus.ModbusMaster bus)
-        {
-            Calls++;
-            return Map;
-        }
+        slave.Holding.Clear();
+        slave.SetHolding(40000, 0x5375, 0x6E53, 1, (ushort)commonLength).SetHolding(40004, new ushort[commonLength]);
+        int inverter = 40004 + commonLength;
+        var model = new ushort[50];
+        model[29] = dcw;
+        slave.SetHolding(inverter, 103, 50).SetHolding(inverter + 2, model).SetHolding(inverter + 52, 0xFFFF, 0);
     }
 
     [Fact]
-    public void Mismatch_ThreeCyclesInARow_MapDraftedAgainFromTheDevices_AndTakenOver()
+    public void SunSpecSite_WalkedAtTheFirstCycle_TheDraftedMapPublishes()
     {
-        string map = Map.Replace("\"poll\":\"fast\",\"target\":\"pv.power\"", "\"poll\":\"fast\",\"target\":\"grid.power\"");
-        // What a walk of the device finds: a common model of 66, so everything one register further on.
-        var redraft = new Redraft(map.Replace("1,65]", "1,66]").Replace("40069,", "40070,").Replace("40083", "40084").Replace("40084,\"type\":\"int16\",\"poll\":\"fast\"}", "40085,\"type\":\"int16\",\"poll\":\"fast\"}"));
-        var rig = new LoopRig(map, rediscovery: redraft);
-        rig.Slave.SetHolding(40000, 0x5375, 0x6E53, 1, 66).SetHolding(40069, 0, 103, 50).SetHolding(40083, 0, 1234, 0);
-        rig.Run(12_000);
+        var rig = new LoopRig(Site);
+        Chain(rig.Slave, 65, 3100);
+        rig.Run(24_000);
 
-        Assert.Equal(1, redraft.Calls);
-        Assert.Single(rig.Sink.Lines, l => l.Contains("msg=\"map drafted again from the devices\" map=test", StringComparison.Ordinal));
-        rig.Run(6_000);
-        Assert.Equal(2, rig.Sink.Lines.Count(l => l.Contains("msg=\"map taken over\"", StringComparison.Ordinal)));
-        Assert.Equal(1234.0, rig.Samples().Last().GetProperty("grid").GetProperty("power").GetDouble());
-        Assert.Equal(1, redraft.Calls);
+        Assert.True(1 == rig.Sink.Lines.Count(l => l.Contains("msg=\"map drafted from the SunSpec devices\" map=site", StringComparison.Ordinal)
+            && l.Contains("chains=\"unit 1: 1 at 40002 (L=65), 103 at 40069 (L=50)\"", StringComparison.Ordinal)), string.Join("\n", rig.Sink.Lines));
+        Assert.Equal(3100.0, rig.Samples().Last().GetProperty("pv").GetProperty("power").GetDouble());
     }
 
     [Fact]
-    public void Mismatch_DevicesCannotBeWalked_MapStays_AskedAgainLater()
+    public void SunSpecSite_ChainChanges_DraftedAgainAfterThreeCycles_AndTakenOver()
     {
-        string map = Map.Replace("\"poll\":\"fast\",\"target\":\"pv.power\"", "\"poll\":\"fast\",\"target\":\"grid.power\"");
-        var redraft = new Redraft(map) { Map = null };
-        var rig = new LoopRig(map, rediscovery: redraft);
-        rig.Slave.SetHolding(40000, 0x5375, 0x6E53, 1, 66).SetHolding(40069, 103, 50).SetHolding(40083, 100, 0);
-        rig.Run(30_000);
+        var rig = new LoopRig(Site);
+        Chain(rig.Slave, 65, 3100);
+        rig.Run(24_000);
+        // A firmware update: the common model grows to 66 registers and moves the inverter model one register on.
+        Chain(rig.Slave, 66, 2900);
+        rig.Run(60_000);
 
-        Assert.True(redraft.Calls >= 2, $"{redraft.Calls} calls");
-        Assert.Contains(rig.Sink.Lines, l => l.Contains("msg=\"the devices could not be walked again; the map stays\" layout=inverter@40003", StringComparison.Ordinal));
-        Assert.DoesNotContain(rig.Sink.Lines, l => l.Contains("map drafted again", StringComparison.Ordinal));
+        Assert.Contains(rig.Sink.Lines, l => l.Contains("msg=\"device layout is not the map's; its values are invalid\" device=inverter address=40003 expected=65 found=66", StringComparison.Ordinal));
+        Assert.Single(rig.Sink.Lines, l => l.Contains("chains=\"unit 1: 1 at 40002 (L=66), 103 at 40070 (L=50)\"", StringComparison.Ordinal));
+        Assert.Equal(2900.0, rig.Samples().Last().GetProperty("pv").GetProperty("power").GetDouble());
+        Assert.DoesNotContain(rig.Samples(), s => s.TryGetProperty("pv", out JsonElement pv) && pv.TryGetProperty("power", out JsonElement w)
+            && w.ValueKind == JsonValueKind.Number && w.GetDouble() is not (3100.0 or 2900.0));
+    }
+
+    [Fact]
+    public void SunSpecSite_NoMarker_NothingPublished_SaidOnce_WalkedAgainLater()
+    {
+        var rig = new LoopRig(Site);
+        rig.Slave.Holding.Clear();
+        rig.Run(90_000);
+
+        Assert.Empty(rig.Samples());
+        Assert.Single(rig.Sink.Lines, l => l.Contains("msg=\"the SunSpec devices could not be walked; the map stays\" reason=\"unit 1: no SunSpec marker", StringComparison.Ordinal));
+        int walks = rig.Scripted.Writes.Count(w => w.Bytes.Length > 3 && w.Bytes[1] == 3 && (w.Bytes[2] << 8 | w.Bytes[3]) == 40000);
+        Assert.True(walks >= 2, $"{walks} walks");
+
+        Chain(rig.Slave, 65, 3100);
+        rig.Run(60_000);
+        Assert.Equal(3100.0, rig.Samples().Last().GetProperty("pv").GetProperty("power").GetDouble());
     }
 }

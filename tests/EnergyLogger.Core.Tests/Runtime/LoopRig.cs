@@ -32,7 +32,7 @@ internal sealed class LoopRig
     public LoopRig(string? map = null, bool provisioned = true, MemoryFileStore? store = null, RuntimeOptions? options = null,
         IByteLink? link = null, bool synced = true, FakeUpdater? updater = null, bool button = false,
         Func<VirtualClock, MemoryFileStore, Log, IUpdater>? ota = null, FirmwareIdentity? firmware = null, IAccessPoint? accessPoint = null,
-        IMapRediscovery? rediscovery = null, IHttpPost? influx = null)
+        IHttpPost? influx = null)
     {
         Clock = new VirtualClock(StartMs) { WallClockSynced = synced };
         Store = store ?? new MemoryFileStore();
@@ -68,7 +68,6 @@ internal sealed class LoopRig
             Memory = Memory,
             Updater = (IUpdater?)updater ?? Ota,
             AccessPoint = accessPoint,
-            Rediscovery = rediscovery,
             Influx = influx,
         };
         Boot = BootContext.Read(Store, Options, log);

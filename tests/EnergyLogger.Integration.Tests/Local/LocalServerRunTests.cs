@@ -1,3 +1,4 @@
+using EnergyLogger.Core.SunSpec;
 using System.Net.Sockets;
 using System.Text.Json;
 using EnergyLogger.Core.Local;

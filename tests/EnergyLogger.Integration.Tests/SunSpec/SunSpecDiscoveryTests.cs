@@ -2,6 +2,7 @@ using EnergyLogger.Core.Json;
 using EnergyLogger.Core.Modbus;
 using EnergyLogger.Core.Registers;
 using EnergyLogger.Core.Runtime;
+using EnergyLogger.Core.SunSpec;
 using EnergyLogger.Core.Telemetry;
 using EnergyLogger.Host.Links;
 using EnergyLogger.Host.SunSpec;
@@ -72,14 +73,21 @@ public class SunSpecDiscoveryTests
             chains.Add(chain!);
         }
 
-        string text = SunSpecDraft.Build(chains, "test", overrides: overrides);
-        RegisterMap? map = RegisterMapLoader.Load(text, out MapError? mapError);
-        Assert.True(map != null, $"{mapError}\n{text}");
+        // The site as `run` and `map sunspec` write it, then drafted as the dongle drafts it: loaded, walked again on the
+        // bus by Core and drafted there, the text being the one `map sunspec` prints.
+        string site = SunSpecSiteMap.Site(chains, "test", null, overrides);
+        string? text = SunSpecSiteMap.Draft(site, chains, out string? problem);
+        Assert.True(text != null, problem);
+        RegisterMap? awaiting = RegisterMapLoader.Load(site, out MapError? siteError);
+        Assert.True(awaiting is { AwaitsWalk: true }, siteError?.ToString());
+        RegisterMap? map = SunSpecSite.Draft(awaiting!, Enumerable.Repeat(master, chains.Count).ToArray(), out _, out problem);
+        Assert.True(map != null, $"{problem}\n{text}");
+        Assert.Equal(RegisterMapLoader.Load(text!, out _)!.Points.Select(p => (p.Name, p.Address)), map!.Points.Select(p => (p.Name, p.Address)));
         var engine = new PollEngine(new MapSlot(map!), [master], clock, new PollOptions { CycleBudgetMs = 0 });
         Assert.True(engine.RunCycle());
         var writer = new JsonWriter(16384, SampleWriter.Depth);
         Assert.True(SampleWriter.Write(engine.Sample(0), writer));
-        return (text, writer.Text(), map!);
+        return (text!, writer.Text(), map!);
     }
 
     [Fact]
@@ -271,7 +279,7 @@ public class SunSpecDiscoveryTests
     [Fact]
     public void Overrides_OtherMembers_AreRefused()
     {
-        var error = Assert.Throws<ArgumentException>(() => SunSpecDraft.Override(new System.Text.Json.Nodes.JsonObject(),
+        var error = Assert.Throws<ArgumentException>(() => SunSpecSiteMap.Site([], "test", null,
             (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse("""{"format":"x"}""")!));
 
         Assert.Equal("format: an override holds only the lists devices, valueMaps, points, metadata, computed", error.Message);

@@ -1,4 +1,4 @@
-namespace EnergyLogger.Core.Local
+namespace EnergyLogger.Core.SunSpec
 {
     /// <summary>
     /// The SunSpec models the server publishes and their lengths (SunSpec Information Model Reference, the
@@ -142,6 +142,12 @@ namespace EnergyLogger.Core.Local
         public const int FloatMeterPowerFactor = 50;
         public const int FloatMeterExportEnergy = 58;
         public const int FloatMeterImportEnergy = 66;
+
+        /// <summary>True for the meter models, 201-204 (integer + scale factor) and 211-214 (float).</summary>
+        public static bool IsMeter(int id)
+        {
+            return (id >= 201 && id <= 204) || (id >= 211 && id <= 214);
+        }
 
         /// <summary>The longest chain: every model, twelve MPPT modules.</summary>
         public const int MaxChainLength = 2 + (2 + CommonLength) + (2 + InverterLength) + (2 + MpptFixedLength + (12 * MpptModuleLength))
