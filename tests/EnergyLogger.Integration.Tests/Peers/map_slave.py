@@ -28,7 +28,8 @@ import time
 
 from pymodbus.datastore import ModbusServerContext, ModbusSlaveContext, ModbusSparseDataBlock
 from pymodbus.server.async_io import ModbusSerialServer, ModbusTcpServer
-from pymodbus.transaction import ModbusRtuFramer, ModbusSocketFramer
+
+from shared_bus import SharedBusRtuFramer, SharedBusSocketFramer
 
 
 def block(blocks, as_bits):
@@ -77,7 +78,7 @@ async def main(args):
         slaves[image["slave"]] = slave_context(image)
     context = ModbusServerContext(slaves=slaves, single=False)
     if args.tcp:
-        server = ModbusTcpServer(context, framer=ModbusSocketFramer, address=("127.0.0.1", 0),
+        server = ModbusTcpServer(context, framer=SharedBusSocketFramer, address=("127.0.0.1", 0),
                                  ignore_missing_slaves=True)
         task = asyncio.create_task(server.serve_forever())
         await server.serving
@@ -85,7 +86,7 @@ async def main(args):
         await task
         return
     path, _, baud = args.serial.partition(":")
-    server = ModbusSerialServer(context, framer=ModbusRtuFramer, port=path,
+    server = ModbusSerialServer(context, framer=SharedBusRtuFramer, port=path,
                                 baudrate=int(baud or 9600), ignore_missing_slaves=True)
     await server.start()
     if server.transport is None:

@@ -19,7 +19,8 @@ import threading
 
 from pymodbus.datastore import ModbusSequentialDataBlock, ModbusServerContext, ModbusSlaveContext
 from pymodbus.server.async_io import ModbusSerialServer, ModbusTcpServer
-from pymodbus.transaction import ModbusRtuFramer, ModbusSocketFramer
+
+from shared_bus import SharedBusRtuFramer, SharedBusSocketFramer
 
 SLAVE_ID = 1
 REGISTER_SPACE = 0x4000  # reads at or above this answer exception 02
@@ -76,7 +77,7 @@ async def main(args):
     tasks = []
     for spec in args.serial:
         path, _, baud = spec.partition(":")
-        server = ModbusSerialServer(context, framer=ModbusRtuFramer, port=path,
+        server = ModbusSerialServer(context, framer=SharedBusRtuFramer, port=path,
                                     baudrate=int(baud or 9600), ignore_missing_slaves=True)
         await server.start()
         if server.transport is None:
@@ -85,10 +86,10 @@ async def main(args):
 
     ports = {}
     if args.tcp:
-        task, ports["tcp"] = await listen_tcp(context, ModbusSocketFramer)
+        task, ports["tcp"] = await listen_tcp(context, SharedBusSocketFramer)
         tasks.append(task)
     if args.rtu_over_tcp:
-        task, ports["rtu-over-tcp"] = await listen_tcp(context, ModbusRtuFramer)
+        task, ports["rtu-over-tcp"] = await listen_tcp(context, SharedBusRtuFramer)
         tasks.append(task)
 
     print("READY " + " ".join(f"{name}={port}" for name, port in ports.items()), flush=True)
