@@ -49,10 +49,7 @@ public sealed class AuthOverSocketTests : IDisposable
             Assert.Equal("error auth: wrong code; 1 more try before port 4242 locks for 300 s", second.Command("auth wrong-4-code"));
         }
 
-        // Both slots stay taken until the listener has seen the two clients go; a connection before that is
-        // answered "error busy" and closed, as documented, and would never get to send its code.
-        WaitFor(() => _device.Listener.ActiveSessions == 0);
-        using (var third = new RawClient(_device.Port))
+        using (RawClient third = ConnectOnceTheOthersEnded())
         {
             Assert.Equal(ProvisioningSession.CodeGreeting, third.ReadLine());
             Assert.Equal("error auth: port 4242 is locked for up to 300 s after 5 wrong codes; closing", third.Command("auth wrong-5-code"));
@@ -60,14 +57,14 @@ public sealed class AuthOverSocketTests : IDisposable
         }
 
         _clock.Advance(AuthGate.LockoutMs - 1_000);
-        using (var during = new RawClient(_device.Port))
+        using (RawClient during = ConnectOnceTheOthersEnded())
         {
             Assert.Equal("error auth: locked after 5 wrong codes; try again in 1 s; closing", during.ReadLine());
             Assert.True(during.ServerClosed());
         }
 
         _clock.Advance(1_000);
-        using (var after = new RawClient(_device.Port))
+        using (RawClient after = ConnectOnceTheOthersEnded())
         {
             Assert.Equal(ProvisioningSession.CodeGreeting, after.ReadLine());
             Assert.Equal("ok auth: accepted; help lists the verbs", after.Command("auth " + LabelSamples.Pop));
@@ -129,6 +126,17 @@ public sealed class AuthOverSocketTests : IDisposable
     }
 
     private string Address => $"127.0.0.1:{_device.Port}";
+
+    /// <summary>
+    /// A new connection once the listener has seen every earlier client go. A session keeps its slot until its thread
+    /// has noticed the close, and a connection while both slots are taken is answered "error busy" and closed, as
+    /// documented, so it would never get to send its code.
+    /// </summary>
+    private RawClient ConnectOnceTheOthersEnded()
+    {
+        WaitFor(() => _device.Listener.ActiveSessions == 0);
+        return new RawClient(_device.Port);
+    }
 
     private static void WaitFor(Func<bool> condition)
     {
