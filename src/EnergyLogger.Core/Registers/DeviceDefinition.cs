@@ -26,6 +26,12 @@ namespace EnergyLogger.Core.Registers
         /// <summary>"kind": "sunspec": the device's points are drafted from its own SunSpec chain (docs/register-map.md).</summary>
         public bool SunSpec { get; internal set; }
 
+        /// <summary>
+        /// "scaleInRequest": each value is read in the same request as its scale factor wherever one request can hold both
+        /// (a SunSpec model, whose registers are all readable), so no value is decoded with a factor read at another moment.
+        /// </summary>
+        public bool ScaleInRequest { get; internal set; }
+
         public int BaudRate { get; internal set; } = 9600;
 
         public SerialParity Parity { get; internal set; }

@@ -11,7 +11,7 @@ namespace EnergyLogger.Core.Registers
         private static readonly string[] DeviceMembers =
         {
             "id", "slave", "baud", "parity", "dataBits", "stopBits", "timeoutMs", "maxRegisters", "maxBits",
-            "minGapMs", "neverRead", "endpoint", "signs", "maxPowerW", "expect", "source", "kind",
+            "minGapMs", "neverRead", "endpoint", "signs", "maxPowerW", "expect", "source", "kind", "scaleInRequest",
         };
 
         /// <summary>A device read by the map's points, or one that describes itself (SunSpec) and whose points are drafted from its chain.</summary>
@@ -93,9 +93,16 @@ namespace EnergyLogger.Core.Registers
                 return d;
             }
 
+            bool scaleInRequest;
+            if (!_r.Bool(obj, "scaleInRequest", false, out scaleInRequest))
+            {
+                return d;
+            }
+
             d.Id = id;
             d.Slave = (byte)slave;
             d.SunSpec = kind == 1;
+            d.ScaleInRequest = scaleInRequest;
             ReadLine(obj, d);
             ReadLimits(obj, d);
             ReadIdentity(obj, d);

@@ -192,11 +192,30 @@ namespace EnergyLogger.Core.Runtime
             var spans = new ReadSpan[entries.Length];
             for (int w = 0; w < entries.Length; w++)
             {
-                PointDefinition p = _map.Points[_points[entries[w]]];
-                spans[w] = new ReadSpan(p.Function, p.Address, p.Count);
+                spans[w] = SpanOf(_map.Points[_points[entries[w]]]);
             }
 
             return spans;
+        }
+
+        /// <summary>
+        /// The registers a point is read with: its own, or, on a device that asks for it, from its scale factor to itself
+        /// when one request can hold both; the planner reads every span whole, so they then arrive in the same reply.
+        /// </summary>
+        private ReadSpan SpanOf(PointDefinition p)
+        {
+            var own = new ReadSpan(p.Function, p.Address, p.Count);
+            DeviceDefinition device = _map.Devices[Device];
+            if (!device.ScaleInRequest || p.ScaleFactorPoint < 0)
+            {
+                return own;
+            }
+
+            PointDefinition sf = _map.Points[p.ScaleFactorPoint];
+            int first = p.Address < sf.Address ? p.Address : sf.Address;
+            int last = (p.Address + p.Count > sf.Address + sf.Count ? p.Address + p.Count : sf.Address + sf.Count) - 1;
+            bool fits = sf.Function == p.Function && sf.Device == p.Device && last - first + 1 <= device.MaxRegisters;
+            return fits ? new ReadSpan(p.Function, first, last - first + 1) : own;
         }
     }
 }

@@ -170,6 +170,13 @@ namespace EnergyLogger.Core.SunSpec
                     WriteExpect(device);
                 }
 
+                if (_site.Member(e, "scaleInRequest") < 0)
+                {
+                    // Every register of a SunSpec model is readable, so a value and its factor can always share a request.
+                    _w.Name("scaleInRequest");
+                    _w.Bool(true);
+                }
+
                 if (_site.Member(e, "signs") < 0 && device.IsMeterOnly)
                 {
                     // SunSpec meters count power into the site (import) as positive (model 203, W).

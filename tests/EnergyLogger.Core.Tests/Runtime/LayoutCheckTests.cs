@@ -149,4 +149,28 @@ public class LayoutCheckTests
         rig.Run(60_000);
         Assert.Equal(3100.0, rig.Samples().Last().GetProperty("pv").GetProperty("power").GetDouble());
     }
+
+    /// <summary>
+    /// A value 100 registers from its factor: apart, the cheapest plan reads them in two requests (the gap costs more than
+    /// a request at 9600 baud); with "scaleInRequest" one request holds both, and a value too far for one request keeps
+    /// its own span.
+    /// </summary>
+    [Theory]
+    [InlineData(false, 100, "FC03 40000+1,FC03 40100+1")]
+    [InlineData(true, 100, "FC03 40000+101")]
+    [InlineData(true, 130, "FC03 40000+1,FC03 40130+1")]
+    public void ScaleInRequest_ValueAndItsFactorInOneRequest_WhereOneRequestHoldsBoth(bool together, int distance, string requests)
+    {
+        string map = With(
+            devices: "[{\"id\":\"inverter\",\"slave\":1,\"scaleInRequest\":" + (together ? "true" : "false") + "}]",
+            points: List(
+                """{"name":"w","address":40000,"type":"int16","scaleFactor":"w_sf","poll":"fast","target":"pv.power"}""",
+                "{\"name\":\"w_sf\",\"address\":" + (40000 + distance) + ",\"type\":\"int16\",\"poll\":\"fast\"}"));
+        var rig = new PollRig(map);
+        rig.Slave.FillHolding(40000 + distance + 1);
+        rig.Slave.SetHolding(40000, 1234).SetHolding(40000 + distance, 1);
+
+        Assert.Equal(requests, string.Join(",", rig.Cycle()));
+        Assert.Equal(12340.0, rig.Value("pv.power"));
+    }
 }
