@@ -33,6 +33,8 @@ namespace EnergyLogger.Core.SunSpec
         private static readonly string[] Lists = { "points", "metadata", "computed" };
         private static readonly string[] States = { "off", "sleeping", "starting", "mppt", "throttled", "shutting_down", "fault", "standby" };
         private static readonly string[] ChargeStates = { "off", "empty", "discharging", "charging", "full", "holding", "testing" };
+        private static readonly string[] Enabled = { "disabled", "enabled" };
+        private static readonly string[] Connected = { "disconnected", "connected" };
 
         private readonly JsonDocument _site;
         private readonly SunSpecDevice[] _walked;
@@ -97,7 +99,7 @@ namespace EnergyLogger.Core.SunSpec
             }
 
             _w.String("SunSpec Information Model Specification (marker, chain of models with ID and L)");
-            _w.String("SunSpec Information Model Reference, sunspec/models json/model_1, 101-103, 111-113, 120, 124, 160, 201-204, 211-214, 802");
+            _w.String("SunSpec Information Model Reference, sunspec/models json/model_1, 101-103, 111-113, 120, 121, 123, 124, 160, 201-204, 211-214, 802");
             _w.String("drafted by the logger from each device's own chain");
             _w.EndArray();
             CopyMember(root, "addressBase");
@@ -235,8 +237,10 @@ namespace EnergyLogger.Core.SunSpec
         {
             _w.Name("valueMaps");
             _w.BeginArray();
-            TextMap("sunspec_state", States);
-            TextMap("sunspec_charge", ChargeStates);
+            TextMap("sunspec_state", States, 1);
+            TextMap("sunspec_charge", ChargeStates, 1);
+            TextMap("sunspec_enabled", Enabled, 0);
+            TextMap("sunspec_connected", Connected, 0);
             int own = _site.Member(JsonDocument.Root, "valueMaps");
             if (own >= 0 && _site.Kind(own) == JsonKind.Array)
             {
@@ -246,7 +250,8 @@ namespace EnergyLogger.Core.SunSpec
             _w.EndArray();
         }
 
-        private void TextMap(string name, string[] texts)
+        /// <summary>A value map of <paramref name="texts"/> for the codes from <paramref name="first"/> on.</summary>
+        private void TextMap(string name, string[] texts, int first)
         {
             if (_siteNames.Contains("valueMaps:" + name))
             {
@@ -260,7 +265,7 @@ namespace EnergyLogger.Core.SunSpec
             _w.BeginObject();
             for (int i = 0; i < texts.Length; i++)
             {
-                _w.Name((i + 1).ToString());
+                _w.Name((i + first).ToString());
                 _w.String(texts[i]);
             }
 
@@ -315,6 +320,16 @@ namespace EnergyLogger.Core.SunSpec
             else if (id == 120)
             {
                 Int("rated_power_w", a + S.NameplateRatedPower, "uint16", a + S.NameplateRatedPowerSf, null, 1, true);
+            }
+            else if (id == S.Settings)
+            {
+                Int("max_power_w", a + S.SettingsMaxPower, "uint16", a + S.SettingsMaxPowerSf, null, 1, true);
+            }
+            else if (id == S.Controls)
+            {
+                Int("power_limit_pct", a + S.ControlsPowerLimit, "uint16", a + S.ControlsPowerLimitSf, null, 1, false);
+                Code("power_limit_enabled", a + S.ControlsPowerLimitEnabled, "sunspec_enabled", null);
+                Code("connected", a + S.ControlsConnected, "sunspec_connected", null);
             }
             else if (id == S.Mppt)
             {

@@ -84,6 +84,18 @@ namespace EnergyLogger.Core.SunSpec
         public const int NameplateRatedPower = 1;
         public const int NameplateRatedPowerSf = 2;
 
+        /// <summary>Model 121, basic settings: WMax, the power output the inverter is set to at most, and its scale factor.</summary>
+        public const int Settings = 121;
+        public const int SettingsMaxPower = 0;
+        public const int SettingsMaxPowerSf = 20;
+
+        /// <summary>Model 123, immediate controls: Conn (connected), WMaxLimPct (output limit in % of WMax), WMaxLim_Ena, WMaxLimPct_SF.</summary>
+        public const int Controls = 123;
+        public const int ControlsConnected = 2;
+        public const int ControlsPowerLimit = 3;
+        public const int ControlsPowerLimitEnabled = 7;
+        public const int ControlsPowerLimitSf = 21;
+
         /// <summary>Model 160: the fixed part's scale factors, then per module DCA, DCV and DCW.</summary>
         public const int MpptCurrentSf = 0;
         public const int MpptVoltageSf = 1;

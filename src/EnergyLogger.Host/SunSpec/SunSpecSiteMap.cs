@@ -17,7 +17,7 @@ internal static class SunSpecSiteMap
     public static readonly string[] OverrideMembers = ["devices", "valueMaps", "points", "metadata", "computed"];
 
     /// <summary>Models the draft has points for; the others are walked past and checked, not read.</summary>
-    public static readonly int[] Known = [1, 101, 102, 103, 111, 112, 113, 120, 124, 160, 201, 202, 203, 204, 211, 212, 213, 214, 802];
+    public static readonly int[] Known = [1, 101, 102, 103, 111, 112, 113, 120, 121, 123, 124, 160, 201, 202, 203, 204, 211, 212, 213, 214, 802];
 
     /// <summary>An override file's text as the object <see cref="Site"/> takes, or null with <paramref name="problem"/>.</summary>
     public static JsonObject? ReadOverrides(string path, out string? problem)

@@ -186,9 +186,9 @@ public class SunSpecDiscoveryTests
             .Model(12, 98, _ => { })
             .Model(103, 50, w => { w[12] = 9800; w[13] = Sf(0); w[29] = 10050; w[30] = Sf(0); Long(w, 22, 98765432); w[24] = Sf(0); w[36] = 4; })
             .Model(120, 26, w => { w[1] = 10000; w[2] = Sf(0); })
-            .Model(121, 30, _ => { })
+            .Model(121, 30, w => { w[0] = 1000; w[20] = Sf(1); })
             .Model(122, 44, _ => { })
-            .Model(123, 24, _ => { })
+            .Model(123, 24, w => { w[2] = 1; w[3] = 7000; w[7] = 1; w[21] = Sf(-2); })
             .Model(124, 24, w => { w[6] = 55; w[20] = Sf(0); w[8] = 4000; w[22] = Sf(-1); w[9] = 3; })
             .Model(126, 64, _ => { })
             .Model(160, 48, Mppt(2));
@@ -196,8 +196,11 @@ public class SunSpecDiscoveryTests
         (string map, string json, RegisterMap loaded) = await Discover(sma);
 
         ReadyMapPolling.AssertValues(json, [("pv.power", 10050), ("pv.energy_total", 98765.432), ("pv.mppt2.power", 1100), ("battery.soc", 55),
-            ("battery.voltage", 400.0), ("ext.ac_power", 9800), ("device.state", 4)]);
+            ("battery.voltage", 400.0), ("ext.ac_power", 9800), ("device.state", 4), ("ext.power_limit_pct", 70.0)]);
         Assert.Equal("discharging", ReadyMapPolling.Text(json, "ext.charge_state_text"));
+        Assert.Equal("enabled", ReadyMapPolling.Text(json, "ext.power_limit_enabled_text"));
+        Assert.Equal("connected", ReadyMapPolling.Text(json, "ext.connected_text"));
+        Assert.True(loaded.IndexOfPoint("max_power_w") >= loaded.TelemetryCount, "WMax is metadata");
         Assert.Equal(126, loaded.Devices[0].Slave);
         Assert.Equal(12, System.Text.Json.JsonDocument.Parse(map).RootElement.GetProperty("devices")[0].GetProperty("expect").GetArrayLength());
         Assert.True(loaded.IndexOfPoint("rated_power_w") >= 0);
