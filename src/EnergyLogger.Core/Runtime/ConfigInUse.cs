@@ -225,7 +225,7 @@ namespace EnergyLogger.Core.Runtime
             InfluxEndpoint next = InfluxOf(config);
             if (_influx == null)
             {
-                if (next != null)
+                if (config.Influx != null)
                 {
                     _log.Write(LogLevel.Info, "influx", "destination stored; written from the next start", "id", config.Id);
                 }

@@ -28,50 +28,36 @@ internal sealed class InfluxConfig
 
     public int TimeoutMs { get; }
 
+    /// <summary>
+    /// The member, checked as the port-4242 settings <c>influx.*</c> and the cloud config's <c>influx</c> are: each text by
+    /// its field's rule, then the whole by <see cref="SettingsCheck.Influx"/>.
+    /// </summary>
     public static InfluxConfig Read(JsonElement influx)
     {
         HostConfig.Expect(influx, JsonValueKind.Object, "$.influx");
         HostConfig.Known(influx, Members, "$.influx");
-        string url = TextOf(influx, "url") ?? throw new UsageException("$.influx.url: required (http://HOST:8086)");
-        return Build(url, TextOf(influx, "db"), TextOf(influx, "user"), TextOf(influx, "password"), TextOf(influx, "org"), TextOf(influx, "bucket"),
-            TextOf(influx, "token"), HostConfig.Int(influx, "timeoutMs", DefaultTimeoutMs, 100, 600_000, "$.influx"), "$.influx");
-    }
-
-    private static InfluxConfig Build(string url, string? db, string? user, string? password, string? org, string? bucket, string? token, int timeoutMs,
-        string where)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? server) || (server.Scheme != Uri.UriSchemeHttp && server.Scheme != Uri.UriSchemeHttps))
+        var settings = new DeviceSettings();
+        foreach (JsonProperty member in influx.EnumerateObject())
         {
-            throw new UsageException(where + ".url: an http:// or https:// URL");
-        }
-
-        if (db is not null)
-        {
-            if (db.Length == 0)
+            SettingField? field = SettingFields.Find("influx." + member.Name);
+            if (field is not null && settings.Set(field, HostConfig.Text(member.Value, "$.influx." + member.Name)) is { } reason)
             {
-                throw new UsageException(where + ".db: a database name");
+                throw new UsageException("$.influx." + member.Name + ": " + reason);
             }
-
-            if (org is not null || bucket is not null || token is not null)
-            {
-                throw new UsageException(where + ": db (InfluxDB 1.x) excludes org, bucket and token (2.x)");
-            }
-
-            return new InfluxConfig(InfluxEndpoint.Of(url, db, user ?? "", password ?? "", "", "", ""), timeoutMs);
         }
 
-        if (org is null || bucket is null || token is null)
+        if (!settings.IsSet(SettingFields.InfluxUrl))
         {
-            throw new UsageException(where + ": db (InfluxDB 1.x), or org, bucket and token (2.x), required");
+            throw new UsageException("$.influx.url: required (http://HOST:8086)");
         }
 
-        if (user is not null || password is not null)
+        var report = new ValidationReport();
+        SettingsCheck.Influx(settings, report);
+        if (!report.IsEmpty)
         {
-            throw new UsageException(where + ": user and password are for db (1.x); 2.x takes a token");
+            throw new UsageException("$." + report.Describe());
         }
 
-        return new InfluxConfig(InfluxEndpoint.Of(url, "", "", "", org, bucket, token), timeoutMs);
+        return new InfluxConfig(InfluxEndpoint.FromSettings(settings)!, HostConfig.Int(influx, "timeoutMs", DefaultTimeoutMs, 100, 600_000, "$.influx"));
     }
-
-    private static string? TextOf(JsonElement obj, string name) => HostConfig.Member(obj, name) is { } v ? HostConfig.Text(v, "$.influx." + name) : null;
 }

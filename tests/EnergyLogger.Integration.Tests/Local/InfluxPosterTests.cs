@@ -118,9 +118,11 @@ public sealed class InfluxPosterTests : IDisposable
     [Theory]
     [InlineData("""{"db":"x"}""", "$.influx.url: required")]
     [InlineData("""{"url":"ftp://h","db":"x"}""", "$.influx.url: an http:// or https:// URL")]
-    [InlineData("""{"url":"http://h"}""", "$.influx: db (InfluxDB 1.x), or org, bucket and token (2.x), required")]
-    [InlineData("""{"url":"http://h","db":"x","token":"t"}""", "$.influx: db (InfluxDB 1.x) excludes org, bucket and token (2.x)")]
-    [InlineData("""{"url":"http://h","org":"o","bucket":"b","token":"t","user":"u"}""", "$.influx: user and password are for db (1.x)")]
+    [InlineData("""{"url":"http://h"}""", "$.influx.db: influx.db (1.x), or influx.org, .bucket and .token (2.x), required with influx.url")]
+    [InlineData("""{"url":"http://h","db":"x","token":"t"}""", "$.influx.db: influx.db, .user and .password (1.x) exclude influx.org, .bucket and .token (2.x)")]
+    [InlineData("""{"url":"http://h","org":"o","bucket":"b","token":"t","user":"u"}""", "$.influx.db: influx.db, .user and .password (1.x) exclude")]
+    [InlineData("""{"url":"http://h","db":"x","password":"p"}""", "$.influx.password: needs influx.user")]
+    [InlineData("""{"url":"http://user:pw@h","db":"x"}""", "$.influx.url: only scheme, host, port and path")]
     [InlineData("""{"url":"http://h","db":"x","colour":1}""", "$.influx.colour: unknown member")]
     public void Read_BadInfluxConfig_NamesThePath(string json, string expected)
     {
