@@ -88,8 +88,9 @@ namespace EnergyLogger.Device
                 Memory = new ManagedHeap(Drive),
                 Updater = Updater(),
 
-                // Always there: the loop writes only when a destination is named (RuntimePorts.InfluxEndpoint stays
-                // null, so on the dongle the settings name it), and an idle poster holds no thread and no buffer.
+                // Always there, since a cloud config may name a destination the settings do not: the loop writes only
+                // when one of them does (RuntimePorts.InfluxEndpoint stays null on the dongle), and an idle poster holds
+                // no thread and no buffer.
                 Influx = new InfluxHttpPost(_ca, InfluxTimeoutMs),
             };
         }
