@@ -15,7 +15,7 @@ namespace EnergyLogger.Core.Ota
     /// </summary>
     public static class AssemblyImage
     {
-        /// <summary>Assemblies one image may hold: Core's twelve and the Device application, with room to grow.</summary>
+        /// <summary>Assemblies one image may hold: Core's thirteen and the Device application, with room to grow.</summary>
         public const int MaxAssemblies = 16;
 
         /// <summary>The bytes of a header up to and including the total size.</summary>

@@ -7,7 +7,7 @@ using Xunit;
 namespace EnergyLogger.Integration.Tests.Ota;
 
 /// <summary>
-/// <c>energylogger ota image</c> on a folder laid out like a nanoFramework build of the device: Core's twelve
+/// <c>energylogger ota image</c> on a folder laid out like a nanoFramework build of the device: Core's thirteen
 /// assemblies (the real .dll files of this build, so the references are the real ones) each with a .pe, the loader
 /// and a library that must stay out. The image must hold every application assembly after all it references,
 /// each on a 4-byte boundary, as the loader walks and loads it.
