@@ -91,18 +91,29 @@ public sealed class ModbusTcpServerRobustnessTests : IDisposable
     {
         Flood(); // first round: JIT, thread pool and socket caches, so that the measurement sees steady state
         Heap();
-        long before = Heap();
         int threadsBefore = Process.GetCurrentProcess().Threads.Count;
-        for (int round = 0; round < Rounds; round++)
+
+        // The heap is the whole test process's: what other tests left running (a logger process's output still being
+        // collected) may hold memory during one measurement. A leak of the server's grows in every one, so the least
+        // growth of up to three measurements is the server's.
+        var growths = new List<long>();
+        while (growths.Count < 3 && (growths.Count == 0 || growths.Min() >= 256 * 1024))
         {
-            Flood();
+            long before = Heap();
+            for (int round = 0; round < Rounds; round++)
+            {
+                Flood();
+            }
+
+            long after = Heap();
+            growths.Add(after - before);
+            _output.WriteLine($"managed heap before {before / 1024.0:F1} KiB, after {Rounds} rounds of 100 connections {after / 1024.0:F1} KiB " +
+                $"(growth {(after - before) / 1024.0:F1} KiB)");
         }
 
-        long after = Heap();
         int threadsAfter = Process.GetCurrentProcess().Threads.Count;
-        _output.WriteLine($"managed heap before {before / 1024.0:F1} KiB, after {Rounds} rounds of 100 connections {after / 1024.0:F1} KiB " +
-            $"(growth {(after - before) / 1024.0:F1} KiB); threads {threadsBefore} -> {threadsAfter}");
-        Assert.True(after - before < 256 * 1024, $"managed heap grew by {after - before} bytes");
+        _output.WriteLine($"threads {threadsBefore} -> {threadsAfter}");
+        Assert.True(growths.Min() < 256 * 1024, $"managed heap grew by {string.Join(", ", growths)} bytes");
         Assert.InRange(threadsAfter, 0, threadsBefore + 8);
     }
 
