@@ -1,5 +1,4 @@
 using System;
-using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using EnergyLogger.Core.Local;
@@ -72,16 +71,11 @@ namespace EnergyLogger.Device.Adapters
             }
 
             int port = _image.Switch.Port;
-            var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            try
+            string error;
+            Socket listener = Listener.Open(port, ServerLimits.MaxClients + 2, out error);
+            if (listener == null)
             {
-                listener.Bind(new IPEndPoint(IPAddress.Any, port));
-                listener.Listen(ServerLimits.MaxClients + 2);
-            }
-            catch (Exception e)
-            {
-                _log.Write(LogLevel.Error, "local", "cannot listen", "port", port.ToString(), "error", e.Message);
-                listener.Close();
+                _log.Write(LogLevel.Error, "local", "cannot listen", "port", port.ToString(), "error", error);
                 return;
             }
 

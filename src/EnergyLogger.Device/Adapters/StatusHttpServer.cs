@@ -1,5 +1,4 @@
 using System;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading;
@@ -81,16 +80,11 @@ namespace EnergyLogger.Device.Adapters
                 return;
             }
 
-            var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            try
+            string error;
+            Socket listener = Listener.Open(_port, 2, out error);
+            if (listener == null)
             {
-                listener.Bind(new IPEndPoint(IPAddress.Any, _port));
-                listener.Listen(2);
-            }
-            catch (Exception e)
-            {
-                _log.Write(LogLevel.Error, "local", "cannot serve the status page", "port", _port.ToString(), "error", e.Message);
-                listener.Close();
+                _log.Write(LogLevel.Error, "local", "cannot serve the status page", "port", _port.ToString(), "error", error);
                 return;
             }
 
