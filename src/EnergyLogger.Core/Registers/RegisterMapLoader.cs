@@ -59,15 +59,8 @@ namespace EnergyLogger.Core.Registers
         /// <summary>A map drafted from the SunSpec site <paramref name="site"/> (its text), which it keeps for drafting again.</summary>
         public static RegisterMap Load(byte[] text, int offset, int count, byte[] site, out MapError error)
         {
-            var limits = new JsonLimits
-            {
-                MaxBytes = MapLimits.MaxMapBytes,
-                MaxValues = MapLimits.MaxMapValues,
-                MaxDepth = MapLimits.MaxMapDepth,
-                MaxStringBytes = MapLimits.MaxSourceLength,
-            };
             var doc = new JsonDocument();
-            JsonStatus status = doc.Parse(text, offset, count, limits);
+            JsonStatus status = doc.Parse(text, offset, count, TextLimits());
             if (status != JsonStatus.Ok)
             {
                 error = new MapError(MapErrorCode.Json, doc.ErrorPath, doc.ErrorPosition, doc.ErrorText);
@@ -84,6 +77,18 @@ namespace EnergyLogger.Core.Registers
             }
 
             return error == null ? loader._map : null;
+        }
+
+        /// <summary>The limits a map's JSON text is parsed with (<see cref="MapLimits"/>).</summary>
+        public static JsonLimits TextLimits()
+        {
+            return new JsonLimits
+            {
+                MaxBytes = MapLimits.MaxMapBytes,
+                MaxValues = MapLimits.MaxMapValues,
+                MaxDepth = MapLimits.MaxMapDepth,
+                MaxStringBytes = MapLimits.MaxSourceLength,
+            };
         }
 
         private void LoadRoot()

@@ -22,14 +22,7 @@ namespace EnergyLogger.Core.SunSpec
             chains = null;
             byte[] text = site.SunSpecSite;
             var doc = new JsonDocument();
-            var limits = new JsonLimits
-            {
-                MaxBytes = MapLimits.MaxMapBytes,
-                MaxValues = MapLimits.MaxMapValues,
-                MaxDepth = MapLimits.MaxMapDepth,
-                MaxStringBytes = MapLimits.MaxSourceLength,
-            };
-            if (doc.Parse(text, 0, text.Length, limits) != JsonStatus.Ok)
+            if (doc.Parse(text, 0, text.Length, RegisterMapLoader.TextLimits()) != JsonStatus.Ok)
             {
                 problem = "the site map does not parse: " + doc.ErrorText;
                 return null;

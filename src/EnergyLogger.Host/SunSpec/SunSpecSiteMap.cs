@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using EnergyLogger.Core.Json;
+using EnergyLogger.Core.Registers;
 using EnergyLogger.Core.SunSpec;
 
 namespace EnergyLogger.Host.SunSpec;
@@ -108,7 +108,7 @@ internal static class SunSpecSiteMap
     {
         byte[] bytes = Encoding.UTF8.GetBytes(site);
         var doc = new Core.Json.JsonDocument();
-        doc.Parse(bytes, 0, bytes.Length, new JsonLimits { MaxBytes = bytes.Length, MaxValues = bytes.Length, MaxDepth = 16, MaxStringBytes = bytes.Length });
+        doc.Parse(bytes, 0, bytes.Length, RegisterMapLoader.TextLimits());
 
         // The site's devices in order: first the walked units, then an override's devices of other kinds.
         var walked = new SunSpecDevice[doc.Length(doc.Member(Core.Json.JsonDocument.Root, "devices"))];
