@@ -23,6 +23,10 @@ namespace EnergyLogger.Device.Adapters
         private const int TickMicroseconds = 250000;
         private const int SendTimeoutMs = 5000;
 
+        // Ticks a session reads on after its last reply, for the client's own close: lwIP answers the close of a
+        // socket with unread input with a reset, which can destroy that reply on its way.
+        private const int LingerTicks = 4;
+
         private readonly SettingsRepository _settings;
         private readonly IClock _clock;
         private readonly AuthGate _gate;
@@ -77,6 +81,13 @@ namespace EnergyLogger.Device.Adapters
             {
                 client.SendTimeout = SendTimeoutMs;
                 Send(client, ProtocolReply.Error("busy", _maxSessions.ToString() + " sessions are open; try again later"));
+
+                // Input already there is read, not left for the close to answer with a reset; the accept loop waits for nothing more.
+                var discard = new byte[64];
+                while (client.Available > 0)
+                {
+                    client.Receive(discard);
+                }
             }
             catch (Exception)
             {
@@ -135,6 +146,20 @@ namespace EnergyLogger.Device.Adapters
                 if (session.CheckIdle())
                 {
                     Send(client, session.Reply);
+                }
+            }
+
+            DrainBeforeClose(client, buffer);
+        }
+
+        /// <summary>Reads and drops what the client still sends after the session ended, until it closes or the linger runs out.</summary>
+        private static void DrainBeforeClose(Socket client, byte[] buffer)
+        {
+            for (int tick = 0; tick < LingerTicks; tick++)
+            {
+                if (client.Poll(TickMicroseconds, SelectMode.SelectRead) && client.Receive(buffer) == 0)
+                {
+                    return;
                 }
             }
         }

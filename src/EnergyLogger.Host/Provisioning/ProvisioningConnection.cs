@@ -37,10 +37,29 @@ internal sealed class ProvisioningConnection(Socket socket, ProvisioningSession 
 
             // The error or farewell is on its way; FIN after it, so the client reads it before the close.
             socket.Shutdown(SocketShutdown.Send);
+            DrainUntilClientCloses(stopping);
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             // The client vanished or the listener is stopping; the session ends either way.
+        }
+    }
+
+    /// <summary>
+    /// Reads and drops what the client still sends (lines piped after the one that ended the session) until it
+    /// closes too, for at most the linger time: a socket closed with unread input is reset instead of closed, and a
+    /// reset can destroy the farewell still on its way or in the client's buffers.
+    /// </summary>
+    private void DrainUntilClientCloses(Func<bool> stopping)
+    {
+        long deadline = Environment.TickCount64 + (long)options.Linger.TotalMilliseconds;
+        int tickMicroseconds = (int)(options.Tick.TotalMilliseconds * 1000);
+        while (!stopping() && Environment.TickCount64 < deadline)
+        {
+            if (socket.Poll(tickMicroseconds, SelectMode.SelectRead) && socket.Receive(_buffer) == 0)
+            {
+                return;
+            }
         }
     }
 

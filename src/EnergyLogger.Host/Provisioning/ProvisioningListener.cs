@@ -109,7 +109,15 @@ internal sealed class ProvisioningListener : IDisposable
         {
             socket.SendTimeout = (int)_options.SendTimeout.TotalMilliseconds;
             socket.Send(Encoding.UTF8.GetBytes(reply + "\r\n"));
-            socket.Shutdown(SocketShutdown.Both);
+            socket.Shutdown(SocketShutdown.Send);
+
+            // Input already there is read, not left for the close to answer with a reset; the accept loop waits
+            // for nothing more.
+            var discard = new byte[1024];
+            while (socket.Available > 0)
+            {
+                socket.Receive(discard);
+            }
         }
         catch (SocketException)
         {

@@ -14,4 +14,7 @@ internal sealed record ProvisioningListenerOptions
 
     /// <summary>A client that stops reading its replies for this long is dropped.</summary>
     public TimeSpan SendTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>After the farewell, how long the listener reads on for the client's own close before closing anyway.</summary>
+    public TimeSpan Linger { get; init; } = TimeSpan.FromSeconds(2);
 }

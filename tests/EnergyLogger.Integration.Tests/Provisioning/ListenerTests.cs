@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Text;
 using EnergyLogger.Core.Provisioning;
 using EnergyLogger.Host.Provisioning;
@@ -40,6 +41,32 @@ public sealed class ListenerTests
         Assert.Equal((Password, Token, 19200), (stored.MqttPassword, stored.KaaToken, stored.SerialBaud));
         WaitFor(() => harness.RebootRequests == 1);
         Assert.Equal(1, harness.Listener.Counters.Applied);
+    }
+
+    /// <summary>
+    /// A client that goes on sending after the apply that ends the session (a script piped in slower than it is
+    /// answered): the listener reads that away before it closes, so the client gets the farewell and a plain end of
+    /// stream, never a reset, which can destroy the farewell still on its way or in the client's buffers.
+    /// </summary>
+    [Fact]
+    public void RawSocket_LinesSentPastTheApply_FarewellThenACloseWithoutReset()
+    {
+        var linger = TimeSpan.FromMilliseconds(500);
+        using var harness = new ListenerHarness(new ProvisioningListenerOptions { Linger = linger });
+        using var client = new RawClient(harness.Port);
+        client.ReadLine();
+        foreach (string line in new[] { "set wifi.ssid Shed", "set wifi.key " + WifiKey, "set mqtt.host 127.0.0.1", "set kaa.token " + Token, "set kaa.app app-v1" })
+        {
+            client.Command(line);
+        }
+
+        Assert.Equal("ok applied as record 1; rebooting into station mode", client.Command("apply"));
+        client.Write("status\nstatus\n");
+
+        Assert.True(client.ServerClosed());
+        Thread.Sleep(linger * 2);
+        Assert.Equal(0, (int)client.Socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!);
+        WaitFor(() => harness.RebootRequests == 1);
     }
 
     [Fact]
