@@ -360,20 +360,46 @@ namespace EnergyLogger.Core.Cloud
                 return last;
             }
 
+            SealActive();
+            MakeRoom();
+            var segment = new OutboxSegment(_options.FilePrefix, _nextNumber++);
+            _segments.Add(segment);
+            _activeNumber = segment.Number;
+            return segment;
+        }
+
+        /// <summary>True when <paramref name="name"/> is a segment file of the outbox with the file prefix <paramref name="prefix"/>.</summary>
+        public static bool IsSegmentFile(string prefix, string name) => OutboxSegment.NumberOf(prefix, name) >= 0;
+
+        /// <summary>
+        /// A new cap (at least 2 segments), for outboxes that share one flash budget. Over a smaller cap, older samples
+        /// are thinned and, where nothing can be, the oldest dropped and counted, as when the cap is reached; the next
+        /// sample starts a new segment.
+        /// </summary>
+        public void Resize(int maxSegments)
+        {
+            if (maxSegments < 2)
+            {
+                throw new System.ArgumentException("the outbox needs at least two segments");
+            }
+
+            _options.MaxSegments = maxSegments;
+            SealActive();
+            MakeRoom();
+        }
+
+        /// <summary>The segment taking appends stops taking them: what of it was acknowledged live is recorded once, now.</summary>
+        private void SealActive()
+        {
+            OutboxSegment last = _segments.Count > 0 ? Segment(_segments.Count - 1) : null;
             if (last != null && last.Number == _activeNumber)
             {
-                // The segment stops taking appends: what of it was acknowledged live is recorded once, now.
                 MarkAcknowledged(last);
             }
 
             _activeNumber = -1;
             _activeLayout = null;
             DeleteAcknowledged();
-            MakeRoom();
-            var segment = new OutboxSegment(_options.FilePrefix, _nextNumber++);
-            _segments.Add(segment);
-            _activeNumber = segment.Number;
-            return segment;
         }
 
         /// <summary>Room for a new segment within the cap: older samples thinned first, the oldest segment dropped when nothing can be.</summary>

@@ -63,7 +63,7 @@ namespace EnergyLogger.Core.Runtime
 
         public PollOptions Poll = new PollOptions();
 
-        /// <summary>The logger's own outbox; a device with an endpoint of its own gets one of the same size.</summary>
+        /// <summary>The cloud's outboxes: the logger's own alone has this cap, devices with an endpoint of their own share it with it (<see cref="OutboxShelf"/>).</summary>
         public OutboxOptions Outbox = new OutboxOptions();
 
         /// <summary>
@@ -83,8 +83,9 @@ namespace EnergyLogger.Core.Runtime
 
         /// <summary>
         /// Fits the outboxes into <paramref name="budgetBytes"/> of flash: the InfluxDB writer's keeps its size, the cloud's
-        /// gets the rest in whole segments (on the dongle 24 of 16 KB, 384 KB). Made whether InfluxDB is used or not, so
-        /// that the cloud's outbox keeps one size across boots and never has to drop samples to shrink.
+        /// outboxes get the rest in whole segments (on the dongle 24 of 16 KB, 384 KB, shared by the cloud's endpoints). Made
+        /// whether InfluxDB is used or not, so that the cloud's outboxes keep one size across boots and never have to drop
+        /// samples to shrink.
         /// </summary>
         public void ShareOutboxes(int budgetBytes)
         {
