@@ -115,7 +115,7 @@ namespace EnergyLogger.Core.Runtime
 
         /// <summary>
         /// The InfluxDB writer, which every config that takes over points at its destination; set once by the main loop,
-        /// null when the logger started without one.
+        /// null when nothing is polled.
         /// </summary>
         public InfluxUplink Influx
         {
@@ -216,28 +216,23 @@ namespace EnergyLogger.Core.Runtime
         }
 
         /// <summary>
-        /// A new destination takes over at the writer's next post, with the backlog, so none of it is lost; a config that
-        /// takes the destination away (and no fallback) holds the samples on flash. Without a writer (none was named at
-        /// start) the destination is used from the next start, since the writer's outbox and buffers are made then.
+        /// A new destination takes over at the writer's next post, with the backlog, so none of it is lost; the first one
+        /// named opens the writer's outbox. A config that takes the destination away (and no fallback) holds the samples on flash.
         /// </summary>
         private void FollowInflux(CloudConfig config)
         {
-            InfluxEndpoint next = InfluxOf(config);
             if (_influx == null)
             {
-                if (config.Influx != null)
-                {
-                    _log.Write(LogLevel.Info, "influx", "destination stored; written from the next start", "id", config.Id);
-                }
-
                 return;
             }
 
+            InfluxEndpoint next = InfluxOf(config);
             InfluxEndpoint now = _influx.Endpoint;
             if (next == null ? now != null : !next.SameAs(now))
             {
                 _influx.Endpoint = next;
-                _log.Write(LogLevel.Info, "influx", next == null ? "no destination; samples kept" : "destination switched by the config", "id", config.Id);
+                string change = next == null ? "no destination; samples kept" : now == null ? "destination named by the config" : "destination switched by the config";
+                _log.Write(LogLevel.Info, "influx", change, "id", config.Id);
             }
         }
 

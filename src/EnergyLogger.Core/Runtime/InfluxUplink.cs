@@ -3,6 +3,7 @@ using EnergyLogger.Core.Json;
 using EnergyLogger.Core.Local;
 using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Provisioning;
+using EnergyLogger.Core.Telemetry;
 
 namespace EnergyLogger.Core.Runtime
 {
@@ -18,46 +19,64 @@ namespace EnergyLogger.Core.Runtime
     {
         public const string Prefix = "ix";
 
-        private readonly Outbox _outbox;
+        private readonly IFileStore _files;
+        private readonly OutboxOptions _outboxOptions;
         private readonly IHttpPost _post;
         private readonly IClock _clock;
         private readonly Log _log;
         private readonly string _device;
         private readonly OutboxBatch _batch = new OutboxBatch();
         private readonly JsonDocument _doc = new JsonDocument();
-        private readonly JsonLimits _limits;
         private readonly Backoff _backoff;
-        private readonly byte[] _json;
-        private readonly byte[] _body;
+        private Outbox _outbox;
+        private InfluxEndpoint _endpoint;
+        private JsonLimits _limits;
+        private byte[] _json;
+        private byte[] _body;
         private bool _inFlight;
         private long _nextTryMs;
 
-        /// <param name="endpoint">Where the samples go; null holds them until <see cref="Endpoint"/> is set.</param>
-        public InfluxUplink(Outbox outbox, IHttpPost post, InfluxEndpoint endpoint, IClock clock, Log log, string device)
+        /// <param name="outbox">The sizes and file prefix of the writer's outbox.</param>
+        /// <param name="endpoint">Where the samples go; null stores and posts nothing until <see cref="Endpoint"/> is first set.</param>
+        public InfluxUplink(IFileStore files, OutboxOptions outbox, IHttpPost post, InfluxEndpoint endpoint, IClock clock, Log log, string device)
         {
-            Endpoint = endpoint;
-            _outbox = outbox;
+            _files = files;
+            _outboxOptions = outbox;
             _post = post;
             _clock = clock;
             _log = log;
             _device = device;
-            int batchBytes = outbox.Options.MaxBatchBytes;
-            _json = new byte[batchBytes];
-
-            // A line is at most the JSON sample's length plus its escapes and the tag: twice the batch always holds it.
-            _body = new byte[2 * batchBytes];
-            _limits = new JsonLimits { MaxBytes = batchBytes, MaxValues = batchBytes / 2, MaxDepth = 6, MaxStringBytes = batchBytes };
             byte[] seed = System.Text.Encoding.UTF8.GetBytes(device);
             _backoff = new Backoff(1000, 60000, Crc32.Compute(seed, 0, seed.Length));
+            Endpoint = endpoint;
         }
 
+        /// <summary>
+        /// The writer's outbox, opened with what an earlier run left in it when a destination is first named, at start or
+        /// by a cloud config: until then the logger gives InfluxDB neither flash nor memory. Null before.
+        /// </summary>
         public Outbox Outbox => _outbox;
 
         /// <summary>
         /// Where the next batch goes; a new one takes over at the next post, with the backlog. Null holds the samples on
         /// flash and posts nothing (the cloud config took the destination away and the settings name none).
         /// </summary>
-        public InfluxEndpoint Endpoint { get; set; }
+        public InfluxEndpoint Endpoint
+        {
+            get
+            {
+                return _endpoint;
+            }
+
+            set
+            {
+                _endpoint = value;
+                if (value != null && _outbox == null)
+                {
+                    Open();
+                }
+            }
+        }
 
         /// <summary>Samples the server took.</summary>
         public int Written { get; private set; }
@@ -67,6 +86,15 @@ namespace EnergyLogger.Core.Runtime
 
         /// <summary>Posts that failed and were kept to go again.</summary>
         public int Failures { get; private set; }
+
+        /// <summary>Stores a cycle's sample for InfluxDB, once a destination has been named.</summary>
+        public void Store(Sample sample)
+        {
+            if (_outbox != null && _outbox.Append(sample) != AppendStatus.Stored)
+            {
+                _log.Write(LogLevel.Warn, "influx", "sample not stored");
+            }
+        }
 
         public void Tick(long startMs, Heartbeat heartbeat)
         {
@@ -81,7 +109,7 @@ namespace EnergyLogger.Core.Runtime
                 return;
             }
 
-            InfluxEndpoint endpoint = Endpoint;
+            InfluxEndpoint endpoint = _endpoint;
             if (endpoint == null || startMs < _nextTryMs || !_outbox.NextBatch(_batch, _json))
             {
                 return;
@@ -103,6 +131,19 @@ namespace EnergyLogger.Core.Runtime
             }
 
             _inFlight = true;
+        }
+
+        private void Open()
+        {
+            _outbox = new Outbox(_files, _outboxOptions);
+            int restored = _outbox.Open();
+            _log.Write(LogLevel.Info, "outbox", "opened", "prefix", _outboxOptions.FilePrefix, "restored", restored.ToString());
+            int batchBytes = _outboxOptions.MaxBatchBytes;
+            _json = new byte[batchBytes];
+
+            // A line is at most the JSON sample's length plus its escapes and the tag: twice the batch always holds it.
+            _body = new byte[2 * batchBytes];
+            _limits = new JsonLimits { MaxBytes = batchBytes, MaxValues = batchBytes / 2, MaxDepth = 6, MaxStringBytes = batchBytes };
         }
 
         private int Format()

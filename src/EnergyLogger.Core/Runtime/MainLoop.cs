@@ -92,7 +92,8 @@ namespace EnergyLogger.Core.Runtime
             GatewayRelay gateway = Local == null ? null : new GatewayRelay(Local.Gateway, Config, _schedule, Stats, log);
 
             InfluxEndpoint influxTo = Config.InfluxAtStart(ports.InfluxEndpoint ?? InfluxEndpoint.FromSettings(boot.Settings));
-            Influx = polling == null || ports.Influx == null || influxTo == null ? null : OpenInflux(ports, influxTo, options, log);
+            Influx = polling == null || ports.Influx == null ? null
+                : new InfluxUplink(ports.Files, options.InfluxOutbox, ports.Influx, influxTo, ports.Clock, log, CloudSettings.MacText(ports.Network.Mac));
             if (Influx != null)
             {
                 polling.Influx = Influx;
@@ -155,7 +156,7 @@ namespace EnergyLogger.Core.Runtime
         /// </summary>
         public RegisterImage Local { get; }
 
-        /// <summary>The InfluxDB writer; null when no destination is named at start or nothing is polled.</summary>
+        /// <summary>The InfluxDB writer, which opens its outbox when a destination is first named; null when nothing is polled or there is no HTTP client.</summary>
         public InfluxUplink Influx { get; }
 
         /// <summary>What the local status page and <c>/api/status</c> show; null when nothing is polled (provisioning, safe mode).</summary>
@@ -267,15 +268,6 @@ namespace EnergyLogger.Core.Runtime
                 Heartbeat.Beat("idle", now);
                 _clock.Sleep((int)wait);
             }
-        }
-
-        /// <summary>The InfluxDB writer with an outbox of its own (prefix "ix"), sized by <see cref="RuntimeOptions.InfluxOutbox"/>.</summary>
-        private static InfluxUplink OpenInflux(RuntimePorts ports, InfluxEndpoint endpoint, RuntimeOptions options, Log log)
-        {
-            var outbox = new Outbox(ports.Files, options.InfluxOutbox);
-            int restored = outbox.Open();
-            log.Write(LogLevel.Info, "outbox", "opened", "prefix", InfluxUplink.Prefix, "restored", restored.ToString());
-            return new InfluxUplink(outbox, ports.Influx, endpoint, ports.Clock, log, CloudSettings.MacText(ports.Network.Mac));
         }
 
         private static DeviceIdentity LocalIdentity(FirmwareIdentity firmware, INetwork network, RegisterMap map)

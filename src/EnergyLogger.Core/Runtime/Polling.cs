@@ -141,9 +141,9 @@ namespace EnergyLogger.Core.Runtime
 
         private void AppendInflux(Sample sample)
         {
-            if (Influx != null && Influx.Outbox.Append(sample) != AppendStatus.Stored)
+            if (Influx != null)
             {
-                _log.Write(LogLevel.Warn, "influx", "sample not stored");
+                Influx.Store(sample);
             }
         }
 

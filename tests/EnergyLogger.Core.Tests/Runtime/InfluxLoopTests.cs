@@ -58,13 +58,13 @@ public class InfluxLoopTests
     }
 
     [Fact]
-    public void Boot_NoDestination_NoWriterNoFiles()
+    public void Boot_NoDestination_NoOutboxNoFilesNoPosts()
     {
         var post = new ScriptedPost();
         var rig = new LoopRig(influx: post);
         rig.Run(30_000);
 
-        Assert.Null(rig.Loop.Influx);
+        Assert.Null(rig.Loop.Influx!.Outbox);
         Assert.Empty(post.Bodies);
         Assert.DoesNotContain(rig.Store.List(), f => f.StartsWith(InfluxUplink.Prefix, StringComparison.Ordinal));
     }
@@ -124,23 +124,22 @@ public class InfluxLoopTests
     }
 
     [Fact]
-    public void Config_NamesInfluxWhereNoneWasAtStart_WrittenFromTheNextStart()
+    public void Config_NamesInfluxWhereNoneWasAtStart_OutboxOpenedAndWrittenAtOnce()
     {
         var post = new ScriptedPost();
         var rig = new LoopRig(influx: post);
+        rig.Run(20_000);
+        Assert.Null(rig.Loop.Influx!.Outbox);
+
         PushConfig(rig, "c-influx", V2Member);
         rig.Run(20_000);
 
-        Assert.Null(rig.Loop.Influx);
-        Assert.Empty(post.Urls);
-        Assert.Contains(rig.Sink.Lines, l => l.Contains("written from the next start", StringComparison.Ordinal));
-
-        var after = new ScriptedPost();
-        LoopRig next = rig.Reboot(influx: after);
-        next.Run(20_000);
-        Assert.NotNull(next.Loop.Influx);
-        Assert.NotEmpty(after.Urls);
-        Assert.All(after.Urls, u => Assert.Equal(V2, u));
+        Assert.NotNull(rig.Loop.Influx.Outbox);
+        Assert.NotEmpty(post.Urls);
+        Assert.All(post.Urls, u => Assert.Equal(V2, u));
+        Assert.True(rig.Loop.Influx.Written > 0);
+        Assert.Contains(rig.Sink.Lines, l => l.Contains("msg=\"destination named by the config\" id=c-influx", StringComparison.Ordinal));
+        Assert.Contains(rig.Sink.Lines, l => l.Contains("msg=opened prefix=ix restored=0", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -22,9 +22,7 @@ public class InfluxUplinkTests
 
     public InfluxUplinkTests()
     {
-        var outbox = new Outbox(new MemoryFileStore(), new OutboxOptions { FilePrefix = InfluxUplink.Prefix });
-        outbox.Open();
-        _uplink = new InfluxUplink(outbox, _post, InfluxEndpoint.Of("http://127.0.0.1:8086", "energy", "", "", "", "", ""), _clock, new Log(new RecordingLog(), _clock), "020000E2E214");
+        _uplink = new InfluxUplink(new MemoryFileStore(), new OutboxOptions { FilePrefix = InfluxUplink.Prefix }, _post, InfluxEndpoint.Of("http://127.0.0.1:8086", "energy", "", "", "", "", ""), _clock, new Log(new RecordingLog(), _clock), "020000E2E214");
         _sample.ClockSynced = true;
     }
 

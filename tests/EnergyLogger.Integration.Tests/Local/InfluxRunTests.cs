@@ -165,3 +165,51 @@ public sealed class InfluxConfigRunTests : IAsyncLifetime
         Assert.DoesNotContain(Password, Rig.Logger.Log, StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// <c>energylogger run</c> started with no InfluxDB destination at all, and a cloud config that names one: the writer
+/// opens its outbox then and Debian's InfluxDB 1.x receives the samples from the next cycle on, without a restart.
+/// </summary>
+public sealed class InfluxFirstNamedRunTests : IAsyncLifetime
+{
+    private readonly InfluxPeer _influx = new();
+    private LocalRig? _rig;
+
+    private LocalRig Rig => _rig!;
+
+    public async Task InitializeAsync()
+    {
+        _rig = await LocalRig.StartAsync(serverOn: false);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_rig is not null)
+        {
+            await _rig.DisposeAsync();
+        }
+
+        _influx.Dispose();
+    }
+
+    [Fact]
+    public void CloudConfig_FirstDestination_WrittenWithoutARestartFromTheNextCycles()
+    {
+        Assert.True(WaitUntil(() => Rig.Kaa.Samples.Count >= 2, LocalRig.Patience), Rig.Logger.Log);
+        Assert.DoesNotContain(Rig.Logger.Lines, l => l.Contains("prefix=ix", StringComparison.Ordinal));
+
+        Rig.PushConfig("influx-first", ",\"influx\":{\"url\":\"" + _influx.Url + "\",\"db\":\"" + InfluxPeer.Database + "\"}");
+        Rig.Logger.WaitFor(l => l.Contains("src=influx msg=\"destination named by the config\" id=influx-first", StringComparison.Ordinal), LocalRig.Patience);
+        Assert.True(WaitUntil(() => _influx.Query("SELECT seq FROM energylogger").Count >= 3, LocalRig.Patience), Rig.Logger.Log + _influx.Log);
+
+        foreach (JsonElement[] row in _influx.Query("SELECT seq, \"grid.power\" FROM energylogger"))
+        {
+            JsonElement sample = Rig.Kaa.Samples.First(s => s.GetProperty("seq").GetInt64() == row[1].GetInt64());
+            Assert.Equal(sample.GetProperty("ts").GetInt64(), row[0].GetInt64());
+            Assert.Equal(sample.GetProperty("grid").GetProperty("power").GetDouble(), row[2].GetDouble());
+        }
+
+        Assert.Contains(Rig.Logger.Lines, l => l.Contains("src=outbox msg=opened prefix=ix restored=0", StringComparison.Ordinal));
+        Assert.Single(Rig.Logger.Lines, l => l.Contains("msg=starting mode=normal", StringComparison.Ordinal));
+    }
+}
