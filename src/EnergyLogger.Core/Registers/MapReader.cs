@@ -212,6 +212,18 @@ namespace EnergyLogger.Core.Registers
             return true;
         }
 
+        /// <summary>Two optional numbers, NaN when absent, the <paramref name="high"/> one not below the <paramref name="low"/> one.</summary>
+        public bool Bounds(int obj, string low, string high, out double min, out double max)
+        {
+            max = double.NaN;
+            if (!Number(obj, low, double.NaN, out min) || !Number(obj, high, double.NaN, out max))
+            {
+                return false;
+            }
+
+            return !(max < min) || Fail(MapErrorCode.OutOfRange, Doc.Member(obj, high), high, "must not be below " + low);
+        }
+
         public bool Bool(int obj, string name, bool fallback, out bool value)
         {
             value = fallback;

@@ -7,9 +7,10 @@ namespace EnergyLogger.Core.Registers
     /// <summary>
     /// Reads and completely validates a register map (docs/register-map.md). The first problem found is
     /// returned as a <see cref="MapError"/> naming its path; nothing of a bad map is ever used. The loader
-    /// may allocate freely: it runs when a map arrives, not in the poll cycle.
+    /// may allocate freely: it runs when a map arrives, not in the poll cycle. It reads the root members itself
+    /// and leaves each list to its reader, all over one <see cref="MapReader"/> that keeps the first error.
     /// </summary>
-    public sealed partial class RegisterMapLoader
+    public sealed class RegisterMapLoader
     {
         public const string Format = "energylogger-map/1";
 
@@ -24,20 +25,14 @@ namespace EnergyLogger.Core.Registers
         private static readonly string[] TimeZoneMembers = { "utcOffset", "dst" };
 
         private readonly MapReader _r;
+        private readonly JsonDocument _doc;
         private readonly RegisterMap _map = new RegisterMap();
-
-        // What the map's register numbers count from: 0 for PDU addresses, 1 for the vendor tables that start at 1.
-        private int _base;
-
-        // Name -> owner path ("points[3]"), over points, metadata and computed fields together.
-        private readonly Hashtable _owners = new Hashtable();
 
         private RegisterMapLoader(JsonDocument doc)
         {
             _r = new MapReader(doc);
+            _doc = doc;
         }
-
-        private JsonDocument Doc => _r.Doc;
 
         /// <summary>The map, or null with <paramref name="error"/> saying why not.</summary>
         public static RegisterMap Load(string text, out MapError error)
@@ -103,7 +98,7 @@ namespace EnergyLogger.Core.Registers
 
             if (format != Format)
             {
-                _r.Fail(MapErrorCode.Format, Doc.Member(root, "format"), "format", "must be \"" + Format + "\"");
+                _r.Fail(MapErrorCode.Format, _doc.Member(root, "format"), "format", "must be \"" + Format + "\"");
                 return;
             }
 
@@ -119,13 +114,21 @@ namespace EnergyLogger.Core.Registers
             }
 
             _map.Name = name;
-            _base = (int)addressBase;
-            if (LoadDevices() && _map.SunSpecSite == null && IsSunSpecSite())
+            var terms = new RegisterTerms(_r, (int)addressBase);
+            var devices = new DeviceListReader(_r, _map, terms);
+            if ((devices.Load() && _map.SunSpecSite == null && IsSunSpecSite()) || _r.Failed)
             {
                 return;
             }
 
-            if (!_r.Failed && LoadValueMaps() && LoadPoints() && ResolveScaleFactors() && LoadComputed() && CheckTextNames())
+            // Points, metadata and computed fields share one name space, points and computed fields one set of targets.
+            var names = new MapNames(_r);
+            var targets = new SchemaTargets(_r);
+            var valueMaps = new ValueMapListReader(_r, _map, names);
+            var scaleFactors = new ScaleFactorLinks(_r);
+            var points = new PointListReader(_r, _map, names, terms, devices, new PointUseReader(_r, _map, valueMaps, targets), scaleFactors);
+            if (valueMaps.Load() && points.Load() && scaleFactors.Resolve(_map)
+                && new ComputedListReader(_r, _map, names, devices, targets).Load() && names.CheckTextNames(_map))
             {
                 AssignWords();
             }
@@ -158,71 +161,23 @@ namespace EnergyLogger.Core.Registers
         /// <summary>"source" cites where the map comes from: one string or a list of them. Kept in the text only.</summary>
         private bool CheckSource(int obj)
         {
-            int token = Doc.Member(obj, "source");
-            if (token < 0 || Doc.Kind(token) != JsonKind.Array)
+            int token = _doc.Member(obj, "source");
+            if (token < 0 || _doc.Kind(token) != JsonKind.Array)
             {
                 string ignored;
                 return _r.String(obj, "source", MapLimits.MaxSourceLength, out ignored);
             }
 
-            if (Doc.Length(token) > MaxSources)
+            if (_doc.Length(token) > MaxSources)
             {
                 return _r.Fail(MapErrorCode.TooMany, token, "source", "at most " + MaxSources.ToString() + " sources");
             }
 
-            for (int e = Doc.FirstChild(token), i = 0; e != -1; e = Doc.NextSibling(token, e), i++)
+            for (int e = _doc.FirstChild(token), i = 0; e != -1; e = _doc.NextSibling(token, e), i++)
             {
-                if (Doc.Kind(e) != JsonKind.String)
+                if (_doc.Kind(e) != JsonKind.String)
                 {
                     return _r.Fail(MapErrorCode.WrongType, e, "source[" + i.ToString() + "]", "expected a string");
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>A name member: a letter, then letters, digits and '_', lower case.</summary>
-        private bool ReadName(int obj, out string name)
-        {
-            if (!_r.RequiredString(obj, "name", MapLimits.MaxNameLength, out name))
-            {
-                return false;
-            }
-
-            if (!IsName(name))
-            {
-                return _r.Fail(MapErrorCode.BadName, Doc.Member(obj, "name"), "name", "must start with a-z and use only a-z, 0-9 and _");
-            }
-
-            return true;
-        }
-
-        /// <summary>Registers a point or computed name; names share one space because computed sources refer to both.</summary>
-        private bool Claim(int obj, string name)
-        {
-            string owner = (string)_owners[name];
-            if (owner != null)
-            {
-                return _r.Fail(MapErrorCode.DuplicateName, Doc.Member(obj, "name"), "name", "\"" + name + "\" is already used by " + owner);
-            }
-
-            _owners[name] = _r.PathOf(null);
-            return true;
-        }
-
-        private static bool IsName(string name)
-        {
-            if (name[0] < 'a' || name[0] > 'z')
-            {
-                return false;
-            }
-
-            for (int i = 1; i < name.Length; i++)
-            {
-                char c = name[i];
-                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
-                {
-                    return false;
                 }
             }
 
@@ -235,7 +190,7 @@ namespace EnergyLogger.Core.Registers
         /// </summary>
         private bool ReadTimeZone(int root)
         {
-            int zone = Doc.Member(root, "timeZone");
+            int zone = _doc.Member(root, "timeZone");
             _map.Zone = LocalZone.Utc;
             if (zone < 0)
             {
@@ -250,7 +205,7 @@ namespace EnergyLogger.Core.Registers
             int minutes = 0;
             if (read && offsetText != null && !LocalZone.TryParseOffset(offsetText, out minutes))
             {
-                read = _r.Fail(MapErrorCode.OutOfRange, Doc.Member(zone, "utcOffset"), "utcOffset", "\"+HH:MM\" or \"-HH:MM\", from -12:00 to +14:00");
+                read = _r.Fail(MapErrorCode.OutOfRange, _doc.Member(zone, "utcOffset"), "utcOffset", "\"+HH:MM\" or \"-HH:MM\", from -12:00 to +14:00");
             }
 
             _r.Leave();
@@ -260,45 +215,6 @@ namespace EnergyLogger.Core.Registers
             }
 
             return read;
-        }
-
-        /// <summary>
-        /// A register number as the map writes it, counted from "addressBase", turned into the 0-based PDU address
-        /// (MODBUS Application Protocol v1.1b3, 4.4): with base 1, Sungrow's documented 13001 is PDU address 13000.
-        /// </summary>
-        private bool ReadAddress(int obj, string member, out int address)
-        {
-            long number;
-            address = 0;
-            if (!_r.RequiredInteger(obj, member, _base, 65535 + _base, out number))
-            {
-                return false;
-            }
-
-            address = (int)number - _base;
-            return true;
-        }
-
-        /// <summary>
-        /// A published point with a value map and no schema field publishes its text as name + "_text" (under "ext", or
-        /// in the metadata), so that name must not be another value's.
-        /// </summary>
-        private bool CheckTextNames()
-        {
-            for (int i = 0; i < _map.Points.Length; i++)
-            {
-                PointDefinition p = _map.Points[i];
-                string owner = p.ValueMap >= 0 && p.Target < 0 && p.Publish ? (string)_owners[ValueMap.TextName(p.Name)] : null;
-                if (owner != null)
-                {
-                    string path = p.IsMetadata ? "metadata[" + (i - _map.TelemetryCount).ToString() + "]" : "points[" + i.ToString() + "]";
-                    _r.FailWith(new MapError(MapErrorCode.DuplicateName, path + ".valueMap", -1,
-                        "its text is published as \"" + ValueMap.TextName(p.Name) + "\", which is already used by " + owner));
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         private void AssignWords()

@@ -4,10 +4,10 @@ using EnergyLogger.Core.Schema;
 namespace EnergyLogger.Core.Registers
 {
     /// <summary>
-    /// The "computed" list: up to 20 fields of up to two sources each (point, constant or another computed
+    /// Reads the "computed" list: up to 20 fields of up to two sources each (point, constant or another computed
     /// field). Sources may come later in the list; the fields are put in evaluation order and a cycle is refused.
     /// </summary>
-    public sealed partial class RegisterMapLoader
+    internal sealed class ComputedListReader
     {
         private static readonly string[] ComputedMembers =
         {
@@ -21,6 +21,13 @@ namespace EnergyLogger.Core.Registers
         private const int SourceComputed = 2;
         private const int SourceConstant = 3;
 
+        private readonly MapReader _r;
+        private readonly JsonDocument _doc;
+        private readonly RegisterMap _map;
+        private readonly MapNames _names;
+        private readonly DeviceListReader _devices;
+        private readonly SchemaTargets _targets;
+
         // Per computed field, two source slots (a at 2i, b at 2i + 1), in declared order.
         private ComputedField[] _declared;
         private int[] _sourceKind;
@@ -28,7 +35,18 @@ namespace EnergyLogger.Core.Registers
         private double[] _sourceConstant;
         private int[] _sourceToken;
 
-        private bool LoadComputed()
+        public ComputedListReader(MapReader r, RegisterMap map, MapNames names, DeviceListReader devices, SchemaTargets targets)
+        {
+            _r = r;
+            _doc = r.Doc;
+            _map = map;
+            _names = names;
+            _devices = devices;
+            _targets = targets;
+        }
+
+        /// <summary>Fills the map's computed fields, in evaluation order.</summary>
+        public bool Load()
         {
             int list;
             if (!_r.Array(JsonDocument.Root, "computed", MapLimits.MaxComputed, "computed fields", out list))
@@ -36,7 +54,7 @@ namespace EnergyLogger.Core.Registers
                 return false;
             }
 
-            int n = list < 0 ? 0 : Doc.Length(list);
+            int n = list < 0 ? 0 : _doc.Length(list);
             _declared = new ComputedField[n];
             _sourceKind = new int[2 * n];
             _sourceRef = new int[2 * n];
@@ -45,7 +63,7 @@ namespace EnergyLogger.Core.Registers
             _r.Enter("computed");
             for (int pass = 0; pass < 2; pass++)
             {
-                for (int e = n == 0 ? -1 : Doc.FirstChild(list), i = 0; e != -1 && !_r.Failed; e = Doc.NextSibling(list, e), i++)
+                for (int e = n == 0 ? -1 : _doc.FirstChild(list), i = 0; e != -1 && !_r.Failed; e = _doc.NextSibling(list, e), i++)
                 {
                     _r.EnterIndex(i);
                     if (pass == 0)
@@ -69,7 +87,7 @@ namespace EnergyLogger.Core.Registers
         private void DeclareComputed(int obj, int i)
         {
             string name;
-            if (_r.Object(obj, null, ComputedMembers) && ReadName(obj, out name) && Claim(obj, name))
+            if (_r.Object(obj, null, ComputedMembers) && _names.Read(obj, out name) && _names.Claim(obj, name))
             {
                 _declared[i] = new ComputedField { Name = name, DeclaredIndex = i };
             }
@@ -102,10 +120,10 @@ namespace EnergyLogger.Core.Registers
             double min, max;
             int target;
             bool publish;
-            if (!ReadDeviceRef(obj, DefaultComputedDevice(i), out device) || !_r.String(obj, "unit", MapLimits.MaxUnitLength, out unit)
-                || !ReadValidRange(obj, false, out min, out max) || !_r.String(obj, "source", MapLimits.MaxSourceLength, out _)
-                || !ReadTarget(obj, _map.Devices[device].EndpointGroup, false, false, ref unit, out target)
-                || !_r.Bool(obj, "publish", true, out publish) || !Unpublished(obj, publish, target))
+            if (!_devices.ReadReference(obj, DefaultComputedDevice(i), out device) || !_r.String(obj, "unit", MapLimits.MaxUnitLength, out unit)
+                || !_r.Bounds(obj, "validMin", "validMax", out min, out max) || !_r.String(obj, "source", MapLimits.MaxSourceLength, out _)
+                || !_targets.Read(obj, _map.Devices[device].EndpointGroup, false, false, ref unit, out target)
+                || !_r.Bool(obj, "publish", true, out publish) || !_targets.CheckPublished(obj, publish, target))
             {
                 return;
             }
@@ -113,7 +131,7 @@ namespace EnergyLogger.Core.Registers
             c.Publish = publish;
             if (c.Op == ComputeOp.Daily && target >= 0 && TelemetrySchema.Field(target).Kind != FieldKind.EnergyDaily)
             {
-                _r.Fail(MapErrorCode.NotAllowed, Doc.Member(obj, "target"), "target", "daily feeds a daily energy field, not " + TelemetrySchema.Field(target).Path);
+                _r.Fail(MapErrorCode.NotAllowed, _doc.Member(obj, "target"), "target", "daily feeds a daily energy field, not " + TelemetrySchema.Field(target).Path);
             }
 
             c.Device = device;
@@ -131,20 +149,20 @@ namespace EnergyLogger.Core.Registers
                 return false;
             }
 
-            int token = Doc.Member(obj, member);
+            int token = _doc.Member(obj, member);
             _sourceToken[slot] = token;
-            if (Doc.Kind(token) == JsonKind.Number)
+            if (_doc.Kind(token) == JsonKind.Number)
             {
                 _sourceKind[slot] = SourceConstant;
-                return Doc.TryGetDouble(token, out _sourceConstant[slot]) || _r.Fail(MapErrorCode.OutOfRange, token, member, "number too large");
+                return _doc.TryGetDouble(token, out _sourceConstant[slot]) || _r.Fail(MapErrorCode.OutOfRange, token, member, "number too large");
             }
 
-            if (Doc.Kind(token) != JsonKind.String)
+            if (_doc.Kind(token) != JsonKind.String)
             {
                 return _r.Fail(MapErrorCode.WrongType, token, member, "expected a point name, a computed field name or a number");
             }
 
-            string name = Doc.GetString(token);
+            string name = _doc.GetString(token);
             int point = _map.IndexOfPoint(name);
             if (point >= 0)
             {
@@ -259,7 +277,7 @@ namespace EnergyLogger.Core.Registers
             }
 
             string path = "computed[" + i.ToString() + "]." + (slot % 2 == 0 ? "a" : "b");
-            _r.FailWith(new MapError(MapErrorCode.Cycle, path, Doc.Position(_sourceToken[slot]), "forms a cycle: " + cycle + _declared[j].Name));
+            _r.FailWith(new MapError(MapErrorCode.Cycle, path, _doc.Position(_sourceToken[slot]), "forms a cycle: " + cycle + _declared[j].Name));
             return false;
         }
 

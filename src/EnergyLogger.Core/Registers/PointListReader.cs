@@ -3,8 +3,12 @@ using EnergyLogger.Core.Json;
 
 namespace EnergyLogger.Core.Registers
 {
-    /// <summary>The "points" (telemetry) and "metadata" lists: where each value lives and how its registers are laid out.</summary>
-    public sealed partial class RegisterMapLoader
+    /// <summary>
+    /// Reads the "points" (telemetry) and "metadata" lists: where each value lives and how its registers are laid
+    /// out, with the devices' expected registers as hidden points between the two; how each is used is the
+    /// <see cref="PointUseReader"/>'s part.
+    /// </summary>
+    internal sealed class PointListReader
     {
         private static readonly string[] PointMembers =
         {
@@ -21,34 +25,34 @@ namespace EnergyLogger.Core.Registers
             "valueMap", "publish", "source",
         };
 
-        private static readonly string[] TypeNames =
-        {
-            "uint8_high", "uint8_low", "uint16", "int16", "uint32", "int32", "float32", "uint64", "int64", "string", "bool",
-        };
-
-        private static readonly RegisterType[] Types =
-        {
-            RegisterType.UInt8High, RegisterType.UInt8Low, RegisterType.UInt16, RegisterType.Int16, RegisterType.UInt32,
-            RegisterType.Int32, RegisterType.Float32, RegisterType.UInt64, RegisterType.Int64, RegisterType.String, RegisterType.Bool,
-        };
-
         private static readonly string[] OrderNames = { "ABCD", "CDAB", "BADC", "DCBA" };
         private static readonly WordOrder[] Orders = { WordOrder.Abcd, WordOrder.Cdab, WordOrder.Badc, WordOrder.Dcba };
-        private static readonly string[] PollNames = { "fast", "normal", "slow", "once" };
 
-        private const int UInt16Type = 2;
-        private const int BoolType = 10;
-
+        private readonly MapReader _r;
+        private readonly JsonDocument _doc;
+        private readonly RegisterMap _map;
+        private readonly MapNames _names;
+        private readonly RegisterTerms _terms;
+        private readonly DeviceListReader _devices;
+        private readonly PointUseReader _use;
+        private readonly ScaleFactorLinks _scaleFactors;
         private readonly ArrayList _points = new ArrayList();
 
-        // Per point: the scale-factor point it names, resolved once every point is known.
-        private readonly ArrayList _scaleFactorNames = new ArrayList();
-        private readonly ArrayList _scaleFactorTokens = new ArrayList();
+        public PointListReader(
+            MapReader r, RegisterMap map, MapNames names, RegisterTerms terms, DeviceListReader devices, PointUseReader use, ScaleFactorLinks scaleFactors)
+        {
+            _r = r;
+            _doc = r.Doc;
+            _map = map;
+            _names = names;
+            _terms = terms;
+            _devices = devices;
+            _use = use;
+            _scaleFactors = scaleFactors;
+        }
 
-        // Per point: true when the map says "publish" itself, so a scale factor's default (not published) gives way.
-        private readonly ArrayList _publishGiven = new ArrayList();
-
-        private bool LoadPoints()
+        /// <summary>Fills the map's points: telemetry, then the hidden expected ones, then metadata.</summary>
+        public bool Load()
         {
             int telemetry, metadata;
             if (!_r.Array(JsonDocument.Root, "points", MapLimits.MaxPoints, "telemetry points", out telemetry)
@@ -78,12 +82,10 @@ namespace EnergyLogger.Core.Registers
             }
 
             _r.Enter(member);
-            for (int e = Doc.FirstChild(list), i = 0; e != -1 && !_r.Failed; e = Doc.NextSibling(list, e), i++)
+            for (int e = _doc.FirstChild(list), i = 0; e != -1 && !_r.Failed; e = _doc.NextSibling(list, e), i++)
             {
                 _r.EnterIndex(i);
-                _scaleFactorNames.Add(null);
-                _scaleFactorTokens.Add(-1);
-                _publishGiven.Add(false);
+                _scaleFactors.Add(false);
                 _points.Add(LoadPoint(e, metadata));
                 _r.Leave();
             }
@@ -97,15 +99,16 @@ namespace EnergyLogger.Core.Registers
         /// </summary>
         private void AddExpectedPoints()
         {
-            for (int i = 0; i < _expected.Count && !_r.Failed; i++)
+            ArrayList expected = _devices.Expected;
+            for (int i = 0; i < expected.Count && !_r.Failed; i++)
             {
-                var e = (long[])_expected[i];
+                var e = (long[])expected[i];
                 var p = new PointDefinition
                 {
                     Index = _points.Count,
                     Name = "expect@" + _map.Devices[(int)e[0]].Id + "." + e[2].ToString(),
                     Device = (int)e[0],
-                    Function = FunctionCodes[(int)e[1]],
+                    Function = RegisterTerms.Code((int)e[1]),
                     Address = (int)e[2],
                     Type = RegisterType.UInt16,
                     RawType = RegisterType.UInt16,
@@ -116,9 +119,7 @@ namespace EnergyLogger.Core.Registers
                     Expected = e[3],
                 };
                 _points.Add(p);
-                _scaleFactorNames.Add(null);
-                _scaleFactorTokens.Add(-1);
-                _publishGiven.Add(true);
+                _scaleFactors.Add(true);
             }
         }
 
@@ -126,35 +127,38 @@ namespace EnergyLogger.Core.Registers
         {
             var p = new PointDefinition { Index = _points.Count, IsMetadata = metadata, Poll = metadata ? PollClass.Once : PollClass.Normal };
             string name;
-            int device, function, type, address;
+            int device, function, address;
+            RegisterType type;
             if (!_r.Object(obj, null, metadata ? MetadataMembers : PointMembers)
-                || !ReadName(obj, out name) || !Claim(obj, name)
-                || !ReadDeviceRef(obj, _map.Devices.Length == 1 ? 0 : -1, out device)
-                || !_r.Choice(obj, "function", FunctionNames, Holding, out function)
-                || !ReadAddress(obj, "address", out address))
+                || !_names.Read(obj, out name) || !_names.Claim(obj, name)
+                || !_devices.ReadReference(obj, _map.Devices.Length == 1 ? 0 : -1, out device)
+                || !_terms.Function(obj, out function)
+                || !_terms.Address(obj, "address", out address))
             {
                 return p;
             }
 
-            bool bitFunction = function < Holding;
-            if (!_r.Choice(obj, "type", TypeNames, bitFunction ? BoolType : UInt16Type, out type))
+            bool bitFunction = function < RegisterTerms.Holding;
+            if (!_terms.Type(obj, bitFunction, out type))
             {
                 return p;
             }
 
             p.Name = name;
             p.Device = device;
-            p.Function = FunctionCodes[function];
+            p.Function = RegisterTerms.Code(function);
             p.Address = address;
-            p.Type = Types[type];
+            p.Type = type;
             if (ReadShape(obj, p, bitFunction) && ReadBits(obj, p, bitFunction) && ReadScaling(obj, p)
                 && ReadSentinels(obj, p, bitFunction) && ReadValidRange(obj, p.Type == RegisterType.String, out double min, out double max)
-                && ReadUse(obj, p))
+                && _use.Read(obj, p))
             {
                 p.ValidMin = min;
                 p.ValidMax = max;
             }
 
+            // A scale factor's default (not published) gives way to a "publish" the map writes itself.
+            _scaleFactors.PublishGiven(p.Index, _doc.Member(obj, "publish") >= 0);
             return p;
         }
 
@@ -163,7 +167,7 @@ namespace EnergyLogger.Core.Registers
         {
             if (bitFunction && p.Type != RegisterType.Bool)
             {
-                return _r.Fail(MapErrorCode.NotAllowed, Doc.Member(obj, "type"), "type", "must be bool for coil and discrete_input points");
+                return _r.Fail(MapErrorCode.NotAllowed, _doc.Member(obj, "type"), "type", "must be bool for coil and discrete_input points");
             }
 
             long count = ValueCodec.RegisterCount(p.Type);
@@ -180,7 +184,7 @@ namespace EnergyLogger.Core.Registers
             p.Order = Orders[order];
             if (p.Address + p.Count - 1 > 65535)
             {
-                return _r.Fail(MapErrorCode.OutOfRange, Doc.Member(obj, "address"), "address", "the point runs past address 65535");
+                return _r.Fail(MapErrorCode.OutOfRange, _doc.Member(obj, "address"), "address", "the point runs past address 65535");
             }
 
             p.RawType = p.Type == RegisterType.Float32 ? RegisterType.UInt32
@@ -192,8 +196,8 @@ namespace EnergyLogger.Core.Registers
         /// <summary>"bit" takes one bit (0 = least significant), "mask" a group of bits shifted down to bit 0.</summary>
         private bool ReadBits(int obj, PointDefinition p, bool bitFunction)
         {
-            int bit = Doc.Member(obj, "bit");
-            int mask = Doc.Member(obj, "mask");
+            int bit = _doc.Member(obj, "bit");
+            int mask = _doc.Member(obj, "mask");
             if (bit < 0 && mask < 0)
             {
                 return true;
@@ -217,7 +221,7 @@ namespace EnergyLogger.Core.Registers
                 return _r.Fail(MapErrorCode.NotAllowed, mask, "mask", "a bool takes a bit, not a mask");
             }
 
-            int width = Width(p.RawType);
+            int width = RegisterTerms.Width(p.RawType);
             if (bit >= 0)
             {
                 long n;
@@ -232,12 +236,12 @@ namespace EnergyLogger.Core.Registers
             }
 
             long pattern;
-            if (!RawConstant(mask, "mask", p.RawType, out pattern))
+            if (!_terms.Constant(mask, "mask", p.RawType, out pattern))
             {
                 return false;
             }
 
-            ulong m = (ulong)pattern & WidthMask(width);
+            ulong m = (ulong)pattern & RegisterTerms.WidthMask(width);
             if (m == 0)
             {
                 return _r.Fail(MapErrorCode.OutOfRange, mask, "mask", "must not be 0");
@@ -255,7 +259,7 @@ namespace EnergyLogger.Core.Registers
         /// <summary>value = raw x scale x 10^scaleFactor + offset, for numeric points that are not single bits.</summary>
         private bool ReadScaling(int obj, PointDefinition p)
         {
-            bool single = p.Type == RegisterType.Bool || (p.Mask != 0 && Doc.Member(obj, "bit") >= 0);
+            bool single = p.Type == RegisterType.Bool || (p.Mask != 0 && _doc.Member(obj, "bit") >= 0);
             if (p.Type == RegisterType.String || single)
             {
                 string why = single ? "not allowed for a single bit" : "not allowed for type string";
@@ -272,18 +276,17 @@ namespace EnergyLogger.Core.Registers
 
             if (scale == 0)
             {
-                return _r.Fail(MapErrorCode.OutOfRange, Doc.Member(obj, "scale"), "scale", "must not be 0");
+                return _r.Fail(MapErrorCode.OutOfRange, _doc.Member(obj, "scale"), "scale", "must not be 0");
             }
 
             if (factor != null && p.Type == RegisterType.Float32)
             {
-                return _r.Fail(MapErrorCode.NotAllowed, Doc.Member(obj, "scaleFactor"), "scaleFactor", "not allowed for type float32");
+                return _r.Fail(MapErrorCode.NotAllowed, _doc.Member(obj, "scaleFactor"), "scaleFactor", "not allowed for type float32");
             }
 
             p.Scale = scale;
             p.Offset = offset;
-            _scaleFactorNames[p.Index] = factor;
-            _scaleFactorTokens[p.Index] = Doc.Member(obj, "scaleFactor");
+            _scaleFactors.Link(p.Index, factor, _doc.Member(obj, "scaleFactor"));
             return true;
         }
 
@@ -300,10 +303,10 @@ namespace EnergyLogger.Core.Registers
                 return _r.Fail(MapErrorCode.NotAllowed, list, "sentinels", bitFunction ? "not allowed for coil and discrete_input points" : "not allowed for type string");
             }
 
-            var sentinels = new long[Doc.Length(list)];
-            for (int e = Doc.FirstChild(list), i = 0; e != -1; e = Doc.NextSibling(list, e), i++)
+            var sentinels = new long[_doc.Length(list)];
+            for (int e = _doc.FirstChild(list), i = 0; e != -1; e = _doc.NextSibling(list, e), i++)
             {
-                if (!RawConstant(e, "sentinels[" + i.ToString() + "]", p.RawType, out sentinels[i]))
+                if (!_terms.Constant(e, "sentinels[" + i.ToString() + "]", p.RawType, out sentinels[i]))
                 {
                     return false;
                 }
@@ -315,19 +318,14 @@ namespace EnergyLogger.Core.Registers
 
         private bool ReadValidRange(int obj, bool isString, out double min, out double max)
         {
-            min = double.NaN;
-            max = double.NaN;
             if (isString)
             {
+                min = double.NaN;
+                max = double.NaN;
                 return _r.Absent(obj, "validMin", "not allowed for type string") && _r.Absent(obj, "validMax", "not allowed for type string");
             }
 
-            if (!_r.Number(obj, "validMin", double.NaN, out min) || !_r.Number(obj, "validMax", double.NaN, out max))
-            {
-                return false;
-            }
-
-            return !(max < min) || _r.Fail(MapErrorCode.OutOfRange, Doc.Member(obj, "validMax"), "validMax", "must not be below validMin");
+            return _r.Bounds(obj, "validMin", "validMax", out min, out max);
         }
     }
 }

@@ -5,8 +5,11 @@ using EnergyLogger.Core.Schema;
 
 namespace EnergyLogger.Core.Registers
 {
-    /// <summary>The "devices" list: slaves on the bus, their line settings, limits, identity and sign conventions.</summary>
-    public sealed partial class RegisterMapLoader
+    /// <summary>
+    /// Reads the "devices" list: slaves on the bus, their line settings, limits, identity and sign conventions, and
+    /// the registers each must hold; then resolves the references points and computed fields make to them.
+    /// </summary>
+    internal sealed class DeviceListReader
     {
         private static readonly string[] DeviceMembers =
         {
@@ -22,8 +25,6 @@ namespace EnergyLogger.Core.Registers
         private const int MaxExpect = 16;
         private const int MaxExpectValues = 8;
 
-        // Per expected register: device, function index, PDU address, value; read as hidden points (LoadPoints).
-        private readonly ArrayList _expected = new ArrayList();
 
         private static readonly string[] RangeMembers = { "function", "from", "to" };
         private static readonly string[] SignMembers = { "grid", "battery" };
@@ -31,17 +32,27 @@ namespace EnergyLogger.Core.Registers
         private static readonly string[] GridSignNames = { "export_positive", "import_positive" };
         private static readonly string[] BatterySignNames = { "charge_positive", "discharge_positive" };
 
-        /// <summary>Read functions by their map names, in the order of <see cref="FunctionCodes"/>.</summary>
-        private static readonly string[] FunctionNames = { "coil", "discrete_input", "holding", "input" };
+        private readonly MapReader _r;
+        private readonly JsonDocument _doc;
+        private readonly RegisterMap _map;
+        private readonly RegisterTerms _terms;
 
-        private static readonly FunctionCode[] FunctionCodes =
+        public DeviceListReader(MapReader r, RegisterMap map, RegisterTerms terms)
         {
-            FunctionCode.ReadCoils, FunctionCode.ReadDiscreteInputs, FunctionCode.ReadHoldingRegisters, FunctionCode.ReadInputRegisters,
-        };
+            _r = r;
+            _doc = r.Doc;
+            _map = map;
+            _terms = terms;
+        }
 
-        private const int Holding = 2;
+        /// <summary>
+        /// Per expected register, in map order: a long[] of device index, function index, PDU address and value. The
+        /// point list reads each as a hidden point.
+        /// </summary>
+        public ArrayList Expected { get; } = new ArrayList();
 
-        private bool LoadDevices()
+        /// <summary>Fills the map's devices and endpoints.</summary>
+        public bool Load()
         {
             int list;
             if (!_r.Present(JsonDocument.Root, "devices") || !_r.Array(JsonDocument.Root, "devices", MapLimits.MaxDevices, "devices", out list))
@@ -49,7 +60,7 @@ namespace EnergyLogger.Core.Registers
                 return false;
             }
 
-            int count = Doc.Length(list);
+            int count = _doc.Length(list);
             if (count == 0)
             {
                 return _r.Fail(MapErrorCode.Required, list, "devices", "must list at least one device");
@@ -57,7 +68,7 @@ namespace EnergyLogger.Core.Registers
 
             _map.Devices = new DeviceDefinition[count];
             _r.Enter("devices");
-            for (int e = Doc.FirstChild(list), i = 0; e != -1 && !_r.Failed; e = Doc.NextSibling(list, e), i++)
+            for (int e = _doc.FirstChild(list), i = 0; e != -1 && !_r.Failed; e = _doc.NextSibling(list, e), i++)
             {
                 _r.EnterIndex(i);
                 _map.Devices[i] = LoadDevice(e, i);
@@ -82,7 +93,7 @@ namespace EnergyLogger.Core.Registers
             {
                 if (_map.Devices[i].Slave == slave)
                 {
-                    _r.Fail(MapErrorCode.DuplicateName, Doc.Member(obj, "slave"), "slave", "slave " + slave.ToString() + " is already used by devices[" + i.ToString() + "]");
+                    _r.Fail(MapErrorCode.DuplicateName, _doc.Member(obj, "slave"), "slave", "slave " + slave.ToString() + " is already used by devices[" + i.ToString() + "]");
                     return d;
                 }
             }
@@ -117,16 +128,16 @@ namespace EnergyLogger.Core.Registers
                 return false;
             }
 
-            if (!IsName(id))
+            if (!MapNames.IsName(id))
             {
-                return _r.Fail(MapErrorCode.BadName, Doc.Member(obj, "id"), "id", "must start with a-z and use only a-z, 0-9 and _");
+                return _r.Fail(MapErrorCode.BadName, _doc.Member(obj, "id"), "id", "must start with a-z and use only a-z, 0-9 and _");
             }
 
             for (int i = 0; i < index; i++)
             {
                 if (_map.Devices[i].Id == id)
                 {
-                    return _r.Fail(MapErrorCode.DuplicateName, Doc.Member(obj, "id"), "id", "\"" + id + "\" is already used by devices[" + i.ToString() + "]");
+                    return _r.Fail(MapErrorCode.DuplicateName, _doc.Member(obj, "id"), "id", "\"" + id + "\" is already used by devices[" + i.ToString() + "]");
                 }
             }
 
@@ -168,7 +179,7 @@ namespace EnergyLogger.Core.Registers
 
             if (maxPower <= 0)
             {
-                _r.Fail(MapErrorCode.OutOfRange, Doc.Member(obj, "maxPowerW"), "maxPowerW", "must be above 0");
+                _r.Fail(MapErrorCode.OutOfRange, _doc.Member(obj, "maxPowerW"), "maxPowerW", "must be above 0");
                 return;
             }
 
@@ -182,7 +193,7 @@ namespace EnergyLogger.Core.Registers
             }
 
             _r.Enter("neverRead");
-            for (int e = Doc.FirstChild(ranges), i = 0; e != -1 && !_r.Failed; e = Doc.NextSibling(ranges, e), i++)
+            for (int e = _doc.FirstChild(ranges), i = 0; e != -1 && !_r.Failed; e = _doc.NextSibling(ranges, e), i++)
             {
                 _r.EnterIndex(i);
                 ReadRange(e, d);
@@ -205,24 +216,24 @@ namespace EnergyLogger.Core.Registers
             }
 
             _r.Enter("expect");
-            for (int e = Doc.FirstChild(list), i = 0; e != -1 && !_r.Failed; e = Doc.NextSibling(list, e), i++)
+            for (int e = _doc.FirstChild(list), i = 0; e != -1 && !_r.Failed; e = _doc.NextSibling(list, e), i++)
             {
                 _r.EnterIndex(i);
                 int function, address, values;
-                if (_r.Object(e, null, ExpectMembers) && _r.Choice(e, "function", FunctionNames, Holding, out function)
-                    && ReadAddress(e, "address", out address) && _r.Present(e, "values")
+                if (_r.Object(e, null, ExpectMembers) && _terms.Function(e, out function)
+                    && _terms.Address(e, "address", out address) && _r.Present(e, "values")
                     && _r.Array(e, "values", MaxExpectValues, "values", out values))
                 {
-                    if (function < Holding || Doc.Length(values) == 0)
+                    if (function < RegisterTerms.Holding || _doc.Length(values) == 0)
                     {
-                        _r.Fail(MapErrorCode.NotAllowed, function < Holding ? Doc.Member(e, "function") : values, function < Holding ? "function" : "values",
-                            function < Holding ? "only registers can be expected" : "must list at least one value");
+                        _r.Fail(MapErrorCode.NotAllowed, function < RegisterTerms.Holding ? _doc.Member(e, "function") : values, function < RegisterTerms.Holding ? "function" : "values",
+                            function < RegisterTerms.Holding ? "only registers can be expected" : "must list at least one value");
                     }
 
-                    for (int v = Doc.FirstChild(values), k = 0; v != -1 && !_r.Failed; v = Doc.NextSibling(values, v), k++)
+                    for (int v = _doc.FirstChild(values), k = 0; v != -1 && !_r.Failed; v = _doc.NextSibling(values, v), k++)
                     {
                         long value;
-                        if (!RawConstant(v, "values[" + k.ToString() + "]", RegisterType.UInt16, out value))
+                        if (!_terms.Constant(v, "values[" + k.ToString() + "]", RegisterType.UInt16, out value))
                         {
                             break;
                         }
@@ -233,7 +244,7 @@ namespace EnergyLogger.Core.Registers
                             break;
                         }
 
-                        _expected.Add(new long[] { d.Index, function, address + k, value });
+                        Expected.Add(new long[] { d.Index, function, address + k, value });
                     }
                 }
 
@@ -248,20 +259,20 @@ namespace EnergyLogger.Core.Registers
             int function;
             int from, to;
             if (!_r.Object(obj, null, RangeMembers)
-                || !_r.Choice(obj, "function", FunctionNames, Holding, out function)
-                || !ReadAddress(obj, "from", out from)
-                || !ReadAddress(obj, "to", out to))
+                || !_terms.Function(obj, out function)
+                || !_terms.Address(obj, "from", out from)
+                || !_terms.Address(obj, "to", out to))
             {
                 return;
             }
 
             if (to < from)
             {
-                _r.Fail(MapErrorCode.OutOfRange, Doc.Member(obj, "to"), "to", "must not be below from");
+                _r.Fail(MapErrorCode.OutOfRange, _doc.Member(obj, "to"), "to", "must not be below from");
                 return;
             }
 
-            d.NeverRead.Add(FunctionCodes[function], from, to);
+            d.NeverRead.Add(RegisterTerms.Code(function), from, to);
         }
 
         private void ReadIdentity(int obj, DeviceDefinition d)
@@ -273,7 +284,7 @@ namespace EnergyLogger.Core.Registers
                 return;
             }
 
-            int signs = Doc.Member(obj, "signs");
+            int signs = _doc.Member(obj, "signs");
             if (signs >= 0)
             {
                 _r.Enter("signs");
@@ -317,8 +328,8 @@ namespace EnergyLogger.Core.Registers
             return true;
         }
 
-        /// <summary>The device a point or computed field names, or the only device when it names none.</summary>
-        private bool ReadDeviceRef(int obj, int fallback, out int device)
+        /// <summary>The device a point or computed field names, or <paramref name="fallback"/> when it names none.</summary>
+        public bool ReadReference(int obj, int fallback, out int device)
         {
             device = fallback;
             string id;
@@ -341,7 +352,7 @@ namespace EnergyLogger.Core.Registers
                 }
             }
 
-            return _r.Fail(MapErrorCode.UnknownReference, Doc.Member(obj, "device"), "device", "unknown device \"" + id + "\"");
+            return _r.Fail(MapErrorCode.UnknownReference, _doc.Member(obj, "device"), "device", "unknown device \"" + id + "\"");
         }
     }
 }

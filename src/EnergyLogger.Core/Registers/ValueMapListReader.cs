@@ -2,12 +2,29 @@ using EnergyLogger.Core.Json;
 
 namespace EnergyLogger.Core.Registers
 {
-    /// <summary>The "valueMaps" list: texts for codes ("values") or for the bits of a bit field ("bits").</summary>
-    public sealed partial class RegisterMapLoader
+    /// <summary>
+    /// Reads the "valueMaps" list: texts for codes ("values") or for the bits of a bit field ("bits"); then finds the
+    /// value map a point names.
+    /// </summary>
+    internal sealed class ValueMapListReader
     {
         private static readonly string[] ValueMapMembers = { "name", "values", "bits", "source" };
 
-        private bool LoadValueMaps()
+        private readonly MapReader _r;
+        private readonly JsonDocument _doc;
+        private readonly RegisterMap _map;
+        private readonly MapNames _names;
+
+        public ValueMapListReader(MapReader r, RegisterMap map, MapNames names)
+        {
+            _r = r;
+            _doc = r.Doc;
+            _map = map;
+            _names = names;
+        }
+
+        /// <summary>Fills the map's value maps.</summary>
+        public bool Load()
         {
             int list;
             if (!_r.Array(JsonDocument.Root, "valueMaps", MapLimits.MaxValueMaps, "value maps", out list))
@@ -15,14 +32,14 @@ namespace EnergyLogger.Core.Registers
                 return false;
             }
 
-            _map.ValueMaps = new ValueMap[list < 0 ? 0 : Doc.Length(list)];
+            _map.ValueMaps = new ValueMap[list < 0 ? 0 : _doc.Length(list)];
             if (list < 0)
             {
                 return true;
             }
 
             _r.Enter("valueMaps");
-            for (int e = Doc.FirstChild(list), i = 0; e != -1 && !_r.Failed; e = Doc.NextSibling(list, e), i++)
+            for (int e = _doc.FirstChild(list), i = 0; e != -1 && !_r.Failed; e = _doc.NextSibling(list, e), i++)
             {
                 _r.EnterIndex(i);
                 _map.ValueMaps[i] = LoadValueMap(e, i);
@@ -36,7 +53,7 @@ namespace EnergyLogger.Core.Registers
         private ValueMap LoadValueMap(int obj, int index)
         {
             string name, ignored;
-            if (!_r.Object(obj, null, ValueMapMembers) || !ReadName(obj, out name) || !_r.String(obj, "source", MapLimits.MaxSourceLength, out ignored))
+            if (!_r.Object(obj, null, ValueMapMembers) || !_names.Read(obj, out name) || !_r.String(obj, "source", MapLimits.MaxSourceLength, out ignored))
             {
                 return null;
             }
@@ -45,13 +62,13 @@ namespace EnergyLogger.Core.Registers
             {
                 if (_map.ValueMaps[i].Name == name)
                 {
-                    _r.Fail(MapErrorCode.DuplicateName, Doc.Member(obj, "name"), "name", "\"" + name + "\" is already used by valueMaps[" + i.ToString() + "]");
+                    _r.Fail(MapErrorCode.DuplicateName, _doc.Member(obj, "name"), "name", "\"" + name + "\" is already used by valueMaps[" + i.ToString() + "]");
                     return null;
                 }
             }
 
-            int values = Doc.Member(obj, "values");
-            int bits = Doc.Member(obj, "bits");
+            int values = _doc.Member(obj, "values");
+            int bits = _doc.Member(obj, "bits");
             if (values >= 0 && bits >= 0)
             {
                 _r.Fail(MapErrorCode.NotAllowed, bits, "bits", "values and bits exclude each other");
@@ -71,13 +88,13 @@ namespace EnergyLogger.Core.Registers
         private ValueMap LoadEntries(string name, bool isBits, int obj)
         {
             string member = isBits ? "bits" : "values";
-            if (Doc.Kind(obj) != JsonKind.Object)
+            if (_doc.Kind(obj) != JsonKind.Object)
             {
                 _r.Fail(MapErrorCode.WrongType, obj, member, "expected an object");
                 return null;
             }
 
-            int count = Doc.Length(obj);
+            int count = _doc.Length(obj);
             if (count > MapLimits.MaxValueMapEntries)
             {
                 _r.Fail(MapErrorCode.TooMany, obj, member, "at most " + MapLimits.MaxValueMapEntries.ToString() + " entries");
@@ -88,7 +105,7 @@ namespace EnergyLogger.Core.Registers
             var texts = new string[count];
             _r.Enter(member);
             int i = 0;
-            for (int key = Doc.FirstChild(obj); key != -1 && !_r.Failed; key = Doc.NextSibling(obj, key + 1), i++)
+            for (int key = _doc.FirstChild(obj); key != -1 && !_r.Failed; key = _doc.NextSibling(obj, key + 1), i++)
             {
                 ReadEntry(key, isBits, codes, texts, i);
             }
@@ -99,7 +116,7 @@ namespace EnergyLogger.Core.Registers
 
         private void ReadEntry(int key, bool isBits, long[] codes, string[] texts, int i)
         {
-            string keyText = Doc.GetString(key);
+            string keyText = _doc.GetString(key);
             long code;
             if (!ParseCode(keyText, out code) || (isBits && (code < 0 || code > 63)))
             {
@@ -117,13 +134,13 @@ namespace EnergyLogger.Core.Registers
             }
 
             int value = key + 1;
-            if (Doc.Kind(value) != JsonKind.String)
+            if (_doc.Kind(value) != JsonKind.String)
             {
                 _r.Fail(MapErrorCode.WrongType, value, keyText, "expected a string");
                 return;
             }
 
-            string text = Doc.GetString(value);
+            string text = _doc.GetString(value);
             if (text.Length == 0 || text.Length > MapLimits.MaxValueTextLength)
             {
                 _r.Fail(MapErrorCode.OutOfRange, value, keyText, "must be 1 to " + MapLimits.MaxValueTextLength.ToString() + " characters");
@@ -159,7 +176,8 @@ namespace EnergyLogger.Core.Registers
             return true;
         }
 
-        private int FindValueMap(string name)
+        /// <summary>The index of the value map named <paramref name="name"/>, or -1.</summary>
+        public int IndexOf(string name)
         {
             for (int i = 0; i < _map.ValueMaps.Length; i++)
             {
