@@ -25,7 +25,6 @@ namespace EnergyLogger.Core.Registers
         private const int MaxExpect = 16;
         private const int MaxExpectValues = 8;
 
-
         private static readonly string[] RangeMembers = { "function", "from", "to" };
         private static readonly string[] SignMembers = { "grid", "battery" };
         private static readonly string[] ParityNames = { "none", "even", "odd" };
