@@ -1,11 +1,13 @@
+using System;
 using System.Text;
 
 namespace EnergyLogger.Core.Provisioning
 {
     /// <summary>
     /// Where and how the InfluxDB writer posts (docs/local-access.md, "InfluxDB"), the one rule both adapters follow:
-    /// InfluxDB 1.x takes <c>BASE/write?db=DB&amp;precision=ms</c>, with <c>&amp;u=USER&amp;p=PASSWORD</c> when the database
-    /// has authentication (InfluxDB 1.x HTTP API, "Authenticate with query parameters"); InfluxDB 2.x takes
+    /// InfluxDB 1.x takes <c>BASE/write?db=DB&amp;precision=ms</c>, with the header <c>Authorization: Basic</c> and the
+    /// Base64 of <c>USER:PASSWORD</c> in UTF-8 when the database has authentication (InfluxDB 1.x HTTP API, "Authenticate
+    /// with Basic authentication"; RFC 7617, 2), so that no password is part of a URL a proxy or server may log; 2.x takes
     /// <c>BASE/api/v2/write?org=ORG&amp;bucket=BUCKET&amp;precision=ms</c> with the header <c>Authorization: Token TOKEN</c>.
     /// Every query value is percent-encoded as RFC 3986 (2.1, 2.3) says, so a name with spaces, '&amp;' or '=' stays one value.
     /// Built from fields that <see cref="SettingsCheck"/> has matched already; it checks nothing itself.
@@ -20,10 +22,10 @@ namespace EnergyLogger.Core.Provisioning
             Authorization = authorization;
         }
 
-        /// <summary>The write endpoint with its query; for 1.x with authentication it holds the password.</summary>
+        /// <summary>The write endpoint with its query; it never holds a credential.</summary>
         public string WriteUrl { get; }
 
-        /// <summary>The value of the Authorization header (<c>Token ...</c>) for 2.x; null for 1.x.</summary>
+        /// <summary>The value of the Authorization header: <c>Token ...</c> for 2.x, <c>Basic ...</c> for 1.x with a user, else null.</summary>
         public string Authorization { get; }
 
         /// <summary>
@@ -40,13 +42,8 @@ namespace EnergyLogger.Core.Provisioning
 
             if (db.Length > 0)
             {
-                string query = "/write?db=" + Encode(db) + "&precision=ms";
-                if (user.Length > 0)
-                {
-                    query += "&u=" + Encode(user) + "&p=" + Encode(password);
-                }
-
-                return new InfluxEndpoint(baseUrl + query, null);
+                string basic = user.Length == 0 ? null : "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password));
+                return new InfluxEndpoint(baseUrl + "/write?db=" + Encode(db) + "&precision=ms", basic);
             }
 
             return new InfluxEndpoint(baseUrl + "/api/v2/write?org=" + Encode(org) + "&bucket=" + Encode(bucket) + "&precision=ms", "Token " + token);

@@ -63,6 +63,11 @@ namespace EnergyLogger.Core.Provisioning
                 {
                     report.Add(SettingFields.InfluxPassword.Name, "needs influx.user");
                 }
+
+                if (settings.Get(SettingFields.InfluxUser).IndexOf(':') >= 0)
+                {
+                    report.Add(SettingFields.InfluxUser.Name, "cannot hold ':', which separates it from the password in HTTP Basic authentication");
+                }
             }
             else
             {

@@ -18,14 +18,16 @@ public class InfluxEndpointTests
     }
 
     [Fact]
-    public void FromSettings_V1WithCredentials_WriteWithDatabasePrecisionUserAndPasswordNoHeader()
+    public void FromSettings_V1WithCredentials_WriteWithDatabaseAndPrecision_CredentialsInABasicHeaderNotTheUrl()
     {
         InfluxEndpoint? to = InfluxEndpoint.FromSettings(Settings("influx.url", "http://192.168.1.20:8086/", "influx.db", "energy",
             "influx.user", "logger", "influx.password", "p&ss w=rd"));
 
         Assert.NotNull(to);
-        Assert.Equal("http://192.168.1.20:8086/write?db=energy&precision=ms&u=logger&p=p%26ss%20w%3Drd", to.WriteUrl);
-        Assert.Null(to.Authorization);
+        Assert.Equal("http://192.168.1.20:8086/write?db=energy&precision=ms", to.WriteUrl);
+
+        // RFC 7617: Base64 of "logger:p&ss w=rd" in UTF-8.
+        Assert.Equal("Basic bG9nZ2VyOnAmc3Mgdz1yZA==", to.Authorization);
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public class InfluxSettingsTests
         { ["influx.db", "energy"], "influx.url: required with the other influx settings" },
         { ["influx.url", "http://h:8086"], "influx.db: influx.db (1.x), or influx.org, .bucket and .token (2.x), required with influx.url" },
         { ["influx.url", "http://h:8086", "influx.db", "energy", "influx.password", "pw"], "influx.password: needs influx.user" },
+        { ["influx.url", "http://h:8086", "influx.db", "energy", "influx.user", "site:logger", "influx.password", "pw"], "influx.user: cannot hold ':', which separates it from the password in HTTP Basic authentication" },
         { ["influx.url", "http://h:8086", "influx.user", "u"], "influx.db: required for InfluxDB 1.x (or set influx.org, .bucket and .token for 2.x)" },
         { ["influx.url", "http://h:8086", "influx.org", "home"], "influx.bucket: required for InfluxDB 2.x; influx.token: required for InfluxDB 2.x" },
         { ["influx.url", "http://h:8086", "influx.db", "e", "influx.token", "t"], "influx.db: influx.db, .user and .password (1.x) exclude influx.org, .bucket and .token (2.x)" },

@@ -8,7 +8,8 @@ namespace EnergyLogger.Integration.Tests.Local;
 
 /// <summary>
 /// Debian's InfluxDB 1.x (<c>influxd</c>) on 127.0.0.1 with its data in a folder of its own, for one test: it can be
-/// stopped (an outage) and started again on the same data. Queries go through its HTTP API.
+/// stopped (an outage) and started again on the same data. Queries go through its HTTP API. With a user, authentication is
+/// on and the user is its admin, the only one who may write.
 /// </summary>
 internal sealed class InfluxPeer : IDisposable
 {
@@ -19,7 +20,7 @@ internal sealed class InfluxPeer : IDisposable
     private readonly StringBuilder _log = new();
     private Process? _process;
 
-    public InfluxPeer()
+    public InfluxPeer(string? user = null, string? password = null)
     {
         Directory.CreateDirectory(_dir);
         Port = MosquittoBroker.FreePort();
@@ -36,10 +37,18 @@ internal sealed class InfluxPeer : IDisposable
             [http]
               bind-address = "127.0.0.1:{Port}"
               log-enabled = false
+              auth-enabled = {(user is null ? "false" : "true")}
             [monitor]
               store-enabled = false
             """);
         Start();
+        if (user is not null)
+        {
+            // InfluxDB 1.x lets the first admin user be made without credentials; every request after it needs them.
+            Query($"CREATE USER \"{user}\" WITH PASSWORD '{password}' WITH ALL PRIVILEGES", post: true);
+            _http.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password)));
+        }
+
         Query("CREATE DATABASE " + Database, post: true);
     }
 

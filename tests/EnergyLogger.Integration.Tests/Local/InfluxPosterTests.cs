@@ -102,8 +102,8 @@ public sealed class InfluxPosterTests : IDisposable
         Assert.Equal(204, Post(config, "energylogger,device=d seq=1i 1\n"));
 
         string request = Assert.Single(_requests);
-        Assert.StartsWith("POST /write?db=energy&precision=ms&u=logger&p=p%26ss HTTP/1.1\r\n", request);
-        Assert.DoesNotContain("Authorization", request);
+        Assert.StartsWith("POST /write?db=energy&precision=ms HTTP/1.1\r\n", request);
+        Assert.Contains("\r\nAuthorization: Basic " + Convert.ToBase64String("logger:p&ss"u8) + "\r\n", request);
     }
 
     [Fact]

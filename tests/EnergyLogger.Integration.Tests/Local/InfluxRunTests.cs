@@ -65,12 +65,13 @@ public sealed class InfluxRunTests(ITestOutputHelper output) : IAsyncLifetime
 
 /// <summary>
 /// The same writer configured by the port-4242 settings <c>influx.*</c> instead of the config file's <c>influx</c> member:
-/// Debian's InfluxDB 1.x receives the samples, and the password never shows in the log.
+/// Debian's InfluxDB 1.x with authentication on takes the samples with the user and password sent by HTTP Basic
+/// authentication, and the password never shows in the log.
 /// </summary>
 public sealed class InfluxSettingsRunTests : IAsyncLifetime
 {
     private const string Password = "influx-s3cret-pw";
-    private readonly InfluxPeer _influx = new();
+    private readonly InfluxPeer _influx = new("logger", Password);
     private LocalRig? _rig;
 
     public async Task InitializeAsync()
