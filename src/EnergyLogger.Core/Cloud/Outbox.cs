@@ -1,5 +1,3 @@
-using System.Collections;
-using EnergyLogger.Core.Json;
 using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Telemetry;
 
@@ -17,48 +15,27 @@ namespace EnergyLogger.Core.Cloud
 
     /// <summary>
     /// Store-and-forward for telemetry. Every sample is written to flash first, as a compact record that holds what
-    /// changed since the sample before it (<see cref="RecordCodec"/>), in segment files of CRC-checked records through
-    /// <see cref="IFileStore"/>; batches are written back into the JSON the cloud receives. A record leaves only when the
-    /// cloud acknowledged its batch (the DCX /status reply, or PUBACK in custom-MQTT mode), and a segment file is deleted
-    /// once all its records are acknowledged. Near the cap, samples older than six hours are thinned into aggregates over
-    /// growing intervals, energy counters exact (Outbox.Thinning.cs); only what thinning cannot make room for is dropped,
-    /// oldest first, and counted. Batches alternate between the newest samples and the oldest backlog, so a long replay
-    /// never holds back live data (RELIABILITY C1, C2, S1). One thread uses it.
+    /// changed since the sample before it (<see cref="CompactStager"/>), in segment files of CRC-checked records
+    /// (<see cref="SegmentFiles"/>, read back by <see cref="SegmentReader"/>); batches are written back into the JSON the
+    /// cloud receives (<see cref="BatchBuilder"/>). A record leaves only when the cloud acknowledged its batch (the DCX
+    /// /status reply, or PUBACK in custom-MQTT mode), and a segment file is deleted once all its records are
+    /// acknowledged; what is acknowledged of a segment that stays is recorded in it (<see cref="AcknowledgementMarks"/>).
+    /// Near the cap, samples older than six hours are thinned into aggregates over growing intervals, energy counters
+    /// exact (<see cref="SegmentThinner"/>); only what thinning cannot make room for is dropped, oldest first, and
+    /// counted. Batches alternate between the newest samples and the oldest backlog, so a long replay never holds back
+    /// live data (RELIABILITY C1, C2, S1). One thread uses it.
     /// </summary>
-    public sealed partial class Outbox
+    public sealed class Outbox
     {
         /// <summary>A key record (everything, not only what changed) every so many records: a damaged record costs at most these.</summary>
         public const int KeyEvery = 64;
 
-        private readonly IFileStore _store;
         private readonly OutboxOptions _options;
-
-        // Oldest first; the last one takes appends. Its bytes are mirrored in _active so live batches never read flash.
-        private readonly ArrayList _segments = new ArrayList();
-        private readonly byte[] _active;
-        private readonly byte[] _scratch;
-        private readonly RecordCursor _liveCursor = new RecordCursor();
-        private readonly RecordCursor _backlogCursor = new RecordCursor();
-        private readonly JsonWriter _json;
-        private int _scratchSegment = -1;
-        private int _nextNumber;
-
-        // The segment taking appends, or -1 (after a restart and after a failed append a new one is started).
-        private int _activeNumber = -1;
-        private bool _preferLive = true;
-
-        // Compact appends: the sample whose layout is _layout, the layout of the active segment's tail, the state after
-        // its last record, the sample being stored, and the records staged for one append.
-        private Sample _layoutOf;
-        private SampleLayout _layout;
-        private SampleLayout _activeLayout;
-        private RecordState _encoded;
-        private RecordState _next;
-        private RecordState _trial;
-        private byte[] _record;
-
-        // Records of the active segment since its last key record; every KeyEvery-th is a key.
-        private int _sinceKey;
+        private readonly SegmentFiles _files;
+        private readonly SegmentReader _reader;
+        private readonly CompactStager _stager = new CompactStager();
+        private readonly BatchBuilder _batches;
+        private readonly SegmentThinner _thinner;
 
         public Outbox(IFileStore store, OutboxOptions options)
         {
@@ -67,11 +44,11 @@ namespace EnergyLogger.Core.Cloud
                 throw new System.ArgumentException("the outbox needs at least two segments");
             }
 
-            _store = store;
             _options = options;
-            _active = new byte[options.SegmentBytes + options.MarkSlackBytes];
-            _scratch = new byte[options.SegmentBytes + options.MarkSlackBytes];
-            _json = new JsonWriter(options.MaxRecordBytes, SampleWriter.Depth);
+            _files = new SegmentFiles(store, options, Counters);
+            _reader = new SegmentReader(store, options, Counters, _files);
+            _batches = new BatchBuilder(_files, options);
+            _thinner = new SegmentThinner(_files, _reader, options);
         }
 
         public OutboxCounters Counters { get; } = new OutboxCounters();
@@ -79,24 +56,35 @@ namespace EnergyLogger.Core.Cloud
         public OutboxOptions Options => _options;
 
         /// <summary>Records neither acknowledged, dropped nor merged.</summary>
-        public int Pending { get; private set; }
+        public int Pending => _files.Pending;
 
         /// <summary>Bytes in the segment files.</summary>
-        public int StoredBytes
+        public int StoredBytes => _files.StoredBytes;
+
+        public int SegmentCount => _files.Count;
+
+        /// <summary>True when <paramref name="name"/> is a segment file of the outbox with the file prefix <paramref name="prefix"/>.</summary>
+        public static bool IsSegmentFile(string prefix, string name) => OutboxSegment.NumberOf(prefix, name) >= 0;
+
+        /// <summary>
+        /// Reads the segment files left by the last run, oldest first (<see cref="SegmentReader.Restore"/>): damaged
+        /// stretches are skipped and counted, acknowledged records stay acknowledged, and files with nothing left to send
+        /// are deleted. New samples go to a new segment. Returns the records restored.
+        /// </summary>
+        public int Open()
         {
-            get
+            _files.Clear();
+            _stager.SegmentEnded();
+            _reader.Restore();
+
+            // A smaller cap than the last run had: the oldest go, counted (acknowledgement records may pass the cap by their slack).
+            while (_files.Count > 0 && _files.StoredBytes > _options.CapBytes + (_files.Count * _options.MarkSlackBytes))
             {
-                int total = 0;
-                for (int i = 0; i < _segments.Count; i++)
-                {
-                    total += Segment(i).Bytes;
-                }
-
-                return total;
+                _files.DropOldest();
             }
-        }
 
-        public int SegmentCount => _segments.Count;
+            return Pending;
+        }
 
         /// <summary>Stores one sample as its JSON (version 1 records). Drops or thins the oldest first when the cap would be passed.</summary>
         public AppendStatus Append(byte[] sample, int offset, int count)
@@ -109,14 +97,14 @@ namespace EnergyLogger.Core.Cloud
 
             OutboxSegment active = ActiveFor(OutboxRecord.HeaderBytes + count);
             int at = active.Bytes;
-            int length = OutboxRecord.Encode(_active, at, sample, offset, count);
-            if (!Write(active, at, length))
+            int length = OutboxRecord.Encode(_files.Mirror, at, sample, offset, count);
+            if (!_files.Write(active, at, length))
             {
                 return AppendStatus.StoreFailed;
             }
 
             active.Add(at, OutboxSegment.JsonKind);
-            return Stored(active, length);
+            return _files.Appended(active, length);
         }
 
         /// <summary>
@@ -126,13 +114,11 @@ namespace EnergyLogger.Core.Cloud
         /// </summary>
         public AppendStatus Append(Sample sample)
         {
-            SampleLayout layout = LayoutOf(sample);
-            RecordCodec.Capture(sample, _next);
-            OutboxSegment active = _segments.Count > 0 && Segment(_segments.Count - 1).Number == _activeNumber ? Segment(_segments.Count - 1) : null;
-            if (active != null && layout.Same(_activeLayout))
+            SampleLayout layout = _stager.Take(sample);
+            OutboxSegment active = _files.Active;
+            if (active != null && _stager.Continues(layout))
             {
-                _trial.CopyFrom(_encoded);
-                int length = Compact(_next, _trial, 0);
+                int length = _stager.StageChange();
                 if (active.Bytes + length <= _options.SegmentBytes)
                 {
                     return Store(active, layout, 0, length);
@@ -141,10 +127,8 @@ namespace EnergyLogger.Core.Cloud
                 active = null;
             }
 
-            // A layout record first, then the sample against a state of zeros.
-            int layoutLength = LayoutRecord(layout);
-            _trial.Clear();
-            int total = layoutLength + Compact(_next, _trial, layoutLength);
+            int layoutLength;
+            int total = _stager.StageWithLayout(layout, out layoutLength);
             if (total > _options.SegmentBytes)
             {
                 Counters.Refused++;
@@ -165,10 +149,9 @@ namespace EnergyLogger.Core.Cloud
         /// </summary>
         public bool NextBatch(OutboxBatch batch, byte[] buffer)
         {
-            bool built = _preferLive ? BuildLive(batch, buffer) || BuildBacklog(batch, buffer) : BuildBacklog(batch, buffer) || BuildLive(batch, buffer);
+            bool built = _batches.Next(batch, buffer);
             if (built)
             {
-                _preferLive = !batch.Live;
                 Counters.BatchesSent++;
             }
 
@@ -178,7 +161,7 @@ namespace EnergyLogger.Core.Cloud
         /// <summary>The cloud confirmed the batch: its records are done, and fully acknowledged segments are deleted.</summary>
         public void Acknowledge(OutboxBatch batch)
         {
-            OutboxSegment segment = Find(batch.Segment);
+            OutboxSegment segment = _files.Find(batch.Segment);
             Counters.BatchesAcknowledged++;
             if (segment == null)
             {
@@ -188,25 +171,21 @@ namespace EnergyLogger.Core.Cloud
 
             for (int k = batch.First; k < batch.End; k++)
             {
-                if (segment.States[k] == OutboxSegment.InFlight && segment.MarkDone(k))
-                {
-                    Counters.Acknowledged++;
-                    Pending--;
-                }
+                _files.Acknowledge(segment, k);
             }
 
-            if (segment.Number != _activeNumber)
+            if (!_files.IsActive(segment))
             {
                 MarkAcknowledged(segment, batch.First, batch.End);
             }
 
-            DeleteAcknowledged();
+            _files.DeleteAcknowledged();
         }
 
         /// <summary>No answer, an error reply, or the connection dropped: the records go back to be sent again.</summary>
         public void Release(OutboxBatch batch)
         {
-            OutboxSegment segment = Find(batch.Segment);
+            OutboxSegment segment = _files.Find(batch.Segment);
             Counters.BatchesReleased++;
             if (segment == null)
             {
@@ -235,141 +214,12 @@ namespace EnergyLogger.Core.Cloud
         /// </summary>
         public void Flush()
         {
-            for (int i = 0; i < _segments.Count; i++)
+            for (int i = 0; i < _files.Count; i++)
             {
-                MarkAcknowledged(Segment(i));
+                OutboxSegment segment = _files[i];
+                MarkAcknowledged(segment, 0, segment.Entries);
             }
         }
-
-        private OutboxSegment Segment(int i)
-        {
-            return (OutboxSegment)_segments[i];
-        }
-
-        private OutboxSegment Find(int number)
-        {
-            for (int i = 0; i < _segments.Count; i++)
-            {
-                if (Segment(i).Number == number)
-                {
-                    return Segment(i);
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>The layout of the sample's map, made again only when a new map gave the sample; and states sized for it.</summary>
-        private SampleLayout LayoutOf(Sample sample)
-        {
-            if (sample == _layoutOf)
-            {
-                return _layout;
-            }
-
-            SampleLayout layout = SampleLayout.Of(sample);
-            _layoutOf = sample;
-            if (!layout.Same(_layout))
-            {
-                _layout = layout;
-                _next = new RecordState(layout);
-                _trial = new RecordState(layout);
-                var encoded = new RecordState(layout);
-                if (_encoded != null && layout.Same(_encoded.Layout))
-                {
-                    encoded.CopyFrom(_encoded);
-                }
-
-                _encoded = encoded;
-                _record = new byte[(2 * OutboxRecord.HeaderBytes) + 1 + layout.Bytes.Length + RecordCodec.MaxBytes(layout)];
-            }
-
-            return _layout;
-        }
-
-        private int LayoutRecord(SampleLayout layout)
-        {
-            _record[OutboxRecord.HeaderBytes] = OutboxSegment.LayoutKind;
-            System.Array.Copy(layout.Bytes, 0, _record, OutboxRecord.HeaderBytes + 1, layout.Bytes.Length);
-            return OutboxRecord.Seal(_record, 0, OutboxRecord.CompactVersion, 1 + layout.Bytes.Length);
-        }
-
-        /// <summary>
-        /// The sample record at <paramref name="offset"/> of the staging buffer; <paramref name="state"/> becomes the state
-        /// after it. The first after a layout and every <see cref="KeyEvery"/>-th is a key record.
-        /// </summary>
-        private int Compact(RecordState next, RecordState state, int offset)
-        {
-            bool key = offset > 0 || _sinceKey + 1 >= KeyEvery;
-            int payload = RecordCodec.Encode(next, state, _record, offset + OutboxRecord.HeaderBytes, key);
-            return OutboxRecord.Seal(_record, offset, OutboxRecord.CompactVersion, payload);
-        }
-
-        /// <summary>Appends the staged records to the active segment: a layout record when <paramref name="layoutLength"/> is not 0, then the sample.</summary>
-        private AppendStatus Store(OutboxSegment active, SampleLayout layout, int layoutLength, int total)
-        {
-            int at = active.Bytes;
-            System.Array.Copy(_record, 0, _active, at, total);
-            if (!Write(active, at, total))
-            {
-                return AppendStatus.StoreFailed;
-            }
-
-            if (layoutLength > 0)
-            {
-                active.Add(at, OutboxSegment.LayoutKind);
-                _activeLayout = layout;
-            }
-
-            active.Add(at + layoutLength, OutboxSegment.SampleKind);
-            _sinceKey = layoutLength > 0 || _sinceKey + 1 >= KeyEvery ? 0 : _sinceKey + 1;
-            _encoded.CopyFrom(_trial);
-            Now(active, _encoded);
-            return Stored(active, total);
-        }
-
-        private bool Write(OutboxSegment active, int at, int length)
-        {
-            if (_store.Append(active.Name, _active, at, length))
-            {
-                return true;
-            }
-
-            // The file may now end in a torn record; later records go to a fresh segment so that the
-            // index and the file agree (the torn bytes are skipped by their CRC after a restart).
-            _activeNumber = -1;
-            Counters.StoreErrors++;
-            Counters.Refused++;
-            return false;
-        }
-
-        private AppendStatus Stored(OutboxSegment active, int length)
-        {
-            active.Bytes += length;
-            Counters.Appended++;
-            Pending++;
-            return AppendStatus.Stored;
-        }
-
-        /// <summary>The segment that takes the next record: a new one when the current one is full or was restored from flash.</summary>
-        private OutboxSegment ActiveFor(int recordBytes)
-        {
-            OutboxSegment last = _segments.Count > 0 ? Segment(_segments.Count - 1) : null;
-            if (last != null && last.Number == _activeNumber && last.Bytes + recordBytes <= _options.SegmentBytes)
-            {
-                return last;
-            }
-
-            SealActive();
-            MakeRoom();
-            var segment = new OutboxSegment(_options.FilePrefix, _nextNumber++);
-            _segments.Add(segment);
-            _activeNumber = segment.Number;
-            return segment;
-        }
-
-        /// <summary>True when <paramref name="name"/> is a segment file of the outbox with the file prefix <paramref name="prefix"/>.</summary>
-        public static bool IsSegmentFile(string prefix, string name) => OutboxSegment.NumberOf(prefix, name) >= 0;
 
         /// <summary>
         /// A new cap (at least 2 segments), for outboxes that share one flash budget. Over a smaller cap, older samples
@@ -388,76 +238,75 @@ namespace EnergyLogger.Core.Cloud
             MakeRoom();
         }
 
+        /// <summary>Appends the staged records to the active segment: a layout record when <paramref name="layoutLength"/> is not 0, then the sample.</summary>
+        private AppendStatus Store(OutboxSegment active, SampleLayout layout, int layoutLength, int total)
+        {
+            int at = active.Bytes;
+            System.Array.Copy(_stager.Buffer, 0, _files.Mirror, at, total);
+            if (!_files.Write(active, at, total))
+            {
+                return AppendStatus.StoreFailed;
+            }
+
+            if (layoutLength > 0)
+            {
+                active.Add(at, OutboxSegment.LayoutKind);
+            }
+
+            active.Add(at + layoutLength, OutboxSegment.SampleKind);
+            _thinner.Now(active, _stager.Stored(layout, layoutLength));
+            return _files.Appended(active, total);
+        }
+
+        /// <summary>The segment that takes the next record: a new one when the current one is full or was restored from flash.</summary>
+        private OutboxSegment ActiveFor(int recordBytes)
+        {
+            OutboxSegment active = _files.Active;
+            if (active != null && active.Bytes + recordBytes <= _options.SegmentBytes)
+            {
+                return active;
+            }
+
+            SealActive();
+            MakeRoom();
+            return _files.Start();
+        }
+
         /// <summary>The segment taking appends stops taking them: what of it was acknowledged live is recorded once, now.</summary>
         private void SealActive()
         {
-            OutboxSegment last = _segments.Count > 0 ? Segment(_segments.Count - 1) : null;
-            if (last != null && last.Number == _activeNumber)
+            OutboxSegment active = _files.Active;
+            if (active != null)
             {
-                MarkAcknowledged(last);
+                MarkAcknowledged(active, 0, active.Entries);
             }
 
-            _activeNumber = -1;
-            _activeLayout = null;
-            DeleteAcknowledged();
+            _files.StopAppends();
+            _stager.SegmentEnded();
+            _files.DeleteAcknowledged();
         }
 
         /// <summary>Room for a new segment within the cap: older samples thinned first, the oldest segment dropped when nothing can be.</summary>
         private void MakeRoom()
         {
-            while (_segments.Count > 0 && StoredBytes + _options.SegmentBytes > _options.CapBytes)
+            while (_files.Count > 0 && _files.StoredBytes + _options.SegmentBytes > _options.CapBytes)
             {
-                if (!Thin())
+                if (!_thinner.Thin())
                 {
-                    DropOldest();
+                    _files.DropOldest();
                 }
             }
         }
 
-        private void DropOldest()
+        /// <summary>Appends to the segment a record of which of its entries in the range are acknowledged, when any are and not all.</summary>
+        private void MarkAcknowledged(OutboxSegment segment, int firstEntry, int endEntry)
         {
-            OutboxSegment oldest = Segment(0);
-            int lost = oldest.Count - oldest.Acked;
-            Counters.Dropped += lost;
-            Pending -= lost;
-            Remove(0);
-        }
-
-        /// <summary>Deletes every segment but the one taking appends whose records are all acknowledged.</summary>
-        private void DeleteAcknowledged()
-        {
-            for (int i = _segments.Count - 1; i >= 0; i--)
+            int length;
+            byte[] payload = AcknowledgementMarks.Encode(segment, firstEntry, endEntry, out length);
+            if (payload != null)
             {
-                OutboxSegment segment = Segment(i);
-                if (segment.Number != _activeNumber && segment.FullyAcknowledged)
-                {
-                    Remove(i);
-                }
+                _files.AppendMark(segment, payload, length);
             }
-        }
-
-        private void Remove(int i)
-        {
-            OutboxSegment segment = Segment(i);
-            if (!_store.Delete(segment.Name))
-            {
-                Counters.StoreErrors++;
-            }
-
-            Forget(segment.Number);
-            _segments.RemoveAt(i);
-        }
-
-        /// <summary>The segment's bytes are gone or changed: no cached copy or cursor may speak of them.</summary>
-        private void Forget(int number)
-        {
-            if (_scratchSegment == number)
-            {
-                _scratchSegment = -1;
-            }
-
-            _liveCursor.Reset();
-            _backlogCursor.Reset();
         }
     }
 }

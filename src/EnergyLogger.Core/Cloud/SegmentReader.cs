@@ -1,24 +1,36 @@
+using EnergyLogger.Core.Ports;
 using EnergyLogger.Core.Telemetry;
 
 namespace EnergyLogger.Core.Cloud
 {
-    public sealed partial class Outbox
+    /// <summary>
+    /// Reads segment bytes back into their RAM index (<see cref="OutboxSegment"/>): at open, the files the last run
+    /// left; after a thinning, the segment it wrote. Every record is checked against its CRC; a damaged or torn stretch
+    /// is skipped and counted, the records around it are kept (RELIABILITY S1).
+    /// </summary>
+    internal sealed class SegmentReader
     {
-        /// <summary>
-        /// Reads the segment files left by the last run, oldest first. Every record is checked against its CRC; a
-        /// damaged or torn stretch is skipped and counted, the records around it are kept (RELIABILITY S1). Records an
-        /// acknowledgement record names stay acknowledged. A thinned segment stands for the files it replaced: one of
-        /// them still there (a power cut between the replace and the deletes) is deleted now. Files with no record left
-        /// to send are deleted. New samples go to a new segment. Returns the records restored.
-        /// </summary>
-        public int Open()
+        private readonly IFileStore _store;
+        private readonly OutboxOptions _options;
+        private readonly OutboxCounters _counters;
+        private readonly SegmentFiles _files;
+
+        public SegmentReader(IFileStore store, OutboxOptions options, OutboxCounters counters, SegmentFiles files)
         {
-            _segments.Clear();
-            _activeNumber = -1;
-            _activeLayout = null;
-            _scratchSegment = -1;
-            _liveCursor.Reset();
-            _backlogCursor.Reset();
+            _store = store;
+            _options = options;
+            _counters = counters;
+            _files = files;
+        }
+
+        /// <summary>
+        /// Reads the segment files left by the last run into <see cref="SegmentFiles"/>, oldest first. Records an
+        /// acknowledgement record names stay acknowledged. A thinned segment stands for the files it replaced: one of
+        /// them still there (a power cut between the replace and the deletes) is deleted now. Files with no record
+        /// left to send are deleted. New segments are numbered after the last file.
+        /// </summary>
+        public void Restore()
+        {
             int[] numbers = SegmentNumbers();
             int coveredTo = -1;
             for (int i = 0; i < numbers.Length; i++)
@@ -27,7 +39,7 @@ namespace EnergyLogger.Core.Cloud
                 {
                     if (!_store.Delete(OutboxSegment.NameOf(_options.FilePrefix, numbers[i])))
                     {
-                        Counters.StoreErrors++;
+                        _counters.StoreErrors++;
                     }
 
                     continue;
@@ -46,55 +58,14 @@ namespace EnergyLogger.Core.Cloud
                     continue;
                 }
 
-                _segments.Add(segment);
-                Pending += segment.Count - segment.Acked;
-                Counters.Restored += segment.Count - segment.Acked;
+                _files.Restore(segment);
             }
 
-            MakeRoomAtOpen();
-            _nextNumber = numbers.Length > 0 ? numbers[numbers.Length - 1] + 1 : 0;
-            return Pending;
-        }
-
-        /// <summary>A smaller cap than the last run had: the oldest go, counted (acknowledgement records may pass the cap by their slack).</summary>
-        private void MakeRoomAtOpen()
-        {
-            while (_segments.Count > 0 && StoredBytes > _options.CapBytes + (_segments.Count * _options.MarkSlackBytes))
-            {
-                DropOldest();
-            }
-        }
-
-        private OutboxSegment Load(int number)
-        {
-            string name = OutboxSegment.NameOf(_options.FilePrefix, number);
-            int length = _store.Length(name);
-            int read = length <= 0 ? 0 : _store.Read(name, 0, _scratch, 0, length < _scratch.Length ? length : _scratch.Length);
-            if (read < 0)
-            {
-                Counters.StoreErrors++;
-                return null;
-            }
-
-            if (length > _scratch.Length)
-            {
-                // Longer than any segment this firmware writes: the excess is not ours to trust.
-                Counters.Corrupt++;
-            }
-
-            OutboxSegment segment = Index(number, _scratch, read);
-            if (segment.Entries == 0)
-            {
-                _store.Delete(segment.Name);
-                return null;
-            }
-
-            _scratchSegment = number;
-            return segment;
+            _files.NextNumber = numbers.Length > 0 ? numbers[numbers.Length - 1] + 1 : 0;
         }
 
         /// <summary>The index of a segment's bytes: its records, its thinning header, and what its acknowledgement records name.</summary>
-        private OutboxSegment Index(int number, byte[] bytes, int length)
+        public OutboxSegment Index(int number, byte[] bytes, int length)
         {
             var segment = new OutboxSegment(_options.FilePrefix, number);
             int pos = 0;
@@ -111,7 +82,7 @@ namespace EnergyLogger.Core.Cloud
                 {
                     if (!inDamage)
                     {
-                        Counters.Corrupt++;
+                        _counters.Corrupt++;
                         inDamage = true;
                     }
 
@@ -126,7 +97,7 @@ namespace EnergyLogger.Core.Cloud
                 if (broken && OutboxSegment.IsSent(kind) && kind != OutboxSegment.JsonKind)
                 {
                     segment.MarkDone(entry);
-                    Counters.Corrupt++;
+                    _counters.Corrupt++;
                 }
 
                 if (kind == OutboxSegment.CoverKind)
@@ -140,12 +111,41 @@ namespace EnergyLogger.Core.Cloud
             segment.Bytes = length;
             for (int e = 0; e < segment.Entries; e++)
             {
-                if (segment.Kinds[e] == OutboxSegment.AcksKind)
+                if (segment.Kinds[e] == OutboxSegment.AcksKind && !AcknowledgementMarks.Apply(segment, bytes, segment.Offsets[e]))
                 {
-                    ApplyAcknowledged(segment, bytes, segment.Offsets[e]);
+                    _counters.Corrupt++;
                 }
             }
 
+            return segment;
+        }
+
+        private OutboxSegment Load(int number)
+        {
+            byte[] scratch = _files.Scratch;
+            string name = OutboxSegment.NameOf(_options.FilePrefix, number);
+            int length = _store.Length(name);
+            int read = length <= 0 ? 0 : _store.Read(name, 0, scratch, 0, length < scratch.Length ? length : scratch.Length);
+            if (read < 0)
+            {
+                _counters.StoreErrors++;
+                return null;
+            }
+
+            if (length > scratch.Length)
+            {
+                // Longer than any segment this firmware writes: the excess is not ours to trust.
+                _counters.Corrupt++;
+            }
+
+            OutboxSegment segment = Index(number, scratch, read);
+            if (segment.Entries == 0)
+            {
+                _store.Delete(segment.Name);
+                return null;
+            }
+
+            _files.InScratch(number);
             return segment;
         }
 
@@ -159,6 +159,18 @@ namespace EnergyLogger.Core.Cloud
 
             byte kind = bytes[offset + OutboxRecord.HeaderBytes];
             return kind >= OutboxSegment.LayoutKind && kind <= OutboxSegment.CoverKind ? kind : (byte)255;
+        }
+
+        /// <summary>The thinning header of a segment: kind | level | the last segment number it stands for (varint).</summary>
+        private static void ReadCover(OutboxSegment segment, byte[] bytes, int pos, int end)
+        {
+            int level, coversTo;
+            if (Varint.ReadCount(bytes, ref pos, end, 255, out level) && Varint.ReadCount(bytes, ref pos, end, int.MaxValue, out coversTo)
+                && coversTo >= segment.Number)
+            {
+                segment.Level = level;
+                segment.CoversTo = coversTo;
+            }
         }
 
         /// <summary>The numbers of the segment files in the store, ascending.</summary>

@@ -1,19 +1,52 @@
+using EnergyLogger.Core.Json;
 using EnergyLogger.Core.Telemetry;
 
 namespace EnergyLogger.Core.Cloud
 {
-    public sealed partial class Outbox
+    /// <summary>
+    /// Writes the outbox's unsent records back into the JSON array of one batch and marks them in flight. Batches
+    /// alternate between the newest samples (live, from the RAM mirror) and the oldest backlog (from flash), so a long
+    /// replay never holds back live data (RELIABILITY C2).
+    /// </summary>
+    internal sealed class BatchBuilder
     {
         // A live batch looks back over at most this many records for the newest that fit.
         private const int LiveRun = 32;
 
+        private readonly SegmentFiles _files;
+        private readonly OutboxOptions _options;
         private readonly int[] _liveBytes = new int[LiveRun];
+        private readonly RecordCursor _liveCursor;
+        private readonly RecordCursor _backlogCursor;
+        private readonly JsonWriter _json;
+        private bool _preferLive = true;
+
+        public BatchBuilder(SegmentFiles files, OutboxOptions options)
+        {
+            _files = files;
+            _options = options;
+            _liveCursor = files.Cursor();
+            _backlogCursor = files.Cursor();
+            _json = new JsonWriter(options.MaxRecordBytes, SampleWriter.Depth);
+        }
+
+        /// <summary>Fills <paramref name="buffer"/> with the next batch; false when nothing is waiting. Live and backlog batches take turns.</summary>
+        public bool Next(OutboxBatch batch, byte[] buffer)
+        {
+            bool built = _preferLive ? BuildLive(batch, buffer) || BuildBacklog(batch, buffer) : BuildBacklog(batch, buffer) || BuildLive(batch, buffer);
+            if (built)
+            {
+                _preferLive = !batch.Live;
+            }
+
+            return built;
+        }
 
         /// <summary>The newest unsent records, ending with the latest sample, as many as fit one batch.</summary>
         private bool BuildLive(OutboxBatch batch, byte[] buffer)
         {
-            OutboxSegment segment = _segments.Count > 0 ? Segment(_segments.Count - 1) : null;
-            if (segment == null || segment.Number != _activeNumber)
+            OutboxSegment segment = _files.Active;
+            if (segment == null)
             {
                 return false;
             }
@@ -43,6 +76,7 @@ namespace EnergyLogger.Core.Cloud
             }
 
             // Their JSON lengths, written forward (the way the records decode); then the longest tail that fits.
+            byte[] bytes = _files.Mirror;
             int n = 0;
             for (int k = start; k < segment.Entries; k++)
             {
@@ -50,12 +84,12 @@ namespace EnergyLogger.Core.Cloud
                 {
                     byte[] source;
                     int offset;
-                    _liveBytes[n++] = Render(segment, _active, k, _liveCursor, out source, out offset);
+                    _liveBytes[n++] = Render(segment, bytes, k, _liveCursor, out source, out offset);
                 }
             }
 
             int limit = Limit(buffer);
-            int bytes = 2;
+            int length = 2;
             int first = segment.Entries;
             for (int k = segment.Entries - 1, i = n - 1; k >= start; k--)
             {
@@ -66,24 +100,24 @@ namespace EnergyLogger.Core.Cloud
 
                 int more = _liveBytes[i--];
                 more += more < 0 ? 0 : (first == segment.Entries ? 0 : 1);
-                if (more >= 0 && bytes + more > limit && first < segment.Entries)
+                if (more >= 0 && length + more > limit && first < segment.Entries)
                 {
                     break;
                 }
 
-                bytes += more < 0 ? 0 : more;
+                length += more < 0 ? 0 : more;
                 first = k;
             }
 
-            return Fill(batch, buffer, segment, _active, first, _liveCursor, true);
+            return Fill(batch, buffer, segment, bytes, first, _liveCursor, true);
         }
 
         /// <summary>The oldest unsent records, forward from the first one, within one segment.</summary>
         private bool BuildBacklog(OutboxBatch batch, byte[] buffer)
         {
-            for (int i = 0; i < _segments.Count; i++)
+            for (int i = 0; i < _files.Count; i++)
             {
-                OutboxSegment segment = Segment(i);
+                OutboxSegment segment = _files[i];
                 int first = segment.FirstUnsent;
                 while (first < segment.Entries && segment.States[first] != OutboxSegment.Unsent)
                 {
@@ -96,7 +130,7 @@ namespace EnergyLogger.Core.Cloud
                     continue;
                 }
 
-                byte[] bytes = Bytes(segment);
+                byte[] bytes = _files.Bytes(segment);
                 if (bytes != null && Fill(batch, buffer, segment, bytes, first, _backlogCursor, false))
                 {
                     return true;
@@ -142,7 +176,7 @@ namespace EnergyLogger.Core.Cloud
                 int needed = length + (count > 0 ? 1 : 0);
                 if (length < 0 || (count == 0 && pos + needed + 1 > limit))
                 {
-                    Lose(segment, k);
+                    _files.Lose(segment, k);
                     continue;
                 }
 
@@ -198,41 +232,6 @@ namespace EnergyLogger.Core.Cloud
 
             RecordCodec.Render(cursor.State, cursor.Sample);
             return SampleWriter.Write(cursor.Sample, _json) ? _json.Length : -1;
-        }
-
-        /// <summary>A record that can never be sent: counted as corrupt and dropped, so it holds nothing up.</summary>
-        private void Lose(OutboxSegment segment, int entry)
-        {
-            if (segment.MarkDone(entry))
-            {
-                Counters.Corrupt++;
-                Counters.Dropped++;
-                Pending--;
-            }
-        }
-
-        /// <summary>The segment's bytes: the RAM mirror for the one taking appends, otherwise the file read into scratch.</summary>
-        private byte[] Bytes(OutboxSegment segment)
-        {
-            if (segment.Number == _activeNumber)
-            {
-                return _active;
-            }
-
-            if (_scratchSegment != segment.Number)
-            {
-                int read = _store.Read(segment.Name, 0, _scratch, 0, segment.Bytes);
-                if (read != segment.Bytes)
-                {
-                    Counters.StoreErrors++;
-                    _scratchSegment = -1;
-                    return null;
-                }
-
-                _scratchSegment = segment.Number;
-            }
-
-            return _scratch;
         }
     }
 }

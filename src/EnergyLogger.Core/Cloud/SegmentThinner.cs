@@ -2,8 +2,17 @@ using EnergyLogger.Core.Telemetry;
 
 namespace EnergyLogger.Core.Cloud
 {
-    public sealed partial class Outbox
+    /// <summary>
+    /// Makes room near the cap by thinning groups of consecutive segments into aggregates over growing intervals,
+    /// energy counters exact (docs/cloud.md, "A week offline"). Ages are measured from the newest sample stored, which
+    /// the outbox reports with <see cref="Now"/>.
+    /// </summary>
+    internal sealed class SegmentThinner
     {
+        private readonly SegmentFiles _files;
+        private readonly SegmentReader _reader;
+        private readonly OutboxOptions _options;
+
         // The time of the newest sample stored: ages are measured from it.
         private bool _nowKnown;
         private long _nowSeq;
@@ -11,10 +20,17 @@ namespace EnergyLogger.Core.Cloud
         private long _nowUnix;
         private bool _nowSynced;
 
-        private RecordCursor _thinCursor;
+        private RecordCursor _cursor;
 
-        /// <summary>The record just appended is the segment's newest and the outbox's now.</summary>
-        private void Now(OutboxSegment segment, RecordState state)
+        public SegmentThinner(SegmentFiles files, SegmentReader reader, OutboxOptions options)
+        {
+            _files = files;
+            _reader = reader;
+            _options = options;
+        }
+
+        /// <summary>The record just appended, whose state is <paramref name="state"/>, is the segment's newest and the outbox's now.</summary>
+        public void Now(OutboxSegment segment, RecordState state)
         {
             segment.TimeKnown = true;
             segment.NewestSeq = _nowSeq = state.LastSeq;
@@ -25,23 +41,23 @@ namespace EnergyLogger.Core.Cloud
         }
 
         /// <summary>
-        /// Makes room by thinning one group of consecutive segments into aggregates (docs/cloud.md, "A week offline"): the
-        /// oldest segment below the level its age asks for (6 h to 1 day: 1 minute, to 3 days: 5 minutes, older: 15
-        /// minutes) and those after it that may join; when every segment is at its level, the oldest that can go one
-        /// level coarser (up to 1 hour). Samples younger than <see cref="OutboxOptions.FullResolutionMs"/> are thinned
-        /// only when the cap cannot hold that much at full resolution (a map far larger than the Deye map's), rather than
-        /// dropped. Segments with records in flight or sent and not acknowledged in this run, and the segment taking
-        /// appends, are never thinned. False when nothing could be.
+        /// Thins one group of consecutive segments into aggregates: the oldest segment below the level its age asks for
+        /// (6 h to 1 day: 1 minute, to 3 days: 5 minutes, older: 15 minutes) and those after it that may join; when every
+        /// segment is at its level, the oldest that can go one level coarser (up to 1 hour). Samples younger than
+        /// <see cref="OutboxOptions.FullResolutionMs"/> are thinned only when the cap cannot hold that much at full
+        /// resolution (a map far larger than the Deye map's), rather than dropped. Segments with records in flight or
+        /// sent and not acknowledged in this run, and the segment taking appends, are never thinned. False when nothing
+        /// could be.
         /// </summary>
-        private bool Thin()
+        public bool Thin()
         {
             int top = _options.IntervalsS.Length;
             for (int pass = 0; pass < 3; pass++)
             {
                 long horizon = pass < 2 ? _options.FullResolutionMs : 0;
-                for (int i = 0; i < _segments.Count; i++)
+                for (int i = 0; i < _files.Count; i++)
                 {
-                    OutboxSegment segment = Segment(i);
+                    OutboxSegment segment = _files[i];
                     long age = Age(segment);
                     if (!Eligible(segment, age, horizon))
                     {
@@ -61,7 +77,7 @@ namespace EnergyLogger.Core.Cloud
 
         private bool Eligible(OutboxSegment segment, long age, long horizon)
         {
-            if (segment.Number == _activeNumber || segment.Sent || segment.Count == segment.Acked || age < 0 || age < horizon)
+            if (_files.IsActive(segment) || segment.Sent || segment.Count == segment.Acked || age < 0 || age < horizon)
             {
                 return false;
             }
@@ -118,14 +134,14 @@ namespace EnergyLogger.Core.Cloud
                 last--;
             }
 
-            byte[] bytes = last < 0 ? null : Bytes(segment);
-            _thinCursor = _thinCursor ?? new RecordCursor();
-            if (bytes == null || !_thinCursor.MoveTo(segment, bytes, last))
+            byte[] bytes = last < 0 ? null : _files.Bytes(segment);
+            _cursor = _cursor ?? new RecordCursor();
+            if (bytes == null || !_cursor.MoveTo(segment, bytes, last))
             {
                 return false;
             }
 
-            RecordState state = _thinCursor.State;
+            RecordState state = _cursor.State;
             segment.TimeKnown = true;
             segment.NewestSeq = state.LastSeq;
             segment.NewestMono = state.Mono;
@@ -137,25 +153,25 @@ namespace EnergyLogger.Core.Cloud
         /// <summary>
         /// Thins segment <paramref name="start"/> and the eligible ones after it that fit one output segment into
         /// aggregates at <paramref name="level"/>. What of them was acknowledged is already recorded in their files
-        /// (Outbox.Marks.cs) and left out; the output replaces the first file in one atomic write, its header naming the last file it stands for, and the others are
-        /// deleted. A power cut before the replace leaves everything as it was; one after it, a restart finishes the
-        /// deletes (<see cref="Open"/>).
+        /// (<see cref="AcknowledgementMarks"/>) and left out; the output replaces the first file in one atomic write, its
+        /// header naming the last file it stands for, and the others are deleted. A power cut before the replace leaves
+        /// everything as it was; one after it, a restart finishes the deletes (<see cref="SegmentReader.Restore"/>).
         /// </summary>
         private bool ThinGroup(int start, int level, long horizon, bool promote)
         {
             var group = new ThinningOutput(_options.SegmentBytes, level, _options.IntervalsS[level - 1]);
             int last = start - 1;
             int folded = 0;
-            for (int i = start; i < _segments.Count; i++)
+            for (int i = start; i < _files.Count; i++)
             {
-                OutboxSegment segment = Segment(i);
+                OutboxSegment segment = _files[i];
                 long age = Age(segment);
                 if (i > start && (!Eligible(segment, age, horizon) || segment.Level > level || (!promote && LevelFor(age) < level)))
                 {
                     break;
                 }
 
-                byte[] bytes = Bytes(segment);
+                byte[] bytes = _files.Bytes(segment);
                 if (bytes == null)
                 {
                     break;
@@ -184,8 +200,8 @@ namespace EnergyLogger.Core.Cloud
         /// <summary>Feeds the unsent records of one segment to the output; returns how many, or -1 when the output is full.</summary>
         private int Fold(OutboxSegment segment, byte[] bytes, ThinningOutput output)
         {
-            _thinCursor = _thinCursor ?? new RecordCursor();
-            _thinCursor.Reset();
+            _cursor = _cursor ?? new RecordCursor();
+            _cursor.Reset();
             int taken = 0;
             for (int e = 0; e < segment.Entries; e++)
             {
@@ -200,14 +216,14 @@ namespace EnergyLogger.Core.Cloud
                 {
                     fits = output.Copy(bytes, segment.Offsets[e]);
                 }
-                else if (_thinCursor.MoveTo(segment, bytes, e))
+                else if (_cursor.MoveTo(segment, bytes, e))
                 {
-                    fits = output.Add(_thinCursor.State);
+                    fits = output.Add(_cursor.State);
                 }
                 else
                 {
                     // Not decodable: it could never be sent either.
-                    Lose(segment, e);
+                    _files.Lose(segment, e);
                     continue;
                 }
 
@@ -224,27 +240,21 @@ namespace EnergyLogger.Core.Cloud
 
         private bool Commit(int start, int last, ThinningOutput group, int folded)
         {
-            OutboxSegment first = Segment(start);
-            int length = group.Finish(Segment(last).Number);
-            if (!_store.Replace(first.Name, group.Buffer, 0, length))
+            OutboxSegment first = _files[start];
+            int length = group.Finish(_files[last].Number);
+            if (!_files.Rewrite(first, group.Buffer, length))
             {
-                Counters.StoreErrors++;
                 return false;
             }
 
             for (int i = last; i > start; i--)
             {
-                Remove(i);
+                _files.Remove(i);
             }
 
-            OutboxSegment thinned = Index(first.Number, group.Buffer, length);
-            _segments[start] = thinned;
-            Forget(first.Number);
+            OutboxSegment thinned = _reader.Index(first.Number, group.Buffer, length);
+            _files.Thinned(start, thinned, folded - thinned.Count);
             LearnTime(thinned);
-            int merged = folded - thinned.Count;
-            Counters.Merged += merged;
-            Counters.Thinned++;
-            Pending -= merged;
             return true;
         }
     }
