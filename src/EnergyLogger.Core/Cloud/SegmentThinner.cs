@@ -20,6 +20,8 @@ namespace EnergyLogger.Core.Cloud
         private long _nowUnix;
         private bool _nowSynced;
 
+        // One of the segment files' cursors, so that a thinning that rewrites or deletes a segment resets it too: a cursor
+        // left inside bytes that changed would decode the old ones.
         private RecordCursor _cursor;
 
         public SegmentThinner(SegmentFiles files, SegmentReader reader, OutboxOptions options)
@@ -135,7 +137,7 @@ namespace EnergyLogger.Core.Cloud
             }
 
             byte[] bytes = last < 0 ? null : _files.Bytes(segment);
-            _cursor = _cursor ?? new RecordCursor();
+            _cursor = _cursor ?? _files.Cursor();
             if (bytes == null || !_cursor.MoveTo(segment, bytes, last))
             {
                 return false;
@@ -200,7 +202,7 @@ namespace EnergyLogger.Core.Cloud
         /// <summary>Feeds the unsent records of one segment to the output; returns how many, or -1 when the output is full.</summary>
         private int Fold(OutboxSegment segment, byte[] bytes, ThinningOutput output)
         {
-            _cursor = _cursor ?? new RecordCursor();
+            _cursor = _cursor ?? _files.Cursor();
             _cursor.Reset();
             int taken = 0;
             for (int e = 0; e < segment.Entries; e++)
