@@ -24,17 +24,23 @@ namespace EnergyLogger.Core.Ota
     /// manifest before the first byte is stored and the image hash before anything is marked pending,
     /// mark it pending and ask for a reboot; on the new image, run the bounded health check and confirm or
     /// roll back. Retries are capped with backoff; a package that keeps failing is abandoned. Every outcome
-    /// becomes an <see cref="UpdateReport"/> for the cloud layer to publish.
+    /// becomes an <see cref="UpdateReport"/> for the cloud layer to publish. The download is a
+    /// <see cref="PackageDownload"/>, the check of the stored package a <see cref="StagedImageCheck"/>, both
+    /// against the <see cref="VerifiedHeader"/>; this class decides what their failures lead to.
     /// </summary>
-    public sealed partial class UpdateAgent
+    public sealed class UpdateAgent
     {
         private readonly IImageSlots _slots;
         private readonly IHttpDownloader _http;
         private readonly IClock _clock;
         private readonly UpdateOptions _options;
-        private readonly PackageVerifier _verifier;
+        private readonly VerifiedHeader _header;
+        private readonly PackageDownload _download;
+        private readonly StagedImageCheck _check;
         private readonly ArrayList _reports = new ArrayList();
         private UpdatePhase _phase = UpdatePhase.Idle;
+        private int _attempts;
+        private long _nextAttemptMs;
         private UpdateOffer _abandoned;
         private UpdateStatus _abandonedStatus;
         private long _trialDeadlineMs;
@@ -55,8 +61,12 @@ namespace EnergyLogger.Core.Ota
             _http = http;
             _clock = clock;
             _options = options;
-            _verifier = new PackageVerifier(options.PublicKey);
-            _chunk = new byte[options.ChunkLength];
+            _header = new VerifiedHeader(new PackageVerifier(options.PublicKey), options);
+
+            // One buffer for both: the stored package is checked only once the download is finished.
+            byte[] chunk = new byte[options.ChunkLength];
+            _download = new PackageDownload(slots, http, _header, chunk);
+            _check = new StagedImageCheck(slots, _header, chunk, options.HashBytesPerStep);
         }
 
         public UpdatePhase Phase => _phase;
@@ -66,6 +76,9 @@ namespace EnergyLogger.Core.Ota
 
         /// <summary>Failed attempts of the current offer.</summary>
         public int Attempts => _attempts;
+
+        /// <summary>Bytes of the package stored in the staging slot.</summary>
+        public int StoredLength => _download.StoredLength;
 
         /// <summary>The oldest report not yet delivered, or null.</summary>
         public UpdateReport NextReport => _reports.Count > 0 ? (UpdateReport)_reports[0] : null;
@@ -103,7 +116,7 @@ namespace EnergyLogger.Core.Ota
             }
 
             bool working = _phase == UpdatePhase.Downloading || _phase == UpdatePhase.Verifying;
-            if (working && offer.SamePackage(_offer))
+            if (working && offer.SamePackage(_download.Offer))
             {
                 return UpdateStatus.Ok;
             }
@@ -133,9 +146,7 @@ namespace EnergyLogger.Core.Ota
                 return status;
             }
 
-            CloseStream();
-            _offer = offer;
-            _manifest = null;
+            _download.Start(offer);
             _attempts = 0;
             _nextAttemptMs = _clock.MonotonicMs;
             _phase = UpdatePhase.Downloading;
@@ -183,6 +194,55 @@ namespace EnergyLogger.Core.Ota
             {
                 _slots.AcknowledgeOutcome();
             }
+        }
+
+        private void StepDownload()
+        {
+            if (_clock.MonotonicMs < _nextAttemptMs)
+            {
+                return;
+            }
+
+            UpdateStep step = _download.Step();
+            if (step == UpdateStep.Done)
+            {
+                _check.Start(_download.Offer.PackageLength);
+                _phase = UpdatePhase.Verifying;
+            }
+            else if (step == UpdateStep.Retry)
+            {
+                AttemptFailed(_download.Failure);
+            }
+            else if (step == UpdateStep.Reject)
+            {
+                Reject(_download.Failure);
+            }
+        }
+
+        /// <summary>Checks the stored package a slice per step, and only then marks it pending.</summary>
+        private void StepVerify()
+        {
+            UpdateStep step = _check.Step();
+            if (step == UpdateStep.Retry)
+            {
+                AttemptFailed(_check.Failure);
+                return;
+            }
+
+            if (step != UpdateStep.Done)
+            {
+                return;
+            }
+
+            if (!_slots.MarkPending(_header.Manifest.Version.Text))
+            {
+                _header.Forget();
+                AttemptFailed(UpdateStatus.StorageError);
+                return;
+            }
+
+            _phase = UpdatePhase.RebootPending;
+            RebootRequested = true;
         }
 
         /// <summary>
@@ -236,13 +296,38 @@ namespace EnergyLogger.Core.Ota
             _reports.Add(new UpdateReport(kind, _slots.OutcomeReason, _slots.OutcomeVersion, _options.RunningVersion.Text, true));
         }
 
+        /// <summary>A failure that may pass (transport, truncated copy, storage, hash): retried with backoff, up to the cap.</summary>
+        private void AttemptFailed(UpdateStatus status)
+        {
+            _download.Close();
+            _attempts++;
+            if (_attempts >= _options.MaxAttempts)
+            {
+                _slots.EraseStaging();
+                Abandon(status);
+                return;
+            }
+
+            long delay = (long)_options.RetryDelayMs << (_attempts - 1 < 20 ? _attempts - 1 : 20);
+            _nextAttemptMs = _clock.MonotonicMs + (delay < _options.MaxRetryDelayMs ? delay : _options.MaxRetryDelayMs);
+            _phase = UpdatePhase.Downloading;
+        }
+
+        /// <summary>A refusal that no retry can change (O1, O2): the staging slot is erased and the offer abandoned.</summary>
+        private void Reject(UpdateStatus status)
+        {
+            _download.Close();
+            _slots.EraseStaging();
+            Abandon(status);
+        }
+
         /// <summary>Gives up on the current offer: queued as a failure, and a redelivery of it is not tried again.</summary>
         private void Abandon(UpdateStatus status)
         {
-            CloseStream();
-            Refuse(_offer, status);
-            _offer = null;
-            _manifest = null;
+            UpdateOffer offer = _download.Offer;
+            _download.Stop();
+            Refuse(offer, status);
+            _header.Forget();
             _phase = UpdatePhase.Idle;
         }
     }
