@@ -58,7 +58,7 @@ namespace EnergyLogger.Device
             _reboot = reboot;
             _log = log;
             _slots = new FileImageSlots(files, TrialBoots, booted);
-            UpdateManifest manifest = booted == ImageSlot.Factory ? null : _slots.StoredManifest(booted);
+            UpdateManifest manifest = booted == ImageSlot.Factory ? null : StoredManifest.Read(_slots, booted);
             _runningVersion = manifest == null ? FirmwareVersion : manifest.Version.Text;
 
             // A PEM bundle may name the roots of the broker, the update server and the InfluxDB server.

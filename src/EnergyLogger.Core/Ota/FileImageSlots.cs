@@ -4,30 +4,27 @@ namespace EnergyLogger.Core.Ota
 {
     /// <summary>
     /// Image slots as files (docs/ota.md, "File slots"): each slot is a run of 64 KB segment files
-    /// ("ota-a.00", "ota-a.01", ...) holding one package byte for byte, and the boot state is a
-    /// <see cref="BootRecord"/> written alternately to "ota-boot.0" and "ota-boot.1". <see cref="Boot"/> is
+    /// (<see cref="SlotSegments"/>) holding one package byte for byte, and the boot state is a
+    /// <see cref="BootRecord"/> written alternately to two files (<see cref="BootRecordFiles"/>). <see cref="Boot"/> is
     /// the loader's decision at power-on, after MCUboot: a pending image starts its trial, an image that
     /// used up its trial boots without confirming is rolled back. Every state change is one record write,
     /// written only after the data it points to is stored, so a power cut at any write leaves the device
     /// booting the old image or the new one, never neither (RELIABILITY O4).
     /// </summary>
-    public sealed partial class FileImageSlots : IImageSlots
+    public sealed class FileImageSlots : IImageSlots
     {
-        public const int SegmentLength = 65536;
-        public const int MaxSegments = (UpdatePackage.MaxPackageLength + SegmentLength - 1) / SegmentLength;
+        public const int SegmentLength = SlotSegments.SegmentLength;
 
-        private static readonly string[] RecordNames = { "ota-boot.0", "ota-boot.1" };
-
-        private readonly IFileStore _store;
+        private readonly BootRecordFiles _records;
+        private readonly SlotSegments _segmentsA;
+        private readonly SlotSegments _segmentsB;
         private readonly int _maxTrialBoots;
         private readonly BootRecord _record = new BootRecord();
         private readonly BootRecord _next = new BootRecord();
-        private readonly byte[] _buffer = new byte[BootRecord.Length];
-        private readonly byte[] _scratch = new byte[Sha256.HashLength];
-        private readonly Sha256 _sha = new Sha256();
-        private readonly string[] _segmentsA = SegmentNames("ota-a.");
-        private readonly string[] _segmentsB = SegmentNames("ota-b.");
         private ImageSlot _booted = ImageSlot.Factory;
+
+        // Bytes staged since the last ResumeStaging or EraseStaging; -1 when unknown (before either, or after a failed write).
+        private int _stagedLength = -1;
 
         /// <param name="maxTrialBoots">Boots a new image gets to confirm itself; the next one rolls it back.</param>
         public FileImageSlots(IFileStore store, int maxTrialBoots)
@@ -37,9 +34,11 @@ namespace EnergyLogger.Core.Ota
                 throw new System.ArgumentOutOfRangeException("maxTrialBoots");
             }
 
-            _store = store;
+            _records = new BootRecordFiles(store);
+            _segmentsA = new SlotSegments(store, "ota-a.");
+            _segmentsB = new SlotSegments(store, "ota-b.");
             _maxTrialBoots = maxTrialBoots;
-            Load();
+            _records.Load(_record, _next);
         }
 
         /// <summary>
@@ -82,7 +81,7 @@ namespace EnergyLogger.Core.Ota
         /// </summary>
         public ImageSlot Boot()
         {
-            Load();
+            _records.Load(_record, _next);
             _booted = _record.Active;
             ImageSlot previous = _record.Previous;
             _next.CopyFrom(_record);
@@ -174,49 +173,83 @@ namespace EnergyLogger.Core.Ota
             _next.RolledBackVersion = _record.Version;
         }
 
-        /// <summary>The newest intact record of the two; none at all means the factory image, confirmed.</summary>
-        private void Load()
-        {
-            bool found = false;
-            for (int i = 0; i < RecordNames.Length; i++)
-            {
-                int count = _store.Read(RecordNames[i], 0, _buffer, 0, _buffer.Length);
-                if (_next.Decode(_buffer, count, _sha, _scratch) && (!found || _next.Sequence > _record.Sequence))
-                {
-                    _record.CopyFrom(_next);
-                    found = true;
-                }
-            }
-
-            if (!found)
-            {
-                _record.CopyFrom(new BootRecord());
-            }
-        }
-
-        /// <summary>Writes <see cref="_next"/> as the following record, over the older copy; on success it becomes current.</summary>
+        /// <summary>Writes <see cref="_next"/> as the following record; on success it becomes current.</summary>
         private bool Write()
         {
-            _next.Sequence = _record.Sequence + 1;
-            _next.Encode(_buffer, _sha, _scratch);
-            if (!_store.Replace(RecordNames[_next.Sequence & 1], _buffer, 0, BootRecord.Length))
+            return _records.Write(_next, _record);
+        }
+
+        /// <summary>
+        /// Keeps the staged segments that cannot hold a torn tail (<see cref="SlotSegments.IntactSegments"/>) and
+        /// drops the rest. At most one segment (64 KB) is downloaded again.
+        /// </summary>
+        public int ResumeStaging()
+        {
+            if (_record.Mode != BootMode.Confirmed)
+            {
+                return -1;
+            }
+
+            SlotSegments staging = Segments(StagingSlot);
+            int kept = staging.IntactSegments();
+            if (!staging.DeleteFrom(kept))
+            {
+                _stagedLength = -1;
+                return -1;
+            }
+
+            _stagedLength = kept * SegmentLength;
+            return _stagedLength;
+        }
+
+        public bool EraseStaging()
+        {
+            if (_record.Mode != BootMode.Confirmed || !Segments(StagingSlot).DeleteFrom(0))
+            {
+                _stagedLength = -1;
+                return false;
+            }
+
+            _stagedLength = 0;
+            return true;
+        }
+
+        public bool AppendStaging(byte[] buffer, int offset, int count)
+        {
+            if (_record.Mode != BootMode.Confirmed || _stagedLength < 0 || count < 0 || _stagedLength + count > Capacity)
             {
                 return false;
             }
 
-            _record.CopyFrom(_next);
+            if (!Segments(StagingSlot).Append(_stagedLength, buffer, offset, count))
+            {
+                _stagedLength = -1;
+                return false;
+            }
+
+            _stagedLength += count;
             return true;
         }
 
-        private static string[] SegmentNames(string prefix)
+        public int ReadStaging(int position, byte[] buffer, int offset, int count)
         {
-            string[] names = new string[MaxSegments];
-            for (int i = 0; i < MaxSegments; i++)
+            return ReadSlot(StagingSlot, position, buffer, offset, count);
+        }
+
+        /// <summary>Reads a stored package (the loader reads the active one); -1 on failure or for the factory image.</summary>
+        public int ReadSlot(ImageSlot slot, int position, byte[] buffer, int offset, int count)
+        {
+            if (slot == ImageSlot.Factory || position < 0 || count < 0)
             {
-                names[i] = prefix + (i < 10 ? "0" : string.Empty) + i.ToString();
+                return -1;
             }
 
-            return names;
+            return Segments(slot).Read(position, buffer, offset, count);
+        }
+
+        private SlotSegments Segments(ImageSlot slot)
+        {
+            return slot == ImageSlot.A ? _segmentsA : _segmentsB;
         }
     }
 }

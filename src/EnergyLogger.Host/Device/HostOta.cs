@@ -36,7 +36,7 @@ internal sealed class HostOta : IDisposable
         string version = factoryVersion;
         if (booted != ImageSlot.Factory)
         {
-            UpdateManifest? manifest = slots.StoredManifest(booted);
+            UpdateManifest? manifest = StoredManifest.Read(slots, booted);
             if (manifest is null)
             {
                 log.Write(LogLevel.Error, "loader", "the booted slot holds no readable package; running as the factory image", "slot", SlotName(booted));

@@ -138,7 +138,7 @@ public sealed class UpdateRig
             return FactoryVersion;
         }
 
-        return Slots.StoredManifest(slot)?.Version.Text;
+        return StoredManifest.Read(Slots, slot)?.Version.Text;
     }
 
     /// <summary>The image bytes stored in a slot (after header and manifest), or null.</summary>

@@ -42,7 +42,7 @@ public sealed class OtaUpdaterTests
     {
         var slots = new FileImageSlots(_flash, 3);
         ImageSlot booted = slots.Boot();
-        string running = booted == ImageSlot.Factory ? Factory : slots.StoredManifest(booted)!.Version.Text;
+        string running = booted == ImageSlot.Factory ? Factory : StoredManifest.Read(slots, booted)!.Version.Text;
         var rig = new LoopRig(store: _flash, firmware: new FirmwareIdentity(running, "test"),
             ota: (clock, _, log) => new OtaUpdater(slots, _server, 10_000, clock, Options(running), log));
         rig.Session.Reachable = reachable;

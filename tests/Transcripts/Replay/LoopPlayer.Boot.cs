@@ -79,7 +79,7 @@ namespace EnergyLogger.Transcripts
         private IUpdater Updater(ImageSlot booted, Log log, out string version)
         {
             var slots = new FileImageSlots(_files, _trialBoots, booted);
-            UpdateManifest manifest = booted == ImageSlot.Factory ? null : slots.StoredManifest(booted);
+            UpdateManifest manifest = booted == ImageSlot.Factory ? null : StoredManifest.Read(slots, booted);
             version = manifest == null ? _factoryVersion : manifest.Version.Text;
             var options = new UpdateOptions
             {
