@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Security.Cryptography.X509Certificates;
 using EnergyLogger.Core.Ports;
 using nanoFramework.M2Mqtt;
@@ -9,12 +8,12 @@ namespace EnergyLogger.Device.Adapters
 {
     /// <summary>
     /// <see cref="IMqttSession"/> over nanoFramework.M2Mqtt 5.1 (MQTT 3.1.1, TLS 1.2 against the configured CA).
-    /// M2Mqtt raises its events on its own threads; they are queued here and handed to the owner by
-    /// <see cref="Poll"/>, so Core sees everything on the main loop's thread. Each <see cref="Connect"/> makes a
+    /// M2Mqtt raises its events on its own threads; they are queued (<see cref="MqttClientEvents"/>) and handed to the
+    /// owner by <see cref="Poll"/>, so Core sees everything on the main loop's thread. Each <see cref="Connect"/> makes a
     /// new client: M2Mqtt resolves the host name only in its constructor (so a broker that moved is found again)
     /// and has no automatic reconnect. Every failure is a result; no M2Mqtt exception leaves this class.
     /// </summary>
-    public sealed partial class M2MqttSession : IMqttSession
+    public sealed class M2MqttSession : IMqttSession
     {
         /// <summary>Received messages waiting for <see cref="Poll"/>; more are dropped and counted (they are already acknowledged).</summary>
         public const int MaxQueuedEvents = 32;
@@ -22,24 +21,14 @@ namespace EnergyLogger.Device.Adapters
         /// <summary>M2Mqtt's in-flight queue (publishes, subscribes, received messages being acknowledged); its default is unbounded.</summary>
         public const int MaxInFlight = 32;
 
-        private readonly object _gate = new object();
-        private readonly Queue _events = new Queue();
-
-        // QoS 1 ids handed out on this connection and not yet acknowledged: only these become Acknowledged events.
-        private readonly Hashtable _awaitingAck = new Hashtable();
-        private MqttClient _client;
-        private bool _lossReported;
-
-        // The PUBACK watch (see WatchAcknowledgements): since when publishes have waited without any PUBACK.
-        private long _ackWaitSinceMs;
-        private long _ackPatienceMs;
+        private readonly MqttClientEvents _events = new MqttClientEvents(MaxQueuedEvents);
         private byte[] _caSource;
         private X509Certificate _ca;
 
         /// <summary>Messages dropped because the owner did not poll fast enough.</summary>
-        public int MessagesDropped { get; private set; }
+        public int MessagesDropped => _events.MessagesDropped;
 
-        public bool IsConnected => IsUp(_client);
+        public bool IsConnected => IsUp(_events.Client);
 
         public MqttConnectResult Connect(MqttConnectOptions options)
         {
@@ -70,14 +59,7 @@ namespace EnergyLogger.Device.Adapters
             // MqttSettings is one instance for the whole application; nothing here ever turns validation off.
             client.Settings.ValidateServerCertificate = true;
             client.Settings.InflightQueueSize = MaxInFlight;
-            lock (_gate)
-            {
-                _client = client;
-                _lossReported = false;
-                _ackPatienceMs = options.KeepAliveSeconds * 1500L;
-            }
-
-            Attach(client);
+            _events.Follow(client, options.KeepAliveSeconds * 1500L);
             MqttConnectResult result = MqttConnectOutcome.Handshake(client, options);
             if (!result.IsAccepted)
             {
@@ -89,7 +71,7 @@ namespace EnergyLogger.Device.Adapters
 
         public int Publish(string topic, byte[] payload, int offset, int count, MqttQos qos, bool retain)
         {
-            MqttClient client = _client;
+            MqttClient client = _events.Client;
             if (!IsUp(client))
             {
                 return -1;
@@ -100,23 +82,7 @@ namespace EnergyLogger.Device.Adapters
             Array.Copy(payload, offset, message, 0, count);
             try
             {
-                // Under the gate: the PUBACK, handled on M2Mqtt's thread, must find the id already recorded.
-                lock (_gate)
-                {
-                    ushort id = client.Publish(topic, message, null, null, Level(qos), retain);
-                    if (qos == MqttQos.AtMostOnce)
-                    {
-                        return 0;
-                    }
-
-                    if (_awaitingAck.Count == 0)
-                    {
-                        _ackWaitSinceMs = Environment.TickCount64;
-                    }
-
-                    _awaitingAck[(int)id] = true;
-                    return id;
-                }
+                return _events.Publish(client, topic, message, Level(qos), retain, qos != MqttQos.AtMostOnce);
             }
             catch (Exception)
             {
@@ -127,7 +93,7 @@ namespace EnergyLogger.Device.Adapters
 
         public bool Subscribe(string topicFilter, MqttQos qos)
         {
-            MqttClient client = _client;
+            MqttClient client = _events.Client;
             if (!IsUp(client))
             {
                 return false;
@@ -147,19 +113,7 @@ namespace EnergyLogger.Device.Adapters
         /// <summary>Takes the next queued event, after the PUBACK watch; M2Mqtt runs PINGREQ on its own thread.</summary>
         public bool Poll(MqttEvent into)
         {
-            lock (_gate)
-            {
-                WatchAcknowledgements();
-                if (_events.Count == 0)
-                {
-                    into.Clear();
-                    return false;
-                }
-
-                var next = (MqttEvent)_events.Dequeue();
-                into.CopyFrom(next);
-                return true;
-            }
+            return _events.Poll(into);
         }
 
         public void Disconnect()
@@ -167,27 +121,15 @@ namespace EnergyLogger.Device.Adapters
             Retire(true);
         }
 
-        /// <summary>
-        /// Lets go of the current client: its later events are ignored and whatever it queued is dropped, because
-        /// the next client numbers its packets from 1 again and a stale PUBACK would acknowledge the wrong publish.
-        /// </summary>
+        /// <summary>Lets go of the current client (<see cref="MqttClientEvents.Release"/>) and closes it.</summary>
         private void Retire(bool sendDisconnect)
         {
-            MqttClient client;
-            lock (_gate)
-            {
-                client = _client;
-                _client = null;
-                _events.Clear();
-                _awaitingAck.Clear();
-            }
-
+            MqttClient client = _events.Release();
             if (client == null)
             {
                 return;
             }
 
-            Detach(client);
             if (sendDisconnect && client.IsConnected)
             {
                 try
@@ -226,7 +168,7 @@ namespace EnergyLogger.Device.Adapters
 
         private bool IsUp(MqttClient client)
         {
-            return client != null && client.IsConnected && !_lossReported;
+            return client != null && client.IsConnected && !_events.LossReported;
         }
 
         private static MqttQoSLevel Level(MqttQos qos)
