@@ -6,22 +6,19 @@ namespace EnergyLogger.Core.Json
     /// A parsed JSON text kept as a flat token table over the source bytes (a DOM without objects):
     /// token 0 is the root, a container's children follow it, and <see cref="Next"/> skips a whole subtree.
     /// Strings and numbers are converted only when asked. The instance can be reused; its tables only grow.
+    /// <see cref="JsonParser"/> reads the structure and <see cref="JsonScanner"/> the values into the <see cref="JsonTokenTable"/>.
     /// </summary>
-    public sealed partial class JsonDocument
+    public sealed class JsonDocument
     {
-        private const byte EscapedFlag = 0x80;
-        private const int InitialTokens = 64;
-
+        private readonly JsonTokenTable _tokens = new JsonTokenTable();
+        private readonly JsonParser _parser = new JsonParser();
         private byte[] _text;
-        private byte[] _kind = new byte[InitialTokens];
-        private int[] _start = new int[InitialTokens];
-        private int[] _end = new int[InitialTokens];
-        private int[] _next = new int[InitialTokens];
-        private int _count;
         private char[] _chars = new char[64];
+        private JsonLimits _limits;
+        private int _textBytes;
 
         /// <summary>Number of tokens; 0 after a failed parse.</summary>
-        public int TokenCount => _count;
+        public int TokenCount => _tokens.Count;
 
         /// <summary>The status of the last parse.</summary>
         public JsonStatus Status { get; private set; }
@@ -65,21 +62,42 @@ namespace EnergyLogger.Core.Json
             return Parse(bytes, 0, bytes.Length, limits);
         }
 
+        /// <summary>
+        /// Parses UTF-8 JSON (RFC 8259) into the token table. On failure the table is empty and the error fields say why.
+        /// A leading byte order mark is skipped.
+        /// </summary>
+        public JsonStatus Parse(byte[] text, int offset, int count, JsonLimits limits)
+        {
+            _text = text;
+            _limits = limits ?? new JsonLimits();
+            _textBytes = count;
+            JsonStatus status = _parser.Parse(text, offset, count, _limits, _tokens);
+            Status = status;
+            ErrorPosition = status == JsonStatus.Ok ? -1 : _parser.Position;
+            ErrorPath = status == JsonStatus.Ok ? string.Empty : OpenPath(status != JsonStatus.ExpectedCommaOrEnd);
+            if (status != JsonStatus.Ok)
+            {
+                _tokens.Clear();
+            }
+
+            return status;
+        }
+
         public JsonKind Kind(int token)
         {
-            return (JsonKind)(_kind[token] & ~EscapedFlag);
+            return _tokens.Kind(token);
         }
 
         /// <summary>Byte offset of the token in the parsed text (the quote, bracket or first character).</summary>
         public int Position(int token)
         {
-            return Kind(token) == JsonKind.String ? _start[token] - 1 : _start[token];
+            return Kind(token) == JsonKind.String ? _tokens.Start(token) - 1 : _tokens.Start(token);
         }
 
         /// <summary>Byte offset just after the token and its whole subtree: from <see cref="Position"/> to here is its text.</summary>
         public int End(int token)
         {
-            return Kind(token) == JsonKind.String ? _end[token] + 1 : _end[token];
+            return Kind(token) == JsonKind.String ? _tokens.End(token) + 1 : _tokens.End(token);
         }
 
         /// <summary>The parsed UTF-8 text (the caller's buffer), for copying a value's text as it is.</summary>
@@ -88,20 +106,20 @@ namespace EnergyLogger.Core.Json
         /// <summary>The token after this one and its whole subtree.</summary>
         public int Next(int token)
         {
-            return _next[token];
+            return _tokens.Next(token);
         }
 
         /// <summary>First child of a container, or -1 when it is empty. Object children alternate name and value.</summary>
         public int FirstChild(int container)
         {
-            return _next[container] > container + 1 ? container + 1 : -1;
+            return _tokens.Next(container) > container + 1 ? container + 1 : -1;
         }
 
         /// <summary>The child after <paramref name="child"/> in the same container, or -1.</summary>
         public int NextSibling(int container, int child)
         {
-            int next = _next[child];
-            return next < _next[container] ? next : -1;
+            int next = _tokens.Next(child);
+            return next < _tokens.Next(container) ? next : -1;
         }
 
         /// <summary>Elements of an array, or members of an object.</summary>
@@ -165,9 +183,9 @@ namespace EnergyLogger.Core.Json
                 return false;
             }
 
-            int start = _start[token];
-            int length = _end[token] - start;
-            bool escaped = (_kind[token] & EscapedFlag) != 0;
+            int start = _tokens.Start(token);
+            int length = _tokens.End(token) - start;
+            bool escaped = _tokens.IsEscaped(token);
             if (!escaped && length < value.Length)
             {
                 // UTF-8 never takes fewer bytes than UTF-16 takes chars.
@@ -208,14 +226,58 @@ namespace EnergyLogger.Core.Json
         public bool TryGetDouble(int token, out double value)
         {
             value = 0;
-            return Kind(token) == JsonKind.Number && JsonNumber.TryParseDouble(_text, _start[token], _end[token], out value);
+            return Kind(token) == JsonKind.Number && JsonNumber.TryParseDouble(_text, _tokens.Start(token), _tokens.End(token), out value);
         }
 
         /// <summary>An integer written without fraction or exponent that fits in 64 bits.</summary>
         public bool TryGetInt64(int token, out long value)
         {
             value = 0;
-            return Kind(token) == JsonKind.Number && JsonNumber.TryParseInt64(_text, _start[token], _end[token], out value);
+            return Kind(token) == JsonKind.Number && JsonNumber.TryParseInt64(_text, _tokens.Start(token), _tokens.End(token), out value);
+        }
+
+        /// <summary>
+        /// The path of the value being parsed when the parse stopped, built from the containers still open
+        /// (only on failure, so it may allocate). Without <paramref name="inValue"/> the innermost element is left out.
+        /// </summary>
+        private string OpenPath(bool inValue)
+        {
+            string path = string.Empty;
+            int depth = _parser.Depth;
+            for (int d = 0; d < depth; d++)
+            {
+                int container = _parser.OpenContainer(d);
+                bool innermost = d + 1 == depth;
+                int stop = innermost ? _tokens.Count : _parser.OpenContainer(d + 1);
+                int children = 0;
+                int lastName = -1;
+                for (int c = container + 1; c < stop; c = _tokens.Next(c))
+                {
+                    if (children % 2 == 0)
+                    {
+                        lastName = c;
+                    }
+
+                    children++;
+                }
+
+                if (innermost && !inValue)
+                {
+                    break;
+                }
+
+                if (Kind(container) == JsonKind.Array)
+                {
+                    path = path + "[" + children.ToString() + "]";
+                }
+                else if (children % 2 == 1)
+                {
+                    string name = GetString(lastName);
+                    path = path.Length == 0 ? name : path + "." + name;
+                }
+            }
+
+            return path;
         }
 
         private bool IsAscii(int start, int length)
@@ -233,8 +295,8 @@ namespace EnergyLogger.Core.Json
 
         private int DecodeString(int token)
         {
-            int start = _start[token];
-            int end = _end[token];
+            int start = _tokens.Start(token);
+            int end = _tokens.End(token);
             if (_chars.Length < end - start)
             {
                 _chars = new char[end - start];
