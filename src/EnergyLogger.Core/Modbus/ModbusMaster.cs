@@ -6,36 +6,28 @@ namespace EnergyLogger.Core.Modbus
     /// The MODBUS client of one bus: one transaction at a time over an <see cref="IByteLink"/>, with the
     /// inter-frame silence, response timeout, bounded retries, echo checks and per-slave health of
     /// RELIABILITY M1 to M9. It allocates nothing per transaction; callers pass their own buffers.
-    /// The wire side (silence, reply wait, stale replies) is in ModbusMaster.Exchange.cs.
+    /// This class decides whether and how often to ask; <see cref="LineExchange"/> does each asking on the wire.
     /// </summary>
-    public sealed partial class ModbusMaster
+    public sealed class ModbusMaster
     {
         private const int NoDeadline = -1;
 
-        private readonly IByteLink _link;
         private readonly IClock _clock;
         private readonly IModbusFramer _framer;
         private readonly MasterOptions _options;
         private readonly byte[] _tx;
-        private readonly byte[] _rx;
         private readonly SlaveHealth[] _health = new SlaveHealth[248];
-        private readonly int _silenceMs;
-        private readonly int _interByteMs;
+        private readonly LineExchange _line;
 
         private long _deadlineMs = NoDeadline;
 
         public ModbusMaster(IByteLink link, IClock clock, IModbusFramer framer, MasterOptions options)
         {
-            _link = link;
             _clock = clock;
             _framer = framer;
             _options = options ?? new MasterOptions();
             _tx = new byte[framer.MaxAduLength];
-            _rx = new byte[framer.MaxAduLength];
-            _silenceMs = _options.BaudRate > 0 ? RtuTiming.CeilMs(RtuTiming.SilenceUs(_options.BaudRate, _options.BitsPerChar)) : 0;
-
-            // A frame cannot end before t3.5 of silence, whatever floor is configured (serial line 2.5.1.1).
-            _interByteMs = _options.InterByteTimeoutMs > _silenceMs ? _options.InterByteTimeoutMs : _silenceMs;
+            _line = new LineExchange(link, clock, framer, _options, Counters);
         }
 
         public ModbusCounters Counters { get; } = new ModbusCounters();
@@ -159,7 +151,7 @@ namespace EnergyLogger.Core.Modbus
             }
 
             int adu = _framer.Seal(_tx, slave, pduLength);
-            int attemptMs = AttemptMs(adu);
+            int attemptMs = _line.AttemptMs(adu);
             if (!CanStart(now, attemptMs))
             {
                 return Skip();
@@ -174,7 +166,7 @@ namespace EnergyLogger.Core.Modbus
             {
                 attempts++;
                 byte exceptionCode;
-                ModbusStatus status = Exchange(adu, out exceptionCode);
+                ModbusStatus status = _line.Exchange(_tx, adu, out exceptionCode);
                 Counters.Count(status);
                 now = _clock.MonotonicMs;
 
@@ -208,7 +200,7 @@ namespace EnergyLogger.Core.Modbus
 
                 if (status == ModbusStatus.Timeout)
                 {
-                    RememberTimedOutRequest();
+                    _line.RememberTimedOut(_tx);
                 }
 
                 if (!probing && faultRetries < _options.Retries && CanStart(now, attemptMs))
@@ -223,21 +215,9 @@ namespace EnergyLogger.Core.Modbus
             }
         }
 
-        /// <summary>Worst case of one attempt: inter-frame silence, the request on the wire, the response timeout.</summary>
-        private int AttemptMs(int aduLength)
-        {
-            return _silenceMs + WireMs(aduLength) + _options.ResponseTimeoutMs;
-        }
-
         private bool CanStart(long startMs, int attemptMs)
         {
             return _deadlineMs == NoDeadline || startMs + attemptMs <= _deadlineMs;
-        }
-
-        /// <summary>Whole milliseconds that <paramref name="bytes"/> characters take on the serial line; 0 on TCP.</summary>
-        private int WireMs(int bytes)
-        {
-            return _options.BaudRate > 0 ? RtuTiming.CeilMs(RtuTiming.BytesUs(bytes, _options.BaudRate, _options.BitsPerChar)) : 0;
         }
     }
 }

@@ -2,9 +2,23 @@ using EnergyLogger.Core.Ports;
 
 namespace EnergyLogger.Core.Modbus
 {
-    /// <summary>The wire side of <see cref="ModbusMaster"/>: one request out, one reply in.</summary>
-    public sealed partial class ModbusMaster
+    /// <summary>
+    /// The wire side of one bus: one request out and the wait for its reply, with the inter-frame silence before it
+    /// (serial line 2.5.1.1), the response timeout, the end of a frame in silence, line noise (M6, M8) and late
+    /// replies to an earlier, timed-out request (M9). What to do with the outcome (retry, back off, mark the slave)
+    /// is <see cref="ModbusMaster"/>'s. It allocates nothing per exchange: the request is the caller's buffer.
+    /// </summary>
+    internal sealed class LineExchange
     {
+        private readonly IByteLink _link;
+        private readonly IClock _clock;
+        private readonly IModbusFramer _framer;
+        private readonly ModbusCounters _counters;
+        private readonly MasterOptions _options;
+        private readonly int _silenceMs;
+        private readonly int _interByteMs;
+        private readonly byte[] _rx;
+
         // The last request that timed out (slave, function, address, quantity): its reply may still
         // arrive during a later transaction and must not be taken for that one's (M9).
         private readonly byte[] _stalePdu = new byte[5];
@@ -12,17 +26,37 @@ namespace EnergyLogger.Core.Modbus
 
         private long _busQuietFromMs;
 
-        /// <summary>One request on the wire and the wait for its reply.</summary>
-        private ModbusStatus Exchange(int aduLength, out byte exceptionCode)
+        public LineExchange(IByteLink link, IClock clock, IModbusFramer framer, MasterOptions options, ModbusCounters counters)
+        {
+            _link = link;
+            _clock = clock;
+            _framer = framer;
+            _counters = counters;
+            _options = options;
+            _rx = new byte[framer.MaxAduLength];
+            _silenceMs = options.BaudRate > 0 ? RtuTiming.CeilMs(RtuTiming.SilenceUs(options.BaudRate, options.BitsPerChar)) : 0;
+
+            // A frame cannot end before t3.5 of silence, whatever floor is configured (serial line 2.5.1.1).
+            _interByteMs = options.InterByteTimeoutMs > _silenceMs ? options.InterByteTimeoutMs : _silenceMs;
+        }
+
+        /// <summary>Worst case of one attempt: inter-frame silence, the request on the wire, the response timeout.</summary>
+        public int AttemptMs(int aduLength)
+        {
+            return _silenceMs + WireMs(aduLength) + _options.ResponseTimeoutMs;
+        }
+
+        /// <summary>The sealed request in <paramref name="request"/> on the wire and the wait for its reply.</summary>
+        public ModbusStatus Exchange(byte[] request, int aduLength, out byte exceptionCode)
         {
             exceptionCode = 0;
             WaitForSilence();
             _link.DiscardInput();
-            _framer.BeginResponse(_tx, aduLength);
+            _framer.BeginResponse(request, aduLength);
 
             long sentAt = _clock.MonotonicMs;
-            Counters.Requests++;
-            if (_link.Write(_tx, 0, aduLength) != LinkStatus.Ok)
+            _counters.Requests++;
+            if (_link.Write(request, 0, aduLength) != LinkStatus.Ok)
             {
                 return ModbusStatus.LinkError;
             }
@@ -33,12 +67,19 @@ namespace EnergyLogger.Core.Modbus
             // A reply that began by the deadline may take a whole ADU's wire time to end; a line that
             // is still busy after that is babbling, and the wait ends there.
             long frameLimit = deadline + WireMs(_framer.MaxAduLength) + _interByteMs;
-            ModbusStatus status = AwaitReply(deadline, frameLimit, out exceptionCode);
+            ModbusStatus status = AwaitReply(request, deadline, frameLimit, out exceptionCode);
             _busQuietFromMs = _clock.MonotonicMs;
             return status;
         }
 
-        private ModbusStatus AwaitReply(long deadline, long frameLimit, out byte exceptionCode)
+        /// <summary>Keeps <paramref name="request"/>, which got no reply, so that its late reply is told from the next one's.</summary>
+        public void RememberTimedOut(byte[] request)
+        {
+            _staleSlave = RequestUnit(request);
+            System.Array.Copy(request, _framer.PduOffset, _stalePdu, 0, _stalePdu.Length);
+        }
+
+        private ModbusStatus AwaitReply(byte[] request, long deadline, long frameLimit, out byte exceptionCode)
         {
             exceptionCode = 0;
             bool inFrame = false;
@@ -97,24 +138,18 @@ namespace EnergyLogger.Core.Modbus
                         continue;
                     }
 
-                    if (IsStale())
+                    if (IsStale(request))
                     {
-                        Counters.StaleReplies++;
+                        _counters.StaleReplies++;
                         continue;
                     }
 
-                    return Classify(out exceptionCode);
+                    return Classify(request, out exceptionCode);
                 }
 
                 sawCorrupt |= _framer.ExpectedReplyCorrupt;
                 sawPartial |= _framer.ExpectedReplyPartial;
             }
-        }
-
-        private void RememberTimedOutRequest()
-        {
-            _staleSlave = RequestUnit;
-            System.Array.Copy(_tx, _framer.PduOffset, _stalePdu, 0, _stalePdu.Length);
         }
 
         /// <summary>
@@ -123,7 +158,7 @@ namespace EnergyLogger.Core.Modbus
         /// that request and not this one. A reply that answers both equally well cannot be told apart on
         /// a serial line and is taken as this request's.
         /// </summary>
-        private bool IsStale()
+        private bool IsStale(byte[] request)
         {
             if (!_framer.FrameAnswersCurrentRequest)
             {
@@ -135,7 +170,7 @@ namespace EnergyLogger.Core.Modbus
                 return false;
             }
 
-            return _framer.FrameUnit != RequestUnit || !Answers(_tx, _framer.PduOffset);
+            return _framer.FrameUnit != RequestUnit(request) || !Answers(request, _framer.PduOffset);
         }
 
         private bool Answers(byte[] request, int requestPdu)
@@ -145,19 +180,22 @@ namespace EnergyLogger.Core.Modbus
         }
 
         /// <summary>Both framings put the unit (slave) id right before the PDU.</summary>
-        private byte RequestUnit => _tx[_framer.PduOffset - 1];
+        private byte RequestUnit(byte[] request)
+        {
+            return request[_framer.PduOffset - 1];
+        }
 
-        private ModbusStatus Classify(out byte exceptionCode)
+        private ModbusStatus Classify(byte[] request, out byte exceptionCode)
         {
             exceptionCode = 0;
-            if (_framer.FrameUnit != RequestUnit)
+            if (_framer.FrameUnit != RequestUnit(request))
             {
                 return ModbusStatus.WrongSlave;
             }
 
             // The slave asked has answered on a half-duplex line, so an earlier late reply has had its turn.
             _staleSlave = 0;
-            return ModbusPdu.CheckResponse(_tx, _framer.PduOffset, _framer.Frame, _framer.FramePduOffset, _framer.FramePduLength, out exceptionCode);
+            return ModbusPdu.CheckResponse(request, _framer.PduOffset, _framer.Frame, _framer.FramePduOffset, _framer.FramePduLength, out exceptionCode);
         }
 
         /// <summary>Holds the next request back until the bus has been quiet for t3.5 (serial line 2.5.1.1).</summary>
@@ -173,6 +211,12 @@ namespace EnergyLogger.Core.Modbus
             {
                 _clock.Sleep((int)wait);
             }
+        }
+
+        /// <summary>Whole milliseconds that <paramref name="bytes"/> characters take on the serial line; 0 on TCP.</summary>
+        private int WireMs(int bytes)
+        {
+            return _options.BaudRate > 0 ? RtuTiming.CeilMs(RtuTiming.BytesUs(bytes, _options.BaudRate, _options.BitsPerChar)) : 0;
         }
     }
 }
