@@ -25,7 +25,7 @@ namespace EnergyLogger.Core.Modbus
 
         /// <summary>
         /// Ranges no single request may cover whole: the slave answered exception 02 when a merged request
-        /// bridged them. Filled by <see cref="ReadPlanner.LearnIllegalAddress"/> and kept for the slave.
+        /// bridged them. Filled by <see cref="BarrierLearner.LearnIllegalAddress"/> and kept for the slave.
         /// </summary>
         public readonly RangeList Barriers = new RangeList();
 

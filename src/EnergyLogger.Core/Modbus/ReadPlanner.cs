@@ -8,7 +8,7 @@ namespace EnergyLogger.Core.Modbus
     /// unwanted registers between them; which wins depends on the line speed, so the planner prices
     /// each candidate request in wire time and picks the cheapest partition by dynamic programming.
     /// </summary>
-    public static partial class ReadPlanner
+    public static class ReadPlanner
     {
         // MODBUS over serial line v1.02, 2.5.1: an RTU read request is slave, function, address (2),
         // quantity (2) and CRC (2); its reply is slave, function, byte count, data and CRC (2).

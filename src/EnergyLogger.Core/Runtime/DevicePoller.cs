@@ -216,7 +216,7 @@ namespace EnergyLogger.Core.Runtime
         /// </summary>
         private bool Learn(CombinationPlan plan, ReadSpan read)
         {
-            LearnResult learned = ReadPlanner.LearnIllegalAddress(_limits, read, _plans.Wants(plan));
+            LearnResult learned = BarrierLearner.LearnIllegalAddress(_limits, read, _plans.Wants(plan));
             if (learned.Status == LearnStatus.SpanUnsupported)
             {
                 int entry = plan.EntryOfWant(learned.UnsupportedSpan);

@@ -82,7 +82,7 @@ public class ReadPlannerInputTests
     {
         Assert.Throws<ArgumentNullException>(() => ReadPlanner.Plan(null!, new PlannerLimits()));
         Assert.Throws<ArgumentNullException>(() => ReadPlanner.Plan([], null!));
-        Assert.Throws<ArgumentNullException>(() => ReadPlanner.LearnIllegalAddress(null!, Hr(0, 1), []));
+        Assert.Throws<ArgumentNullException>(() => BarrierLearner.LearnIllegalAddress(null!, Hr(0, 1), []));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public class ReadPlannerLearningTests
         ReadPlan before = ReadPlanner.Plan(wants, limits);
         Assert.Equal([Hr(100, 12)], Reads(before));
 
-        LearnResult result = ReadPlanner.LearnIllegalAddress(limits, before.Read(0), wants);
+        LearnResult result = BarrierLearner.LearnIllegalAddress(limits, before.Read(0), wants);
 
         Assert.Equal(LearnStatus.Split, result.Status);
         Assert.Equal(-1, result.UnsupportedSpan);
@@ -33,7 +33,7 @@ public class ReadPlannerLearningTests
         ReadPlan before = ReadPlanner.Plan(wants, limits);
         Assert.Equal([Hr(0, 6)], Reads(before));
 
-        LearnResult result = ReadPlanner.LearnIllegalAddress(limits, before.Read(0), wants);
+        LearnResult result = BarrierLearner.LearnIllegalAddress(limits, before.Read(0), wants);
 
         Assert.Equal(LearnStatus.Split, result.Status);
         Assert.Equal([(1, 5)], Barriers(limits));
@@ -46,7 +46,7 @@ public class ReadPlannerLearningTests
         ReadSpan[] wants = [Hr(0, 1), Hr(1, 2), Hr(3, 1)];
         var limits = new PlannerLimits();
 
-        LearnResult result = ReadPlanner.LearnIllegalAddress(limits, Hr(0, 4), wants);
+        LearnResult result = BarrierLearner.LearnIllegalAddress(limits, Hr(0, 4), wants);
 
         Assert.Equal(LearnStatus.Split, result.Status);
         Assert.Equal(2, result.BarriersAdded);
@@ -60,7 +60,7 @@ public class ReadPlannerLearningTests
         ReadSpan[] wants = [Hr(10, 2), Hr(11, 2)];
         var limits = new PlannerLimits();
 
-        LearnResult result = ReadPlanner.LearnIllegalAddress(limits, Hr(10, 3), wants);
+        LearnResult result = BarrierLearner.LearnIllegalAddress(limits, Hr(10, 3), wants);
 
         Assert.Equal(LearnStatus.Split, result.Status);
         Assert.Equal([(10, 12)], Barriers(limits));
@@ -73,7 +73,7 @@ public class ReadPlannerLearningTests
         ReadSpan[] wants = [Hr(8, 1), Hr(10, 2), Hr(12, 1)];
         var limits = new PlannerLimits();
 
-        LearnResult result = ReadPlanner.LearnIllegalAddress(limits, Hr(10, 2), wants);
+        LearnResult result = BarrierLearner.LearnIllegalAddress(limits, Hr(10, 2), wants);
 
         Assert.Equal(LearnStatus.SpanUnsupported, result.Status);
         Assert.Equal(1, result.UnsupportedSpan);
@@ -87,7 +87,7 @@ public class ReadPlannerLearningTests
     {
         ReadSpan[] wants = [Hr(10, 1), Hr(10, 2), Hr(10, 2), Hr(20, 1)];
 
-        LearnResult result = ReadPlanner.LearnIllegalAddress(new PlannerLimits(), Hr(10, 2), wants);
+        LearnResult result = BarrierLearner.LearnIllegalAddress(new PlannerLimits(), Hr(10, 2), wants);
 
         Assert.Equal(LearnStatus.SpanUnsupported, result.Status);
         Assert.Equal(1, result.UnsupportedSpan);
@@ -100,7 +100,7 @@ public class ReadPlannerLearningTests
     {
         var limits = new PlannerLimits();
 
-        LearnResult result = ReadPlanner.LearnIllegalAddress(limits, Hr(address, count), [Hr(address, count)]);
+        LearnResult result = BarrierLearner.LearnIllegalAddress(limits, Hr(address, count), [Hr(address, count)]);
 
         Assert.Equal(LearnStatus.SpanUnsupported, result.Status);
         Assert.Equal(0, result.BarriersAdded);
@@ -112,8 +112,8 @@ public class ReadPlannerLearningTests
         var limits = new PlannerLimits();
         ReadSpan[] wants = [Hr(10, 2), Ir(20, 1)];
 
-        Assert.Equal(LearnStatus.NotFromPlan, ReadPlanner.LearnIllegalAddress(limits, Hr(11, 5), wants).Status);
-        Assert.Equal(LearnStatus.NotFromPlan, ReadPlanner.LearnIllegalAddress(limits, Hr(20, 1), wants).Status);
+        Assert.Equal(LearnStatus.NotFromPlan, BarrierLearner.LearnIllegalAddress(limits, Hr(11, 5), wants).Status);
+        Assert.Equal(LearnStatus.NotFromPlan, BarrierLearner.LearnIllegalAddress(limits, Hr(20, 1), wants).Status);
         Assert.Equal(0, limits.Barriers.Count);
     }
 
@@ -122,9 +122,9 @@ public class ReadPlannerLearningTests
     {
         ReadSpan[] wants = [Hr(0, 1), Hr(1, 1), Hr(5, 1)];
         var limits = new PlannerLimits();
-        ReadPlanner.LearnIllegalAddress(limits, Hr(0, 6), wants);
+        BarrierLearner.LearnIllegalAddress(limits, Hr(0, 6), wants);
 
-        LearnResult again = ReadPlanner.LearnIllegalAddress(limits, Hr(0, 6), wants);
+        LearnResult again = BarrierLearner.LearnIllegalAddress(limits, Hr(0, 6), wants);
 
         Assert.Equal(LearnStatus.Split, again.Status);
         Assert.Equal(1, again.BarriersAdded);
@@ -180,7 +180,7 @@ public class ReadPlannerLearningTests
                 break;
             }
 
-            LearnResult result = ReadPlanner.LearnIllegalAddress(map.Limits, plan.Read(refused), wants);
+            LearnResult result = BarrierLearner.LearnIllegalAddress(map.Limits, plan.Read(refused), wants);
             Assert.NotEqual(LearnStatus.NotFromPlan, result.Status);
             if (result.Status == LearnStatus.SpanUnsupported)
             {

@@ -2,7 +2,11 @@ using System;
 
 namespace EnergyLogger.Core.Modbus
 {
-    public static partial class ReadPlanner
+    /// <summary>
+    /// What an exception 02 to a planned read teaches about the slave's register map: the holes the read bridged
+    /// become barriers in <see cref="PlannerLimits.Barriers"/>, which <see cref="ReadPlanner"/> never plans across.
+    /// </summary>
+    public static class BarrierLearner
     {
         /// <summary>
         /// Exception 02 (illegal data address, Application Protocol v1.1b3, 7) to <paramref name="failedRead"/>.
