@@ -1,4 +1,3 @@
-using System.Text;
 using EnergyLogger.Core.Ports;
 
 namespace EnergyLogger.Core.Provisioning
@@ -25,9 +24,10 @@ namespace EnergyLogger.Core.Provisioning
     /// <see cref="Receive"/>, sends <see cref="Reply"/> whenever it is set, calls <see cref="CheckIdle"/> while
     /// waiting, and closes the connection once <see cref="IsOpen"/> turns false. The idle clock restarts only on a
     /// complete line, so a client trickling one byte at a time is cut off like a silent one. With a code on the
-    /// label, every verb but <c>auth</c> is refused until the code was given.
+    /// label, every verb but <c>auth</c> is refused until the code was given. The lines of a <c>ca begin</c> block go to
+    /// <see cref="CaBlockReader"/> instead of the verbs.
     /// </summary>
-    public sealed partial class ProvisioningSession
+    public sealed class ProvisioningSession
     {
         /// <summary>The line a client sees on connecting when no code is set.</summary>
         public const string Greeting = "ok energy-logger provisioning, protocol 1; help lists the verbs";
@@ -40,10 +40,8 @@ namespace EnergyLogger.Core.Provisioning
         private readonly int _idleTimeoutMs;
         private readonly AuthGate _gate;
         private bool _authenticated;
+        private readonly CaBlockReader _caBlock;
         private long _lastLineMs;
-        private bool _inBlock;
-        private StringBuilder _block;
-        private string _blockError;
 
         /// <summary>A session that asks for no code: the logger has no label.</summary>
         public ProvisioningSession(SettingsRepository repository, IClock clock, int idleTimeoutMs)
@@ -60,6 +58,7 @@ namespace EnergyLogger.Core.Provisioning
             _authenticated = !gate.Required;
             _lastLineMs = clock.MonotonicMs;
             Editor = new SettingsEditor(repository);
+            _caBlock = new CaBlockReader(Editor);
         }
 
         public SettingsEditor Editor { get; }
@@ -182,9 +181,7 @@ namespace EnergyLogger.Core.Provisioning
 
         internal void BeginCaBlock()
         {
-            _inBlock = true;
-            _block = new StringBuilder();
-            _blockError = null;
+            _caBlock.Begin();
         }
 
         private string Answer(LineStatus status)
@@ -200,7 +197,7 @@ namespace EnergyLogger.Core.Provisioning
                     return ProtocolReply.Error("line", "control characters are not allowed");
                 default:
                     string line = _reader.Text();
-                    return _inBlock ? BlockLine(line) : CommandLine(line);
+                    return _caBlock.IsOpen ? _caBlock.Line(line) : CommandLine(line);
             }
         }
 

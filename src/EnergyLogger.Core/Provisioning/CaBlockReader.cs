@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace EnergyLogger.Core.Provisioning
 {
     /// <summary>
@@ -5,19 +7,40 @@ namespace EnergyLogger.Core.Provisioning
     /// line, each acknowledged, and is checked whole at <c>ca end</c>. The block is capped at the
     /// certificate's own limit; past it the lines are dropped and the block ends in an error.
     /// </summary>
-    public sealed partial class ProvisioningSession
+    internal sealed class CaBlockReader
     {
-        private string BlockLine(string line)
+        private readonly SettingsEditor _editor;
+        private StringBuilder _block;
+        private string _blockError;
+
+        /// <param name="editor">The session's editor, which takes the finished block or remembers why it was refused.</param>
+        public CaBlockReader(SettingsEditor editor)
+        {
+            _editor = editor;
+        }
+
+        /// <summary>Between <c>ca begin</c> and <c>ca end</c> or <c>ca abort</c>: every line is the block's.</summary>
+        public bool IsOpen { get; private set; }
+
+        public void Begin()
+        {
+            IsOpen = true;
+            _block = new StringBuilder();
+            _blockError = null;
+        }
+
+        /// <summary>The reply to one line of the open block; null for a blank line.</summary>
+        public string Line(string line)
         {
             string command = line.Trim().ToLower();
             if (command == "ca end")
             {
-                return FinishBlock();
+                return Finish();
             }
 
             if (command == "ca abort")
             {
-                EndBlock();
+                End();
                 return ProtocolReply.Ok("ca: block dropped, mqtt.ca unchanged");
             }
 
@@ -43,22 +66,22 @@ namespace EnergyLogger.Core.Provisioning
             return ProtocolReply.Ok("ca: " + _block.Length.ToString() + " bytes");
         }
 
-        private string FinishBlock()
+        private string Finish()
         {
             string error = _blockError;
             string text = _block == null ? "" : _block.ToString();
-            EndBlock();
+            End();
             if (error == null && text.Length == 0)
             {
                 error = "the block is empty; clear mqtt.ca removes the certificate";
             }
 
-            return error != null ? Editor.Refuse(SettingFields.MqttCa, error) : Editor.SetBlock(SettingFields.MqttCa, text);
+            return error != null ? _editor.Refuse(SettingFields.MqttCa, error) : _editor.SetBlock(SettingFields.MqttCa, text);
         }
 
-        private void EndBlock()
+        private void End()
         {
-            _inBlock = false;
+            IsOpen = false;
             _block = null;
             _blockError = null;
         }
