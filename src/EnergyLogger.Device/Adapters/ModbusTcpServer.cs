@@ -16,7 +16,7 @@ namespace EnergyLogger.Device.Adapters
     /// framing is closed. With the gateway on, a request for the map's own unit ids waits on its thread while the main
     /// loop puts it on the bus between polls (<see cref="GatewayDesk"/>).
     /// </summary>
-    public sealed class ModbusTcpServer
+    public sealed class ModbusTcpServer : SwitchFollower
     {
         private const int TickMicroseconds = 250000;
         private const int CheckMs = 1000;
@@ -28,35 +28,16 @@ namespace EnergyLogger.Device.Adapters
         private int _active;
 
         public ModbusTcpServer(RegisterImage image, IClock clock, Log log)
+            : base(CheckMs)
         {
             _image = image;
             _clock = clock;
             _log = log;
         }
 
-        /// <summary>Follows the switch from a thread of its own.</summary>
-        public void Start()
-        {
-            new Thread(Follow).Start();
-        }
+        protected override int SwitchVersion => _image.Switch.Version;
 
-        private void Follow()
-        {
-            int version = -1;
-            while (true)
-            {
-                int now = _image.Switch.Version;
-                if (now != version)
-                {
-                    version = now;
-                    Restart();
-                }
-
-                Thread.Sleep(CheckMs);
-            }
-        }
-
-        private void Restart()
+        protected override void Apply()
         {
             Socket old = _listener;
             _listener = null;

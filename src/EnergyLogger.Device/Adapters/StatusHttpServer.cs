@@ -17,7 +17,7 @@ namespace EnergyLogger.Device.Adapters
     /// loop's <see cref="PageSwitch"/>: listening while the setting local.http or the cloud config in use turns the page on,
     /// closed while off, switched within a quarter of a second of a config taking over.
     /// </summary>
-    public sealed class StatusHttpServer
+    public sealed class StatusHttpServer : SwitchFollower
     {
         private const int MaxRequestBytes = 1024;
         private const int RequestTimeoutMs = 5000;
@@ -34,6 +34,7 @@ namespace EnergyLogger.Device.Adapters
         private Socket _listener;
 
         public StatusHttpServer(int port, StatusBoard board, PageSwitch page, IClock clock, Log log)
+            : base(CheckMs)
         {
             _port = port;
             _board = board;
@@ -42,30 +43,10 @@ namespace EnergyLogger.Device.Adapters
             _log = log;
         }
 
-        /// <summary>Follows the switch from a thread of its own.</summary>
-        public void Start()
-        {
-            new Thread(Follow).Start();
-        }
-
-        private void Follow()
-        {
-            int version = -1;
-            while (true)
-            {
-                int now = _page.Version;
-                if (now != version)
-                {
-                    version = now;
-                    Switch();
-                }
-
-                Thread.Sleep(CheckMs);
-            }
-        }
+        protected override int SwitchVersion => _page.Version;
 
         /// <summary>Closing the listener ends its accept loop: the blocked Accept throws and the loop sees it is no longer current.</summary>
-        private void Switch()
+        protected override void Apply()
         {
             Socket old = _listener;
             _listener = null;
