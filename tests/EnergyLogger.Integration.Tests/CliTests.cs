@@ -123,13 +123,12 @@ public sealed class CliTests(ModbusPeer peer) : IClassFixture<ModbusPeer>
     [InlineData(Medium.Serial9600)]
     [InlineData(Medium.ModbusTcp)]
     [InlineData(Medium.RtuOverTcp)]
-    public void M4_SilentSlave_ExitsOneFastNamingTheTimeout(Medium medium)
+    public void M4_SilentSlave_ExitsOneAfterOneAttemptNamingTheTimeout(Medium medium)
     {
         var outcome = Run("read", medium, "--slave 9 --address 0x1000 --timeout 200 --retries 0");
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal("energylogger read: slave 9 did not answer within 200 ms (timeout, 1 attempt)\n", outcome.Stderr);
-        Assert.True(outcome.Elapsed < TimeSpan.FromSeconds(5), $"took {outcome.Elapsed}");
     }
 
     [Theory]
