@@ -54,7 +54,7 @@ public sealed class InfluxRunTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(Enumerable.Range((int)first, seqs.Count).Select(s => (long)s), seqs.Order());
         foreach (JsonElement[] row in _influx.Query("SELECT seq, \"grid.power\", \"pv.mppt1.voltage\", \"battery.soc\" FROM energylogger"))
         {
-            JsonElement sample = Rig.Kaa.Samples.First(s => s.GetProperty("seq").GetInt64() == row[1].GetInt64());
+            JsonElement sample = Rig.CloudSample(row[1].GetInt64());
             Assert.Equal(sample.GetProperty("ts").GetInt64(), row[0].GetInt64());
             Assert.Equal(sample.GetProperty("grid").GetProperty("power").GetDouble(), row[2].GetDouble());
             Assert.Equal(sample.GetProperty("pv").GetProperty("mppt1").GetProperty("voltage").GetDouble(), row[3].GetDouble());
@@ -99,7 +99,7 @@ public sealed class InfluxSettingsRunTests : IAsyncLifetime
 
         foreach (JsonElement[] row in _influx.Query("SELECT seq, \"grid.power\" FROM energylogger"))
         {
-            JsonElement sample = _rig.Kaa.Samples.First(s => s.GetProperty("seq").GetInt64() == row[1].GetInt64());
+            JsonElement sample = _rig.CloudSample(row[1].GetInt64());
             Assert.Equal(sample.GetProperty("ts").GetInt64(), row[0].GetInt64());
             Assert.Equal(sample.GetProperty("grid").GetProperty("power").GetDouble(), row[2].GetDouble());
         }
@@ -157,7 +157,7 @@ public sealed class InfluxConfigRunTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range((int)all[0], all.Count).Select(s => (long)s), all);
         foreach (JsonElement[] row in _influx.Query("SELECT seq, \"grid.power\" FROM energylogger", db: CloudDb))
         {
-            JsonElement sample = Rig.Kaa.Samples.First(s => s.GetProperty("seq").GetInt64() == row[1].GetInt64());
+            JsonElement sample = Rig.CloudSample(row[1].GetInt64());
             Assert.Equal(sample.GetProperty("ts").GetInt64(), row[0].GetInt64());
             Assert.Equal(sample.GetProperty("grid").GetProperty("power").GetDouble(), row[2].GetDouble());
         }
@@ -205,7 +205,7 @@ public sealed class InfluxFirstNamedRunTests : IAsyncLifetime
 
         foreach (JsonElement[] row in _influx.Query("SELECT seq, \"grid.power\" FROM energylogger"))
         {
-            JsonElement sample = Rig.Kaa.Samples.First(s => s.GetProperty("seq").GetInt64() == row[1].GetInt64());
+            JsonElement sample = Rig.CloudSample(row[1].GetInt64());
             Assert.Equal(sample.GetProperty("ts").GetInt64(), row[0].GetInt64());
             Assert.Equal(sample.GetProperty("grid").GetProperty("power").GetDouble(), row[2].GetDouble());
         }

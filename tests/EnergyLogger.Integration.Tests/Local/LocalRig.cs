@@ -4,6 +4,7 @@ using EnergyLogger.Core.Registers;
 using EnergyLogger.Integration.Tests.Cloud;
 using EnergyLogger.Integration.Tests.EndToEnd;
 using EnergyLogger.Integration.Tests.ReadyMaps;
+using Xunit;
 using SlaveImage = EnergyLogger.Integration.Tests.ReadyMaps.RegisterImage;
 
 namespace EnergyLogger.Integration.Tests.Local;
@@ -93,6 +94,23 @@ internal sealed class LocalRig : IAsyncDisposable
     public void PushConfig(string id, string extra)
     {
         Kaa.Publish("kp1/" + App + "/cmx/" + Token + "/config/json/status", "{\"configId\":\"" + id + "\",\"config\":{\"map\":" + _map + extra + "}}");
+    }
+
+    /// <summary>
+    /// The sample the cloud received under <paramref name="seq"/>, waited for: a local consumer (InfluxDB, the status page)
+    /// may have it before the cloud's batch is through.
+    /// </summary>
+    public JsonElement CloudSample(long seq)
+    {
+        JsonElement found = default;
+        bool arrived = KaaLikeResponder.WaitUntil(() => Kaa.Samples.Any(s =>
+        {
+            bool match = s.GetProperty("seq").GetInt64() == seq;
+            found = match ? s : found;
+            return match;
+        }), Patience);
+        Assert.True(arrived, $"the cloud did not receive seq {seq}\n{Logger.Log}");
+        return found;
     }
 
     public async ValueTask DisposeAsync()

@@ -54,8 +54,7 @@ public sealed partial class StatusPageRunTests : IAsyncLifetime
 
         JsonElement sample = status.GetProperty("sample");
         long seq = sample.GetProperty("seq").GetInt64();
-        Assert.True(WaitUntil(() => Rig.Kaa.Samples.Any(s => s.GetProperty("seq").GetInt64() == seq), LocalRig.Patience));
-        JsonElement published = Rig.Kaa.Samples.First(s => s.GetProperty("seq").GetInt64() == seq);
+        JsonElement published = Rig.CloudSample(seq);
         Assert.Equal(published.GetRawText(), sample.GetRawText());
         Assert.True(status.GetProperty("cloud").GetProperty("online").GetBoolean());
         Assert.True(status.GetProperty("local").GetProperty("modbus").GetBoolean());
