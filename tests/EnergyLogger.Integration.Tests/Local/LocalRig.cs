@@ -102,15 +102,9 @@ internal sealed class LocalRig : IAsyncDisposable
     /// </summary>
     public JsonElement CloudSample(long seq)
     {
-        JsonElement found = default;
-        bool arrived = KaaLikeResponder.WaitUntil(() => Kaa.Samples.Any(s =>
-        {
-            bool match = s.GetProperty("seq").GetInt64() == seq;
-            found = match ? s : found;
-            return match;
-        }), Patience);
-        Assert.True(arrived, $"the cloud did not receive seq {seq}\n{Logger.Log}");
-        return found;
+        bool Received(JsonElement sample) => sample.GetProperty("seq").GetInt64() == seq;
+        Assert.True(KaaLikeResponder.WaitUntil(() => Kaa.Samples.Any(Received), Patience), $"the cloud did not receive seq {seq}\n{Logger.Log}");
+        return Kaa.Samples.First(Received);
     }
 
     public async ValueTask DisposeAsync()
